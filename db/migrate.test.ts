@@ -1,0 +1,32 @@
+import { sql } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { migrateDatabase } from "./migrate";
+import { describeEachDriver } from "./test/test-database";
+
+describeEachDriver("migrations", (database, driver) => {
+  it("should leave every table in place and do nothing when run again", async () => {
+    const handle = database();
+    await migrateDatabase(handle);
+    const result = await handle.db.execute<{ table_name: string }>(
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+    );
+    expect(result.rows.map((r) => r.table_name)).toEqual([
+      "audit_log",
+      "connections",
+      "couplings",
+      "mapping_versions",
+      "sign_in_attempts",
+      "sync_job_errors",
+      "sync_jobs",
+      "users",
+    ]);
+  });
+
+  // PGlite is one process per directory by construction; only server databases see concurrent instances.
+  if (driver !== "pglite") {
+    it("should not fail when several instances migrate at once", async () => {
+      const handle = database();
+      await expect(Promise.all([migrateDatabase(handle), migrateDatabase(handle), migrateDatabase(handle)])).resolves.toBeDefined();
+    });
+  }
+});

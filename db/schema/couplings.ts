@@ -1,0 +1,32 @@
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { syncResult } from "./enums";
+
+/** One ERP record linked to one CRM record under a table mapping, with per-side sync state. */
+export const couplings = pgTable(
+  "couplings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    mappingName: text("mapping_name").notNull(),
+    erpId: text("erp_id").notNull(),
+    crmId: text("crm_id").notNull(),
+    /** Post-write modified-on of each side as of the last sync: echo suppression and change detection. */
+    lastSyncedErpModifiedOn: timestamp("last_synced_erp_modified_on", { withTimezone: true, precision: 3 }),
+    lastSyncedCrmModifiedOn: timestamp("last_synced_crm_modified_on", { withTimezone: true, precision: 3 }),
+    erpEtag: text("erp_etag"),
+    crmEtag: text("crm_etag"),
+    /** Result of the last pass that wrote into that side. */
+    lastResultErp: syncResult("last_result_erp"),
+    lastResultCrm: syncResult("last_result_crm"),
+    lastJobIdErp: uuid("last_job_id_erp"),
+    lastJobIdCrm: uuid("last_job_id_crm"),
+    skipped: boolean("skipped").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("couplings_mapping_erp_uq").on(t.mappingName, t.erpId),
+    uniqueIndex("couplings_mapping_crm_uq").on(t.mappingName, t.crmId),
+    index("couplings_mapping_skipped_idx").on(t.mappingName, t.skipped),
+  ],
+);
+export type Coupling = typeof couplings.$inferSelect;

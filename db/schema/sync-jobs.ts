@@ -1,0 +1,51 @@
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { syncDirection, syncJobStatus, syncJobType } from "./enums";
+import { users } from "./users";
+
+export const syncJobs = pgTable(
+  "sync_jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    mappingName: text("mapping_name").notNull(),
+    direction: syncDirection("direction").notNull(),
+    type: syncJobType("type").notNull().default("synchronization"),
+    status: syncJobStatus("status").notNull().default("queued"),
+    configVersion: text("config_version"),
+    /** "schedule", "manual", "full-sync", … */
+    trigger: text("trigger").notNull(),
+    startedBy: uuid("started_by").references(() => users.id, { onDelete: "set null" }),
+    inserted: integer("inserted").notNull().default(0),
+    modified: integer("modified").notNull().default(0),
+    deleted: integer("deleted").notNull().default(0),
+    unchanged: integer("unchanged").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    coupled: integer("coupled").notNull().default(0),
+    uncoupled: integer("uncoupled").notNull().default(0),
+    message: text("message"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  // Job history is read per mapping, newest first; the table only grows.
+  (t) => [index("sync_jobs_mapping_created_idx").on(t.mappingName, t.createdAt), index("sync_jobs_created_idx").on(t.createdAt)],
+);
+export type SyncJob = typeof syncJobs.$inferSelect;
+
+export const syncJobErrors = pgTable(
+  "sync_job_errors",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => syncJobs.id, { onDelete: "cascade" }),
+    sourceId: text("source_id"),
+    destinationId: text("destination_id"),
+    message: text("message").notNull(),
+    detail: text("detail"),
+    payload: jsonb("payload").$type<unknown>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sync_job_errors_job_idx").on(t.jobId)],
+);
+export type SyncJobError = typeof syncJobErrors.$inferSelect;

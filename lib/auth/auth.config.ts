@@ -1,0 +1,27 @@
+import type { NextAuthConfig } from "next-auth";
+import { isRole } from "./roles";
+
+/**
+ * The part of the Auth.js config that needs no database, shared by proxy.ts and the full config.
+ * Sessions are JWTs; the role in the token is only a hint for the UI — every action re-reads the user.
+ */
+export const baseAuthConfig = {
+  pages: { signIn: "/login" },
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  trustHost: true,
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) {
+        token.uid = user.id;
+        token.role = user.role;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string") session.user.id = token.uid;
+      if (isRole(token.role)) session.user.role = token.role;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;
