@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["{lib,db,components,app,scripts}/**/*.test.ts"],
+    include: ["{lib,db,components,app}/**/*.test.ts"],
     environment: "node",
     // Database suites open PGlite or create a Postgres database per file.
     testTimeout: 30_000,

@@ -1,6 +1,5 @@
-import { migrateDatabase } from "./migrate";
 import { openDatabase } from "./open-database";
-import { seedUsers } from "./seed";
+import { prepareDatabase } from "./prepare";
 import type { DbHandle } from "./drivers/types";
 
 export type { Database, DbHandle, DbOrTx, Transaction } from "./drivers/types";
@@ -12,9 +11,7 @@ type Holder = { [KEY]?: Promise<DbHandle> };
 async function prepare(): Promise<DbHandle> {
   const handle = await openDatabase();
   try {
-    await migrateDatabase(handle);
-    const created = await seedUsers(handle);
-    if (created.length) console.log(`[tandem] seeded users: ${created.join(", ")}`);
+    await prepareDatabase(handle);
     return handle;
   } catch (error) {
     await handle.close().catch(() => {});

@@ -1,16 +1,18 @@
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { migrateDatabase } from "./migrate";
+import { queryRows } from "./query-rows";
 import { describeEachDriver } from "./test/test-database";
 
 describeEachDriver("migrations", (database, driver) => {
   it("should leave every table in place and do nothing when run again", async () => {
     const handle = database();
     await migrateDatabase(handle);
-    const result = await handle.db.execute<{ table_name: string }>(
+    const rows = await queryRows<{ table_name: string }>(
+      handle.db,
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     );
-    expect(result.rows.map((r) => r.table_name)).toEqual([
+    expect(rows.map((r) => r.table_name)).toEqual([
       "audit_log",
       "connections",
       "couplings",

@@ -1,17 +1,10 @@
-import { sql } from "drizzle-orm";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { users } from "./schema";
 import type { DbHandle } from "./drivers/types";
-import type { Role } from "@/lib/auth/roles";
+import { DEMO_USERS } from "./demo-users";
 import { createUser } from "@/lib/services/users/create-user";
 import { systemActor } from "@/lib/services/context";
 
-/** The demo accounts of the embedded default; the README prints the same table. */
-export const DEMO_USERS: { email: string; name: string; role: Role; password: string }[] = [
-  { email: "admin@tandem.local", name: "Ada Admin", role: "admin", password: "tandem-admin-demo" },
-  { email: "consultant@tandem.local", name: "Cole Consultant", role: "consultant", password: "tandem-consultant-demo" },
-  { email: "viewer@tandem.local", name: "Vera Viewer", role: "viewer", password: "tandem-viewer-demo" },
-];
 
 type Env = Record<string, string | undefined>;
 
@@ -42,3 +35,5 @@ export async function seedUsers(handle: DbHandle, env: Env = process.env): Promi
   }
   return created;
 }
+
+export { DEMO_USERS };

@@ -17,6 +17,7 @@ describe("resolveDriver", () => {
   it("should put the embedded database in ./.data when PGLITE_DIR is not set", () => {
     expect(resolveDriver({ TANDEM_ROOT: "/srv/tandem" })).toEqual({ driver: "pglite", dataDir: path.resolve("/srv/tandem/.data") });
     expect(resolveDriver({ TANDEM_ROOT: "/srv/tandem", PGLITE_DIR: "/var/lib/tandem" })).toEqual({ driver: "pglite", dataDir: "/var/lib/tandem" });
+    expect(resolveDriver({ TANDEM_ROOT: "/srv/tandem", PGLITE_DIR: "" })).toEqual({ driver: "pglite", dataDir: path.resolve("/srv/tandem/.data") });
   });
 
   it("should explain the problem when DATABASE_URL is malformed or DB_DRIVER unknown", () => {

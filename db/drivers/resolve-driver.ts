@@ -13,12 +13,12 @@ const NEON_HOST = /\.neon\.(tech|build)$/i;
 
 /** The project root: the bin sets TANDEM_ROOT so `npx tandem` finds the same files as the server. */
 export function projectRoot(env: Env = process.env): string {
-  return env.TANDEM_ROOT ?? process.cwd();
+  return env.TANDEM_ROOT || process.cwd();
 }
 
 /** Where the embedded database and its generated keys live. */
 export function embeddedDataDir(env: Env = process.env): string {
-  return path.resolve(projectRoot(env), env.PGLITE_DIR ?? ".data");
+  return path.resolve(projectRoot(env), env.PGLITE_DIR || ".data");
 }
 
 /**

@@ -10,6 +10,13 @@ export const baseAuthConfig = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   trustHost: true,
   providers: [],
+  logger: {
+    // A wrong password is an expected outcome, not a server error: one line, no stack.
+    error(error) {
+      if ((error as { type?: string }).type === "CredentialsSignin") console.warn("[auth] sign-in refused");
+      else console.error("[auth]", error);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) {

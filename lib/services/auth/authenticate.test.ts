@@ -49,4 +49,21 @@ describeEachDriver("authenticate", (database) => {
     const rows = await db.select().from(signInAttempts).where(eq(signInAttempts.email, user.email));
     expect(rows.map((r) => r.succeeded).sort()).toEqual([false, true]);
   });
+
+  it("should refuse any e-mail from an address when that address failed twenty times", async () => {
+    const { db } = database();
+    const now = new Date();
+    for (let i = 0; i < 20; i++) await authenticate(db, { email: `guess-${i}@example.test`, password: "wrong-password" }, "203.0.113.9", now);
+    const user = await makeUser(db);
+    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD }, "203.0.113.9", now)).toMatchObject({ reason: "rate-limited" });
+    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD }, "198.51.100.1", now)).toMatchObject({ ok: true });
+  });
+
+  it("should not lock everyone out when failures come with no known address", async () => {
+    const { db } = database();
+    const now = new Date();
+    for (let i = 0; i < 25; i++) await authenticate(db, { email: `nobody-${i}@example.test`, password: "wrong-password" }, null, now);
+    const user = await makeUser(db);
+    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD }, null, now)).toMatchObject({ ok: true });
+  });
 });

@@ -17,9 +17,10 @@ export type AuthenticateResult =
 
 /**
  * Checks e-mail and password, refusing early when too many recent failures came from this e-mail or address.
- * Every attempt is recorded, so the throttle holds across processes sharing the database.
+ * Every attempt is recorded, so the throttle holds across processes sharing the database. Without a known address
+ * (no reverse proxy) only the per-e-mail limit applies: one shared "unknown" bucket would lock everyone out.
  */
-export async function authenticate(db: Database, raw: unknown, ip: string, now = new Date()): Promise<AuthenticateResult> {
+export async function authenticate(db: Database, raw: unknown, ip: string | null, now = new Date()): Promise<AuthenticateResult> {
   const parsed = CredentialsInput.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
@@ -28,9 +29,18 @@ export async function authenticate(db: Database, raw: unknown, ip: string, now =
   const recentFailures = await db
     .select({ email: signInAttempts.email, ip: signInAttempts.ip, at: signInAttempts.createdAt })
     .from(signInAttempts)
-    .where(and(eq(signInAttempts.succeeded, false), gt(signInAttempts.createdAt, since), or(eq(signInAttempts.email, email), eq(signInAttempts.ip, ip))));
+    .where(
+      and(
+        eq(signInAttempts.succeeded, false),
+        gt(signInAttempts.createdAt, since),
+        ip ? or(eq(signInAttempts.email, email), eq(signInAttempts.ip, ip)) : eq(signInAttempts.email, email),
+      ),
+    );
   const decision = decideThrottle(
-    { byEmail: recentFailures.filter((f) => f.email === email).map((f) => f.at), byIp: recentFailures.filter((f) => f.ip === ip).map((f) => f.at) },
+    {
+      byEmail: recentFailures.filter((f) => f.email === email).map((f) => f.at),
+      byIp: ip ? recentFailures.filter((f) => f.ip === ip).map((f) => f.at) : [],
+    },
     now,
   );
   if (!decision.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: decision.retryAfterSeconds };
@@ -38,7 +48,7 @@ export async function authenticate(db: Database, raw: unknown, ip: string, now =
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   const valid = await verifyPassword(user?.passwordHash ?? (await timingSafeDummyHash()), password);
   const succeeded = Boolean(user && valid && !user.disabled);
-  await db.insert(signInAttempts).values({ email, ip, succeeded, createdAt: now });
+  await db.insert(signInAttempts).values({ email, ip: ip ?? "unknown", succeeded, createdAt: now });
   if (!succeeded || !user) return { ok: false, reason: "invalid" };
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

@@ -1,0 +1,45 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+
+export type ManifestAction = { id: string; filename: string; exportedName: string; pagePath: string };
+
+/** The server actions of the built app, from Next's manifest: what a browser could call. */
+export function builtServerActions(): ManifestAction[] {
+  const manifestFile = path.join(".next", "server", "server-reference-manifest.json");
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
+  };
+  return Object.entries(manifest.node).map(([id, entry]) => ({
+    id,
+    filename: entry.filename,
+    exportedName: entry.exportedName,
+    pagePath: pageToPath(Object.keys(entry.workers)[0] ?? "app/page"),
+  }));
+}
+
+/** "app/(app)/users/page" → "/users"; dynamic segments get a placeholder value. */
+function pageToPath(worker: string): string {
+  const segments = worker
+    .replace(/^app\//, "")
+    .replace(/\/?page$/, "")
+    .split("/")
+    .filter((s) => s && !/^\(.*\)$/.test(s))
+    .map((s) => (s.startsWith("[") ? "x" : s));
+  return `/${segments.join("/")}`;
+}
+
+export type ActionOutcome = { status: number; redirectedTo?: string; ok?: boolean; code?: string; body: string };
+
+/** Calls a server action the way Next's client does, with `args` as its arguments. */
+export async function callServerAction(context: APIRequestContext, action: ManifestAction, args: unknown[]): Promise<ActionOutcome> {
+  const response = await context.post(action.pagePath, {
+    headers: { "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    data: JSON.stringify(args),
+    maxRedirects: 0,
+  });
+  const body = await response.text();
+  const result = /^\d+:(\{"ok":.*)$/m.exec(body)?.[1];
+  const parsed = result ? (JSON.parse(result) as { ok: boolean; error?: { code: string } }) : undefined;
+  return { status: response.status(), redirectedTo: response.headers().location, ok: parsed?.ok, code: parsed?.error?.code, body };
+}
