@@ -42,5 +42,5 @@ const failed =
   (playwright ? playwright.stats.unexpected + (e2eOk || playwright.stats.unexpected ? 0 : 1) : e2eOk ? 0 : 1);
 const skipped = (vitest ? vitest.numPendingTests + vitest.numTodoTests : 0) + (playwright?.stats.skipped ?? 0);
 fs.writeFileSync(path.join(results, "summary.json"), JSON.stringify({ passed, failed, skipped }, null, 2));
-console.log(`\n${passed} passed, ${failed} failed${skipped ? ` (${skipped} skipped: a skipped test is a defect)` : ""}`);
+console.log(`\nSummary: ${passed} passed, ${failed} failed${skipped ? ` (${skipped} skipped: a skipped test is a defect)` : ""}`);
 process.exit(typecheckOk && vitestOk && e2eOk && skipped === 0 ? 0 : 1);

@@ -66,4 +66,14 @@ describeEachDriver("authenticate", (database) => {
     const user = await makeUser(db);
     expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD }, null, now)).toMatchObject({ ok: true });
   });
+
+  it("should forget attempts older than a day when recording a new one", async () => {
+    const { db } = database();
+    const user = await makeUser(db);
+    const longAgo = new Date(Date.now() - 2 * 24 * 60 * 60_000);
+    await authenticate(db, { email: user.email, password: "wrong-password" }, "10.3.0.1", longAgo);
+    await authenticate(db, { email: user.email, password: TEST_PASSWORD }, "10.3.0.1");
+    const rows = await db.select().from(signInAttempts).where(eq(signInAttempts.email, user.email));
+    expect(rows.map((r) => r.succeeded)).toEqual([true]);
+  });
 });

@@ -1,4 +1,4 @@
-import { and, eq, gt, or } from "drizzle-orm";
+import { and, eq, gt, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/drivers/types";
 import { signInAttempts, users } from "@/db/schema";
@@ -10,6 +10,8 @@ export const CredentialsInput = z.object({
   email: z.string().trim().toLowerCase().min(1).max(320),
   password: z.string().min(1).max(200),
 });
+
+const ATTEMPT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export type AuthenticateResult =
   | { ok: true; user: { id: string; email: string; name: string; role: Role } }
@@ -49,6 +51,8 @@ export async function authenticate(db: Database, raw: unknown, ip: string | null
   const valid = await verifyPassword(user?.passwordHash ?? (await timingSafeDummyHash()), password);
   const succeeded = Boolean(user && valid && !user.disabled);
   await db.insert(signInAttempts).values({ email, ip: ip ?? "unknown", succeeded, createdAt: now });
+  // Attempts only matter inside the throttle window; a day's history is plenty for a look after an incident.
+  await db.delete(signInAttempts).where(lt(signInAttempts.createdAt, new Date(now.getTime() - ATTEMPT_RETENTION_MS)));
   if (!succeeded || !user) return { ok: false, reason: "invalid" };
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }
