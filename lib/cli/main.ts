@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "@/lib/errors";
 import { registerDbCommands } from "./commands/db";
+import { DiagnosticsFailed, registerMappingCommands } from "./commands/mapping";
 import { registerUserCommands } from "./commands/users";
 import { CliOutput } from "./output";
 
@@ -14,6 +15,7 @@ export function buildProgram(out: CliOutput): Command {
     .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => out.error(s) });
   registerUserCommands(program, out);
   registerDbCommands(program, out);
+  registerMappingCommands(program, out);
   return program;
 }
 
@@ -24,6 +26,7 @@ export async function main(argv: string[], out = new CliOutput()): Promise<numbe
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof DiagnosticsFailed) return 1;
     if (isAppError(error)) {
       out.error(`error [${error.code}]: ${error.message}\n`);
       for (const [field, messages] of Object.entries(error.fieldErrors ?? {})) out.error(`  ${field}: ${messages.join("; ")}\n`);

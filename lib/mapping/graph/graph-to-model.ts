@@ -1,0 +1,108 @@
+import { f, type FilterAst } from "../model/filter";
+import type { Side } from "../model/direction";
+import type { MappingModel } from "../model/runtime-config";
+import type { FieldMapping, TableMapping } from "../model/table-mapping";
+import { diagnostic, type Diagnostic } from "../validate/diagnostic";
+import type { ConstantNode, EntityNode, FieldEdge, GraphNode, MappingGraph, TableMappingNode } from "./graph";
+
+/** Which canvas element each part of the model came from, so diagnostics can point at it. */
+export type ModelOrigins = {
+  mappings: string[];
+  fields: string[][];
+  filters: Partial<Record<Side, string>>[];
+};
+
+type Conversion = { model: MappingModel; origins: ModelOrigins; diagnostics: Diagnostic[] };
+
+function combine(filters: FilterAst[]): FilterAst | undefined {
+  return filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : f.and(...filters);
+}
+
+/** Converts the designer's graph into table mappings; UI data (positions, styling) has no way in. */
+export function graphToModel(graph: MappingGraph, droppedNodes: ReadonlySet<string> = new Set()): Conversion {
+  const diagnostics: Diagnostic[] = [];
+  const nodes = new Map<string, GraphNode>(graph.nodes.map((node) => [node.id, node]));
+  const tableNodes = graph.nodes.filter((node): node is TableMappingNode => node.type === "table-mapping");
+  const nameOf = new Map(tableNodes.map((node) => [node.id, node.data.name]));
+  const dangling = (message: string, where: { nodeId?: string; edgeId?: string }, ...ids: string[]) => {
+    if (!ids.some((id) => droppedNodes.has(id))) diagnostics.push(diagnostic("GRAPH_DANGLING_REFERENCE", message, where));
+  };
+
+  for (const node of graph.nodes) {
+    if ((node.type === "filter" || node.type === "constant") && !nameOf.has(node.data.mapping)) {
+      dangling(`This ${node.type} belongs to table mapping node "${node.data.mapping}", which is not on the canvas`, { nodeId: node.id }, node.data.mapping);
+    }
+  }
+  for (const edge of graph.edges) {
+    if (edge.type === "dependency" && (!nameOf.has(edge.source) || !nameOf.has(edge.target))) {
+      dangling("A dependency must connect two table mappings", { edgeId: edge.id }, edge.source, edge.target);
+    }
+    if (edge.type === "field" && !nameOf.has(edge.data.mapping)) {
+      dangling(`This field mapping belongs to table mapping node "${edge.data.mapping}", which is not on the canvas`, { edgeId: edge.id }, edge.data.mapping);
+    }
+  }
+
+  const mappings: TableMapping[] = [];
+  const origins: ModelOrigins = { mappings: [], fields: [], filters: [] };
+  for (const tm of tableNodes) {
+    const entityNode = (side: Side): EntityNode | undefined => {
+      const id = side === "erp" ? tm.data.erpNode : tm.data.crmNode;
+      const node = nodes.get(id);
+      if (node?.type === "entity" && node.data.system === side) return node;
+      dangling(`${tm.data.name} needs an ${side.toUpperCase()} entity node, but "${id}" is ${node ? `a ${node.type} node` : "missing"}`, { nodeId: tm.id }, id);
+      return undefined;
+    };
+    const erpNode = entityNode("erp");
+    const crmNode = entityNode("crm");
+    if (!erpNode || !crmNode) continue;
+
+    const filterNodes = graph.nodes.filter((node) => node.type === "filter" && node.data.mapping === tm.id);
+    const sideFilter = (side: Side) => combine(filterNodes.flatMap((node) => (node.type === "filter" && node.data.side === side ? [node.data.filter] : [])));
+    const fieldEdges = graph.edges.filter((edge): edge is FieldEdge => edge.type === "field" && edge.data.mapping === tm.id);
+    const fields: FieldMapping[] = [];
+    const fieldOrigins: string[] = [];
+    for (const edge of fieldEdges) {
+      const field = fieldFromEdge(edge, erpNode, crmNode, nodes);
+      if (typeof field === "string") dangling(field, { edgeId: edge.id }, edge.source, edge.target);
+      else {
+        fields.push(field);
+        fieldOrigins.push(edge.id);
+      }
+    }
+    const dependsOn = graph.edges.flatMap((edge) => (edge.type === "dependency" && edge.target === tm.id && nameOf.has(edge.source) ? [nameOf.get(edge.source)!] : []));
+    const { erpNode: _erp, crmNode: _crm, ...settings } = tm.data;
+    mappings.push({
+      ...settings,
+      erp: { entity: erpNode.data.entity, key: erpNode.data.key, modifiedOn: erpNode.data.modifiedOn, filter: sideFilter("erp") },
+      crm: { entity: crmNode.data.entity, key: crmNode.data.key, modifiedOn: crmNode.data.modifiedOn, filter: sideFilter("crm") },
+      dependsOn,
+      fields,
+    });
+    origins.mappings.push(tm.id);
+    origins.fields.push(fieldOrigins);
+    origins.filters.push({
+      erp: filterNodes.find((node) => node.type === "filter" && node.data.side === "erp")?.id,
+      crm: filterNodes.find((node) => node.type === "filter" && node.data.side === "crm")?.id,
+    });
+  }
+  return { model: { mappings }, origins, diagnostics };
+}
+
+/** Reads which end of a field edge is the ERP field, the CRM field or a constant; a string is the problem. */
+function fieldFromEdge(edge: FieldEdge, erpNode: EntityNode, crmNode: EntityNode, nodes: Map<string, GraphNode>): FieldMapping | string {
+  const ends = [
+    { node: nodes.get(edge.source), handle: edge.sourceHandle },
+    { node: nodes.get(edge.target), handle: edge.targetHandle },
+  ];
+  let erp: string | undefined;
+  let crm: string | undefined;
+  let constant: ConstantNode | undefined;
+  for (const end of ends) {
+    if (end.node?.id === erpNode.id && end.handle) erp = end.handle;
+    else if (end.node?.id === crmNode.id && end.handle) crm = end.handle;
+    else if (end.node?.type === "constant" && end.node.data.mapping === edge.data.mapping) constant = end.node;
+    else return `A field mapping end must be a field of this table mapping's entities or one of its constants (got ${end.node ? `${end.node.type} "${end.node.id}"` : "a missing node"})`;
+  }
+  const { mapping: _mapping, ...settings } = edge.data;
+  return { ...settings, erp, crm, ...(constant ? { constant: constant.data.value } : {}) };
+}
