@@ -4,25 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "./main";
-import { CliOutput } from "./output";
+import { runCli } from "./capture-cli";
 
-class Captured extends CliOutput {
-  out = "";
-  err = "";
-  override write(text: string) {
-    this.out += text;
-  }
-  override error(text: string) {
-    this.err += text;
-  }
-}
-
-const run = async (...args: string[]) => {
-  const output = new Captured();
-  const code = await main(["node", "tandem", ...args], output);
-  return { code, ...output };
-};
+const run = runCli;
 
 describe("tandem CLI", () => {
   let dir: string;

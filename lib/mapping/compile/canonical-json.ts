@@ -1,7 +1,8 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 
-function canonicalize(value: unknown): unknown {
+/** A deep copy with object keys sorted and undefined dropped. */
+export function canonicalize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : canonicalize(item)));
   if (value && typeof value === "object") {
     const result: Record<string, unknown> = {};
@@ -19,7 +20,12 @@ export function canonicalJson(value: unknown, indent?: number): string {
   return JSON.stringify(canonicalize(value), null, indent);
 }
 
-/** SHA-256 of the canonical JSON, in hex; pure JS so the designer can compute it in the browser too. */
+/** SHA-256 of text, in hex; pure JS so the designer can compute it in the browser too. */
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
+}
+
+/** SHA-256 of the canonical JSON of a value. */
 export function contentHash(value: unknown): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(value))));
+  return sha256Hex(canonicalJson(value));
 }

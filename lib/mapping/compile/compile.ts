@@ -1,19 +1,22 @@
 import { RUNTIME_CONFIG_SCHEMA_VERSION, type MappingModel, type RuntimeConfig } from "../model/runtime-config";
-import { TableMappingSchema, type TableMapping } from "../model/table-mapping";
+import type { FieldMapping, TableMapping } from "../model/table-mapping";
 import { graphToModel } from "../graph/graph-to-model";
 import { parseGraph } from "../graph/parse-graph";
 import { hasErrors, type Diagnostic } from "../validate/diagnostic";
 import { validateModel, type ValidateOptions } from "../validate/validate-model";
-import { canonicalJson, contentHash } from "./canonical-json";
+import { canonicalize, canonicalJson, sha256Hex } from "./canonical-json";
 import { dependencyOrder } from "./dependency-order";
 
 export type CompileResult = { config?: RuntimeConfig; diagnostics: Diagnostic[] };
 
-/** One mapping in canonical form: defaults applied, fields and dependencies sorted, nothing undefined. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const fieldKey = (f: FieldMapping) => `${f.erp ?? ""}\u0000${f.crm ?? ""}\u0000${f.direction}`;
+
+/** One mapping in canonical form: keys sorted, fields and dependencies sorted, nothing undefined. */
 function normalize(mapping: TableMapping): TableMapping {
-  const parsed = TableMappingSchema.parse(mapping);
-  const fields = [...parsed.fields].sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : 1));
-  return JSON.parse(canonicalJson({ ...parsed, fields, dependsOn: [...new Set(parsed.dependsOn)].sort() })) as TableMapping;
+  // A cheap key orders almost every field; the full canonical text only breaks ties.
+  const fields = [...mapping.fields].sort((a, b) => compare(fieldKey(a), fieldKey(b)) || compare(canonicalJson(a), canonicalJson(b)));
+  return canonicalize({ ...mapping, fields, dependsOn: [...new Set(mapping.dependsOn)].sort() }) as TableMapping;
 }
 
 /** Model → runtime config; refuses (no config) while any error diagnostic remains. */
@@ -21,8 +24,9 @@ export function compileModel(model: MappingModel, options: ValidateOptions = {})
   const diagnostics = validateModel(model, options);
   if (hasErrors(diagnostics)) return { diagnostics };
   const mappings = dependencyOrder(model.mappings.map(normalize));
-  const body = { schemaVersion: RUNTIME_CONFIG_SCHEMA_VERSION, mappings };
-  return { config: { schemaVersion: RUNTIME_CONFIG_SCHEMA_VERSION, version: contentHash(body), mappings }, diagnostics };
+  // Keys in sorted order and mappings already canonical, so this is the canonical JSON contentHash() would build.
+  const version = sha256Hex(JSON.stringify({ mappings, schemaVersion: RUNTIME_CONFIG_SCHEMA_VERSION }));
+  return { config: { schemaVersion: RUNTIME_CONFIG_SCHEMA_VERSION, version, mappings }, diagnostics };
 }
 
 /** The designer's graph, as saved or imported (untrusted), → diagnostics pinned to nodes and edges, and a config. */

@@ -3,7 +3,7 @@ import type { Side } from "../model/direction";
 import type { MappingModel } from "../model/runtime-config";
 import type { FieldMapping, TableMapping } from "../model/table-mapping";
 import { diagnostic, type Diagnostic } from "../validate/diagnostic";
-import type { ConstantNode, EntityNode, FieldEdge, GraphNode, MappingGraph, TableMappingNode } from "./graph";
+import type { ConstantNode, DependencyEdge, EntityNode, FieldEdge, FilterNode, GraphNode, MappingGraph, TableMappingNode } from "./graph";
 
 /** Which canvas element each part of the model came from, so diagnostics can point at it. */
 export type ModelOrigins = {
@@ -16,6 +16,17 @@ type Conversion = { model: MappingModel; origins: ModelOrigins; diagnostics: Dia
 
 function combine(filters: FilterAst[]): FilterAst | undefined {
   return filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : f.and(...filters);
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /** Converts the designer's graph into table mappings; UI data (positions, styling) has no way in. */
@@ -42,6 +53,11 @@ export function graphToModel(graph: MappingGraph, droppedNodes: ReadonlySet<stri
     }
   }
 
+  // Indexed once: a per-mapping scan of every node and edge is quadratic on large canvases.
+  const filtersOf = groupBy(graph.nodes.filter((node): node is FilterNode => node.type === "filter"), (node) => node.data.mapping);
+  const fieldsOf = groupBy(graph.edges.filter((edge): edge is FieldEdge => edge.type === "field"), (edge) => edge.data.mapping);
+  const dependenciesOf = groupBy(graph.edges.filter((edge): edge is DependencyEdge => edge.type === "dependency"), (edge) => edge.target);
+
   const mappings: TableMapping[] = [];
   const origins: ModelOrigins = { mappings: [], fields: [], filters: [] };
   for (const tm of tableNodes) {
@@ -56,9 +72,9 @@ export function graphToModel(graph: MappingGraph, droppedNodes: ReadonlySet<stri
     const crmNode = entityNode("crm");
     if (!erpNode || !crmNode) continue;
 
-    const filterNodes = graph.nodes.filter((node) => node.type === "filter" && node.data.mapping === tm.id);
-    const sideFilter = (side: Side) => combine(filterNodes.flatMap((node) => (node.type === "filter" && node.data.side === side ? [node.data.filter] : [])));
-    const fieldEdges = graph.edges.filter((edge): edge is FieldEdge => edge.type === "field" && edge.data.mapping === tm.id);
+    const filterNodes = filtersOf.get(tm.id) ?? [];
+    const sideFilter = (side: Side) => combine(filterNodes.flatMap((node) => (node.data.side === side ? [node.data.filter] : [])));
+    const fieldEdges = fieldsOf.get(tm.id) ?? [];
     const fields: FieldMapping[] = [];
     const fieldOrigins: string[] = [];
     for (const edge of fieldEdges) {
@@ -69,7 +85,7 @@ export function graphToModel(graph: MappingGraph, droppedNodes: ReadonlySet<stri
         fieldOrigins.push(edge.id);
       }
     }
-    const dependsOn = graph.edges.flatMap((edge) => (edge.type === "dependency" && edge.target === tm.id && nameOf.has(edge.source) ? [nameOf.get(edge.source)!] : []));
+    const dependsOn = (dependenciesOf.get(tm.id) ?? []).flatMap((edge) => (nameOf.has(edge.source) ? [nameOf.get(edge.source)!] : []));
     const { erpNode: _erp, crmNode: _crm, ...settings } = tm.data;
     mappings.push({
       ...settings,
@@ -80,10 +96,7 @@ export function graphToModel(graph: MappingGraph, droppedNodes: ReadonlySet<stri
     });
     origins.mappings.push(tm.id);
     origins.fields.push(fieldOrigins);
-    origins.filters.push({
-      erp: filterNodes.find((node) => node.type === "filter" && node.data.side === "erp")?.id,
-      crm: filterNodes.find((node) => node.type === "filter" && node.data.side === "crm")?.id,
-    });
+    origins.filters.push({ erp: filterNodes.find((node) => node.data.side === "erp")?.id, crm: filterNodes.find((node) => node.data.side === "crm")?.id });
   }
   return { model: { mappings }, origins, diagnostics };
 }

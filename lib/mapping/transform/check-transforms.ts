@@ -22,7 +22,7 @@ function problemOf(error: unknown, index: number): TransformProblem {
 }
 
 /** Static check of one step: parameters that cannot work, and the type it produces from `input`. */
-function checkOne(t: Transform, input: FlowType, targetMaxLength: number | undefined): { output: FlowType; problem?: string; expression?: boolean } {
+function checkOne(t: Transform, input: FlowType, target: TargetInfo | undefined): { output: FlowType; problem?: string; expression?: boolean } {
   if (TEXT_RULES.has(t.type) && !TEXTUAL.includes(input)) return { output: "string", problem: `${t.type} works on text, but the value is ${input}` };
   switch (t.type) {
     case "regex-replace":
@@ -30,11 +30,15 @@ function checkOne(t: Transform, input: FlowType, targetMaxLength: number | undef
       compileRegex(t.pattern, t.type === "regex-match" ? t.flags?.replace("g", "") : t.flags, t.type, t.type === "regex-replace");
       return { output: "string" };
     case "truncate":
-      if (t.maxLength === undefined && targetMaxLength === undefined) return { output: "string", problem: "truncate has no length and the target field has no max length" };
+      if (t.maxLength === undefined && target && target.maxLength === undefined) return { output: "string", problem: "truncate has no length and the target field has no max length" };
       return { output: "string" };
     case "date-format":
       if (!["date", "datetime", "unknown", "string"].includes(input)) return { output: "string", problem: `date-format works on dates, but the value is ${input}` };
-      formatDate(new UTCDate(0), t.format);
+      try {
+        formatDate(new UTCDate(0), t.format);
+      } catch (error) {
+        throw new TransformError("TRANSFORM_INVALID", `Invalid date format "${t.format}": ${(error as Error).message}`, t.type);
+      }
       return { output: "string" };
     case "decimal-format":
       if (!["integer", "decimal", "unknown"].includes(input)) return { output: "string", problem: `decimal-format works on numbers, but the value is ${input}` };
@@ -51,13 +55,16 @@ function checkOne(t: Transform, input: FlowType, targetMaxLength: number | undef
   }
 }
 
+/** The target field when the catalog knows it; without it, checks that need it are skipped. */
+export type TargetInfo = { maxLength?: number };
+
 /** Runs the static checks along a chain; returns the resulting type and every problem found. */
-export function checkTransforms(transforms: readonly Transform[], input: FlowType, targetMaxLength?: number): { output: FlowType; problems: TransformProblem[] } {
+export function checkTransforms(transforms: readonly Transform[], input: FlowType, target?: TargetInfo): { output: FlowType; problems: TransformProblem[] } {
   const problems: TransformProblem[] = [];
   let current = input;
   transforms.forEach((transform, index) => {
     try {
-      const result = checkOne(transform, current, targetMaxLength);
+      const result = checkOne(transform, current, target);
       if (result.problem) problems.push({ index, code: "INVALID_TRANSFORM", message: result.problem });
       current = result.output;
     } catch (error) {

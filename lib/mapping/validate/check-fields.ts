@@ -54,7 +54,7 @@ function checkField(ctx: ValidationContext, mapping: TableMapping, index: number
     if (target?.readOnly) once("READ_ONLY_TARGET", `${target.name} cannot be written, but ${label} writes it (${flow})`);
     const transforms = field.transforms && (!field.transformFlow || field.transformFlow === flow) ? field.transforms : [];
     const input: FlowType = constantOnly ? "unknown" : (source?.type ?? "unknown");
-    const checked = checkTransforms(transforms, input, target?.maxLength);
+    const checked = checkTransforms(transforms, input, target);
     for (const problem of checked.problems) once(problem.code, `Transform ${problem.index + 1} of ${label}: ${problem.message}`);
     if (!target) continue;
     if (constantOnly) {

@@ -1,5 +1,5 @@
 import type { CatalogEntity, CatalogField, SchemaCatalog } from "../model/catalog";
-import { findEntity, findField } from "../model/catalog";
+import { findEntity } from "../model/catalog";
 import type { Side } from "../model/direction";
 import type { MappingModel } from "../model/runtime-config";
 import type { TableMapping } from "../model/table-mapping";
@@ -41,12 +41,22 @@ export class ValidationContext {
     this.diagnostics.push(diagnostic(code, message, location));
   }
 
+  // Indexed on first use: large integrations look up thousands of fields across hundreds of entities.
+  private readonly entities = new Map<string, CatalogEntity | undefined>();
+  private readonly fields = new Map<CatalogEntity, Map<string, CatalogField>>();
+
   /** The catalog entity of one side; undefined when there is no catalog for that side or the entity is unknown. */
   entity(mapping: TableMapping, side: Side): CatalogEntity | undefined {
-    return findEntity(this.catalogs[side], mapping[side].entity);
+    const key = `${side}\u0000${mapping[side].entity}`;
+    if (!this.entities.has(key)) this.entities.set(key, findEntity(this.catalogs[side], mapping[side].entity));
+    return this.entities.get(key);
   }
 
   field(mapping: TableMapping, side: Side, name: string | undefined): CatalogField | undefined {
-    return name === undefined ? undefined : findField(this.entity(mapping, side), name);
+    const entity = name === undefined ? undefined : this.entity(mapping, side);
+    if (!entity || name === undefined) return undefined;
+    let index = this.fields.get(entity);
+    if (!index) this.fields.set(entity, (index = new Map(entity.fields.map((f) => [f.name, f]))));
+    return index.get(name);
   }
 }
