@@ -4,3 +4,4 @@ export * from "./connections";
 export * from "./mapping-versions";
 export * from "./couplings";
 export * from "./sync-jobs";
+export * from "./sandbox";

@@ -56,7 +56,7 @@ describe("tandem template / validate / compile", () => {
 
   it.each([
     ["malformed JSON", "{ nope", /not valid JSON/],
-    ["a newer schema version", JSON.stringify({ kind: "tandem.mapping-graph", schemaVersion: 9, graph: {} }), /schema version 9/],
+    ["a newer schema version", JSON.stringify({ kind: "tandem.mapping-graph", schemaVersion: 9, graph: {} }), /schemaVersion is 9/],
   ])("should exit 2 with a clear message when the file holds %s", async (_label, content, message) => {
     const result = await run("validate", file("bad.json", content));
     expect(result.code).toBe(2);

@@ -8,7 +8,8 @@ export function canonicalize(value: unknown): unknown {
     const result: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
       const item = (value as Record<string, unknown>)[key];
-      if (item !== undefined) result[key] = canonicalize(item);
+      // defineProperty: a "__proto__" key is data, not the prototype.
+      if (item !== undefined) Object.defineProperty(result, key, { value: canonicalize(item), enumerable: true, writable: true, configurable: true });
     }
     return result;
   }

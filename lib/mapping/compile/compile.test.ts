@@ -37,6 +37,46 @@ describe("compile", () => {
     expect(compile(noisy).config!.version).toBe(compile(original).config!.version);
   });
 
+  it("should give the same version when filter nodes, match groups or empty lists are written differently", () => {
+    const base = graph();
+    const extraFilter = { id: "filter:CUSTOMER:erp:2", type: "filter" as const, position: { x: 0, y: 0 }, data: { mapping: "tm:CUSTOMER", side: "erp" as const, filter: { kind: "compare" as const, field: "active", op: "eq" as const, value: true } } };
+    const withFilters = (order: "ab" | "ba") => {
+      const g = structuredClone(base);
+      const index = g.nodes.findIndex((n) => n.id === "filter:CUSTOMER:erp");
+      if (order === "ab") g.nodes.splice(index + 1, 0, extraFilter);
+      else g.nodes.splice(index, 0, extraFilter);
+      return g;
+    };
+    expect(compile(withFilters("ab")).config!.version).toBe(compile(withFilters("ba")).config!.version);
+
+    const groups = (reverse: boolean) => {
+      const g = structuredClone(base);
+      const tm = g.nodes.find((n) => n.id === "tm:CUSTOMER");
+      if (tm?.type === "table-mapping") {
+        const list = [
+          { priority: 1, fields: [{ erp: "displayName", crm: "name", caseSensitive: false }] },
+          { priority: 0, fields: [{ erp: "number", crm: "accountnumber", caseSensitive: false }] },
+        ];
+        tm.data.match = { groups: reverse ? list.reverse() : list, createIfNoMatch: false, syncAfterCoupling: false };
+      }
+      return g;
+    };
+    expect(compile(groups(true)).config!.version).toBe(compile(groups(false)).config!.version);
+
+    const emptyTransforms = structuredClone(base);
+    const edge = emptyTransforms.edges.find((e) => e.id === "field:CUSTOMER:1");
+    if (edge?.type === "field") edge.data.transforms = [];
+    expect(compile(emptyTransforms).config!.version).toBe(compile(base).config!.version);
+  });
+
+  it("should keep a __proto__ key as data when hashing", () => {
+    const mappings = validMappings();
+    const withProto = structuredClone(mappings);
+    withProto[2]!.defaultsOnCreate = JSON.parse('{"crm":{"__proto__":"x"}}');
+    const plain = compileModel({ mappings }).config!.version;
+    expect(compileModel({ mappings: withProto }).config!.version).not.toBe(plain);
+  });
+
   it("should change the version when a transform changes", () => {
     const changed = graph();
     const edge = changed.edges.find((e) => e.id === "field:CUSTOMER:1");

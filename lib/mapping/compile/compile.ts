@@ -12,11 +12,20 @@ export type CompileResult = { config?: RuntimeConfig; diagnostics: Diagnostic[] 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const fieldKey = (f: FieldMapping) => `${f.erp ?? ""}\u0000${f.crm ?? ""}\u0000${f.direction}`;
 
-/** One mapping in canonical form: keys sorted, fields and dependencies sorted, nothing undefined. */
+/** An empty transform list means no transforms: both spell the same mapping. */
+function normalizeField(field: FieldMapping): FieldMapping {
+  return field.transforms?.length === 0 ? { ...field, transforms: undefined, transformFlow: undefined } : field;
+}
+
+/** One mapping in canonical form: keys sorted, fields, groups and dependencies sorted, nothing undefined. */
 function normalize(mapping: TableMapping): TableMapping {
   // A cheap key orders almost every field; the full canonical text only breaks ties.
-  const fields = [...mapping.fields].sort((a, b) => compare(fieldKey(a), fieldKey(b)) || compare(canonicalJson(a), canonicalJson(b)));
-  return canonicalize({ ...mapping, fields, dependsOn: [...new Set(mapping.dependsOn)].sort() }) as TableMapping;
+  const fields = mapping.fields.map(normalizeField).sort((a, b) => compare(fieldKey(a), fieldKey(b)) || compare(canonicalJson(a), canonicalJson(b)));
+  const match = mapping.match && {
+    ...mapping.match,
+    groups: [...mapping.match.groups].sort((a, b) => a.priority - b.priority || compare(canonicalJson(a), canonicalJson(b))),
+  };
+  return canonicalize({ ...mapping, fields, match, dependsOn: [...new Set(mapping.dependsOn)].sort() }) as TableMapping;
 }
 
 /** Model → runtime config; refuses (no config) while any error diagnostic remains. */

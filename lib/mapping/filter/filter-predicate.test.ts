@@ -54,3 +54,19 @@ describe("toPredicate", () => {
     expect(() => toPredicate(f.eq("creditLimit", "lots"), { field: bcField })).toThrow(/needs a number/);
   });
 });
+
+describe("toPredicate with missing values", () => {
+  it.each<[string, FilterAst, boolean]>([
+    ["not of a text function on null stays unknown", f.not(f.contains("notes", "x")), false],
+    ["null is not equal to a value", f.ne("notes", "x"), true],
+    ["not of a comparison with null is true", f.not(f.gt("creditLimit", 0)), true],
+    ["unknown or true is true", f.or(f.contains("notes", "x"), f.eq("active", true)), true],
+    ["unknown and true is unknown", f.and(f.contains("notes", "x"), f.eq("active", true)), false],
+  ])("should answer %s", (_label, filter, expected) => {
+    expect(toPredicate(filter, { field: bcField })({ notes: null, creditLimit: null, active: true })).toBe(expected);
+  });
+
+  it("should treat a blank number as missing, not as zero", () => {
+    expect(toPredicate(f.eq("creditLimit", 0), { field: bcField })({ creditLimit: "" })).toBe(false);
+  });
+});

@@ -11,8 +11,11 @@ type Comparable = string | number | boolean;
 function comparable(raw: unknown, literal: TypedLiteral, caseSensitive: boolean): Comparable | null {
   if (raw === null || raw === undefined) return null;
   switch (literal.kind) {
-    case "number":
-      return typeof raw === "number" ? raw : Number(raw);
+    case "number": {
+      if (typeof raw === "number") return raw;
+      const text = String(raw).trim();
+      return text === "" || Number.isNaN(Number(text)) ? null : Number(text);
+    }
     case "boolean":
       return typeof raw === "boolean" ? raw : raw === "true";
     case "date":
@@ -63,19 +66,42 @@ function compare(left: Comparable | null, op: CompareOperator, right: Comparable
   }
 }
 
-function build(filter: FilterAst, options: PredicateOptions, caseSensitive: boolean): RecordPredicate {
+/** Kleene logic: null is "unknown", which only functions on a missing value produce. */
+type Truth = boolean | null;
+type Test = (record: Record<string, unknown>) => Truth;
+
+function build(filter: FilterAst, options: PredicateOptions, caseSensitive: boolean): Test {
   switch (filter.kind) {
     case "and": {
       const parts = filter.items.map((item) => build(item, options, caseSensitive));
-      return (record) => parts.every((part) => part(record));
+      return (record) => {
+        let unknown = false;
+        for (const part of parts) {
+          const truth = part(record);
+          if (truth === false) return false;
+          if (truth === null) unknown = true;
+        }
+        return unknown ? null : true;
+      };
     }
     case "or": {
       const parts = filter.items.map((item) => build(item, options, caseSensitive));
-      return (record) => parts.some((part) => part(record));
+      return (record) => {
+        let unknown = false;
+        for (const part of parts) {
+          const truth = part(record);
+          if (truth === true) return true;
+          if (truth === null) unknown = true;
+        }
+        return unknown ? null : false;
+      };
     }
     case "not": {
       const inner = build(filter.item, options, caseSensitive);
-      return (record) => !inner(record);
+      return (record) => {
+        const truth = inner(record);
+        return truth === null ? null : !truth;
+      };
     }
     case "compare": {
       const literal = typeLiteral(filter.field, options.field?.(filter.field), filter.value);
@@ -94,7 +120,7 @@ function build(filter: FilterAst, options: PredicateOptions, caseSensitive: bool
       const needle = caseSensitive ? filter.value : filter.value.toLowerCase();
       return (record) => {
         const raw = record[filter.field];
-        if (raw === null || raw === undefined) return false;
+        if (raw === null || raw === undefined) return null;
         const hay = caseSensitive ? String(raw) : String(raw).toLowerCase();
         return filter.op === "contains" ? hay.includes(needle) : filter.op === "startswith" ? hay.startsWith(needle) : hay.endsWith(needle);
       };
@@ -103,9 +129,12 @@ function build(filter: FilterAst, options: PredicateOptions, caseSensitive: bool
 }
 
 /**
- * The same filter as an in-memory test (dry runs, post-filters). Text compares case-insensitively by default,
- * as both services' default collations do.
+ * The same filter as an in-memory test (dry runs, post-filters) over records as connectors return them (lookups
+ * under their logical name). Semantics follow OData: comparisons with null are true or false (null ne 'x' is
+ * true), text functions on null are unknown, and only true includes a record. Text compares case-insensitively
+ * by default, as both services' default collations do.
  */
 export function toPredicate(filter: FilterAst, options: PredicateOptions = {}): RecordPredicate {
-  return build(filter, options, options.caseSensitive ?? false);
+  const test = build(filter, options, options.caseSensitive ?? false);
+  return (record) => test(record) === true;
 }

@@ -26,6 +26,10 @@ describe("toODataFilter", () => {
     ["not", f.not(f.eq("active", true)), bc, "not (active eq true)"],
     ["a text function", f.startsWith("displayName", "Ad"), bc, "startswith(displayName,'Ad')"],
     ["an empty and", f.and(), bc, "true"],
+    ["a tiny decimal without an exponent", f.gt("creditLimit", 1e-7), bc, "creditLimit gt 0.0000001"],
+    ["a big decimal without an exponent", f.gt("creditLimit", 1e21), bc, "creditLimit gt 1000000000000000000000"],
+    ["Dataverse wildcards as literals in a text function", f.contains("name", "50%_off [sale]"), dv, "contains(name,'50[%][_]off [[]sale]')"],
+    ["no wildcard escaping on Business Central", f.contains("displayName", "50%_off"), bc, "contains(displayName,'50%_off')"],
   ])("should write %s", (_label, filter, options, expected) => {
     expect(toODataFilter(filter, options)).toBe(expected);
   });
@@ -75,6 +79,12 @@ describe("toODataFilter", () => {
     ["a text function on a number", f.contains("creditLimit", "1"), bc, /is not text/],
     ["a field name that is syntax", f.eq("name eq 'x' or id", "x"), bc, /is not a field name/],
     ["an or across fields on Business Central", f.or(f.eq("active", true), f.eq("blocked", "All")), bc, /refuses 'or' across different fields/],
+    ["a negated and across fields on Business Central", f.not(f.and(f.eq("active", true), f.eq("blocked", "All"))), bc, /refuses 'or' across different fields/],
+    ["an impossible date", f.eq("since", "2026-02-30"), bc, /needs a date like/],
+    ["an impossible time", f.eq("lastModifiedDateTime", "2026-01-31T24:00:00Z"), bc, /needs a date and time/],
+    ["an integer beyond 2^53", f.eq("creditLimit", 2 ** 60 + 1), { dialect: "dataverse" as const, field: (name: string) => (name === "creditLimit" ? { name, type: "integer" as const } : undefined) }, /whole number/],
+    ["a hexadecimal number in text", f.eq("creditLimit", "0x10"), bc, /needs a number/],
+    ["an empty list", f.in("blocked", []), bc, /is empty/],
   ])("should refuse %s", (_label, filter, options, message) => {
     expect(() => toODataFilter(filter, options)).toThrow(message);
   });

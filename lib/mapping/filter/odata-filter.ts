@@ -14,7 +14,8 @@ export function odataLiteral(literal: TypedLiteral): string {
     case "string":
       return `'${literal.value.replace(/'/g, "''")}'`;
     case "number":
-      return Number.isInteger(literal.value) ? String(literal.value) : literal.value.toString().replace("e", "E");
+      // OData 4.0 decimals have no exponent; integers beyond 2^53 were refused when the literal was typed.
+      return Number.isInteger(literal.value) ? literal.value.toLocaleString("en-US", { useGrouping: false }) : literal.value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
     case "boolean":
       return literal.value ? "true" : "false";
     case "guid":
@@ -28,6 +29,32 @@ function propertyName(name: string, options: ODataFilterOptions): string {
   if (!FIELD_NAME.test(name)) throw new FilterError("FILTER_UNKNOWN_FIELD", `"${name}" is not a field name`, name);
   // Dataverse filters lookups on the _x_value property, not on the navigation property.
   return options.dialect === "dataverse" && options.field?.(name)?.type === "lookup" ? `_${name}_value` : name;
+}
+
+/** Dataverse reads %, _ and [ as wildcards inside contains/startswith/endswith; [x] makes one literal. */
+function escapeDataverseWildcards(value: string): string {
+  return value.replace(/[%_[]/g, (c) => `[${c}]`);
+}
+
+/**
+ * Whether a filter asks Business Central for an "or" across two fields, counting the ones negation creates:
+ * not (a and b) is (not a) or (not b).
+ */
+export function orAcrossFields(filter: FilterAst, negated = false): boolean {
+  switch (filter.kind) {
+    case "not":
+      return orAcrossFields(filter.item, !negated);
+    case "and":
+    case "or": {
+      const disjunction = (filter.kind === "or") !== negated;
+      if (disjunction && distinctFields(filter).size > 1) return true;
+      return filter.items.some((item) => orAcrossFields(item, negated));
+    }
+    case "in":
+      return false;
+    default:
+      return false;
+  }
 }
 
 function distinctFields(filter: FilterAst): Set<string> {
@@ -48,9 +75,7 @@ function build(filter: FilterAst, options: ODataFilterOptions, nested: boolean):
     case "and":
     case "or": {
       if (filter.items.length === 0) return filter.kind === "and" ? "true" : "false";
-      if (filter.kind === "or" && options.dialect === "business-central" && distinctFields(filter).size > 1) {
-        throw new FilterError("FILTER_UNSUPPORTED", "Business Central refuses 'or' across different fields; split the filter or use one field");
-      }
+
       if (filter.items.length === 1) return build(filter.items[0]!, options, nested);
       return wrap(filter.items.map((item) => build(item, options, true)).join(` ${filter.kind} `));
     }
@@ -61,6 +86,7 @@ function build(filter: FilterAst, options: ODataFilterOptions, nested: boolean):
       return `${propertyName(filter.field, options)} ${filter.op} ${odataLiteral(typeLiteral(filter.field, field, filter.value))}`;
     }
     case "in": {
+      if (filter.values.length === 0) throw new FilterError("FILTER_VALUE_TYPE", `The list for ${filter.field} is empty`, filter.field);
       const field = options.field?.(filter.field);
       const name = propertyName(filter.field, options);
       // `in` is OData 4.01; both services speak 4.0, so it becomes an or-chain on one field.
@@ -72,7 +98,8 @@ function build(filter: FilterAst, options: ODataFilterOptions, nested: boolean):
       if (field && field.type !== "string" && field.type !== "text") {
         throw new FilterError("FILTER_VALUE_TYPE", `${filter.field} is not text, so ${filter.op} does not apply`, filter.field);
       }
-      return `${filter.op}(${propertyName(filter.field, options)},${odataLiteral({ kind: "string", value: filter.value })})`;
+      const value = options.dialect === "dataverse" ? escapeDataverseWildcards(filter.value) : filter.value;
+      return `${filter.op}(${propertyName(filter.field, options)},${odataLiteral({ kind: "string", value })})`;
     }
   }
 }
@@ -82,5 +109,8 @@ function build(filter: FilterAst, options: ODataFilterOptions, nested: boolean):
  * meant for URLSearchParams (or encodeURIComponent), which takes care of `&`, `#`, `%` and unicode.
  */
 export function toODataFilter(filter: FilterAst, options: ODataFilterOptions): string {
+  if (options.dialect === "business-central" && orAcrossFields(filter)) {
+    throw new FilterError("FILTER_UNSUPPORTED", "Business Central refuses 'or' across different fields (also when a 'not' makes one); split the filter or use one field");
+  }
   return build(filter, options, false);
 }

@@ -1,6 +1,7 @@
 import type { CatalogField } from "../model/catalog";
 import type { FilterValue } from "../model/filter";
 import { FilterError } from "./filter-error";
+import { isCalendarDate, isIsoDateTime } from "../model/iso-dates";
 
 /** A filter literal after the field's type has given it a meaning. */
 export type TypedLiteral =
@@ -15,17 +16,17 @@ export type TypedLiteral =
 export type FieldResolver = (name: string) => CatalogField | undefined;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$/;
 export const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function wrongType(field: string, expected: string, value: FilterValue): FilterError {
   return new FilterError("FILTER_VALUE_TYPE", `${field} needs ${expected}, not ${JSON.stringify(value)}`, field);
 }
 
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
 function asNumber(field: string, value: FilterValue, integer: boolean): number {
-  const number = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
-  if (!Number.isFinite(number) || (integer && !Number.isInteger(number))) throw wrongType(field, integer ? "a whole number" : "a number", value);
+  const number = typeof value === "number" ? value : typeof value === "string" && DECIMAL_TEXT.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(number) || (integer && !Number.isSafeInteger(number))) throw wrongType(field, integer ? "a whole number" : "a number", value);
   return number;
 }
 
@@ -67,10 +68,10 @@ export function typeLiteral(fieldName: string, field: CatalogField | undefined, 
       if (value === "true" || value === "false") return { kind: "boolean", value: value === "true" };
       throw wrongType(fieldName, "true or false", value);
     case "date":
-      if (typeof value !== "string" || !DATE.test(value) || Number.isNaN(Date.parse(value))) throw wrongType(fieldName, "a date like 2026-01-31", value);
+      if (typeof value !== "string" || !isCalendarDate(value)) throw wrongType(fieldName, "a date like 2026-01-31", value);
       return { kind: "date", value };
     case "datetime":
-      if (typeof value !== "string" || !DATETIME.test(value) || Number.isNaN(Date.parse(value))) {
+      if (typeof value !== "string" || !isIsoDateTime(value)) {
         throw wrongType(fieldName, "a date and time like 2026-01-31T12:00:00Z", value);
       }
       return { kind: "datetime", value: new Date(value).toISOString() };

@@ -1,4 +1,5 @@
 import { f, type FilterAst } from "../model/filter";
+import { canonicalJson } from "../compile/canonical-json";
 import type { Side } from "../model/direction";
 import type { MappingModel } from "../model/runtime-config";
 import type { FieldMapping, TableMapping } from "../model/table-mapping";
@@ -14,8 +15,10 @@ export type ModelOrigins = {
 
 type Conversion = { model: MappingModel; origins: ModelOrigins; diagnostics: Diagnostic[] };
 
+/** Several filter nodes on one side mean "all of them", in a canonical order so node order cannot change the hash. */
 function combine(filters: FilterAst[]): FilterAst | undefined {
-  return filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : f.and(...filters);
+  if (filters.length <= 1) return filters[0];
+  return f.and(...filters.map((filter) => ({ filter, key: canonicalJson(filter) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ filter }) => filter));
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

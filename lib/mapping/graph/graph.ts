@@ -77,6 +77,7 @@ export const FieldEdgeSchema = z.object({
     transformFlow: FlowSchema.optional(),
     valueMap: ValueMapSchema.optional(),
     lookup: LookupSchema.optional(),
+    createOnly: z.boolean().optional(),
   }),
 });
 

@@ -22,10 +22,19 @@ describe("import and export", () => {
     ["malformed JSON", '{"kind": "tandem.mapping-graph", ', "MALFORMED_JSON", /not valid JSON/, undefined],
     ["an array", "[]", "UNKNOWN_DOCUMENT", /Expected a JSON object/, undefined],
     ["an unknown kind", '{"kind":"tandem.spreadsheet"}', "UNKNOWN_DOCUMENT", /Unknown document kind/, "kind"],
-    ["a newer envelope", JSON.stringify({ kind: "tandem.mapping-graph", schemaVersion: 2, graph }), "FUTURE_VERSION", /schema version 2.*reads version 1/, "The file.schemaVersion"],
-    ["a newer bare config", JSON.stringify({ ...config, schemaVersion: 3 }), "FUTURE_VERSION", /schema version 3/, "The document.schemaVersion"],
+    ["a newer envelope", JSON.stringify({ kind: "tandem.mapping-graph", schemaVersion: 2, graph }), "FUTURE_VERSION", /schemaVersion is 2.*reads schema version 1/, "schemaVersion"],
+    ["a newer bare config", JSON.stringify({ ...config, schemaVersion: 3 }), "FUTURE_VERSION", /schemaVersion is 3/, "schemaVersion"],
   ])("should refuse %s with a clear error", (_label, text, code, message, path) => {
     expect(() => importDocument(text)).toThrow(expect.objectContaining({ code, message: expect.stringMatching(message), path }));
+  });
+
+  it("should read a file that starts with a byte-order mark", () => {
+    expect(importDocument(`\uFEFF${exportGraph(graph)}`).kind).toBe("graph");
+  });
+
+  it("should refuse absurdly nested input with an error instead of a crash", () => {
+    const deep = `{"mappings": ${"[".repeat(3000)}1${"]".repeat(3000)}}`;
+    expect(() => importDocument(deep)).toThrow(expect.objectContaining({ code: "INVALID_DOCUMENT", message: expect.stringMatching(/nested more than 64/) }));
   });
 
   it("should name the path of a bad value when importing", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GRAPH_SCHEMA_VERSION, MappingGraphSchema, type MappingGraph } from "../graph/graph";
 import { issuePath } from "../graph/parse-graph";
+import { jsonDepth, MAX_JSON_DEPTH } from "../graph/json-depth";
 import { canonicalJson, contentHash } from "../compile/canonical-json";
 import { RUNTIME_CONFIG_SCHEMA_VERSION, RuntimeConfigSchema, type RuntimeConfig } from "../model/runtime-config";
 
@@ -31,16 +32,19 @@ export function exportConfig(config: RuntimeConfig): string {
 }
 
 function parseJson(text: string): unknown {
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new ImportError("MALFORMED_JSON", `The file is not valid JSON: ${(error as Error).message}`);
   }
+  if (jsonDepth(data, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new ImportError("INVALID_DOCUMENT", `The file is nested more than ${MAX_JSON_DEPTH} levels deep`);
+  return data;
 }
 
-function checkVersion(found: unknown, supported: number, where: string): void {
+function checkVersion(found: unknown, supported: number, path: string): void {
   if (typeof found === "number" && found > supported) {
-    throw new ImportError("FUTURE_VERSION", `${where} has schema version ${found}, made by a newer Tandem; this one reads version ${supported}`, `${where}.schemaVersion`.replace(/^\./, ""));
+    throw new ImportError("FUTURE_VERSION", `${path} is ${found}: the file was made by a newer Tandem; this one reads schema version ${supported}`, path);
   }
 }
 
@@ -65,7 +69,7 @@ export function importDocument(text: string): ImportedDocument {
   let prefix: string;
   if (record.kind === KINDS.graph || record.kind === KINDS.config) {
     kind = record.kind === KINDS.graph ? "graph" : "config";
-    checkVersion(record.schemaVersion, kind === "graph" ? GRAPH_SCHEMA_VERSION : RUNTIME_CONFIG_SCHEMA_VERSION, "The file");
+    checkVersion(record.schemaVersion, kind === "graph" ? GRAPH_SCHEMA_VERSION : RUNTIME_CONFIG_SCHEMA_VERSION, "schemaVersion");
     body = record[kind];
     prefix = kind;
   } else if (record.kind !== undefined) {
@@ -78,7 +82,7 @@ export function importDocument(text: string): ImportedDocument {
     throw new ImportError("UNKNOWN_DOCUMENT", "This is neither a mapping graph (nodes, edges) nor a runtime config (mappings)");
   }
   const version = (body as { schemaVersion?: unknown } | undefined)?.schemaVersion;
-  checkVersion(version, kind === "graph" ? GRAPH_SCHEMA_VERSION : RUNTIME_CONFIG_SCHEMA_VERSION, prefix || "The document");
+  checkVersion(version, kind === "graph" ? GRAPH_SCHEMA_VERSION : RUNTIME_CONFIG_SCHEMA_VERSION, prefix ? `${prefix}.schemaVersion` : "schemaVersion");
   if (kind === "graph") return { kind, graph: parseWith(MappingGraphSchema, body, prefix) };
   const config = parseWith(RuntimeConfigSchema, body, prefix);
   const expected = contentHash({ schemaVersion: config.schemaVersion, mappings: config.mappings });

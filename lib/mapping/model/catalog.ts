@@ -33,6 +33,8 @@ export const CatalogFieldSchema = z.object({
   maxLength: z.number().int().positive().optional(),
   required: z.boolean().optional(),
   readOnly: z.boolean().optional(),
+  /** Can be set when the record is created, never changed afterwards (Dataverse IsValidForUpdate = false). */
+  createOnly: z.boolean().optional(),
   /** enum / optionset values */
   options: z.array(EnumOptionSchema).optional(),
   /** lookup: the entity sets it may point to (several for Dataverse customer lookups) */

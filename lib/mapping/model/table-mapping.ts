@@ -41,6 +41,8 @@ export const FieldMappingSchema = z.object({
   transformFlow: FlowSchema.optional(),
   valueMap: ValueMapSchema.optional(),
   lookup: LookupSchema.optional(),
+  /** Written only when the destination record is created: generated codes, columns that cannot change later. */
+  createOnly: z.boolean().optional(),
 });
 export type FieldMapping = z.infer<typeof FieldMappingSchema>;
 export type FieldMappingInput = z.input<typeof FieldMappingSchema>;

@@ -2,11 +2,38 @@ import { UTCDate } from "@date-fns/utc";
 import { format as formatDate } from "date-fns";
 import type { Transform } from "../model/transform";
 import { TransformError } from "./transform-error";
+import { isCalendarDate } from "../model/iso-dates";
 
 type SyncTransform = Exclude<Transform, { type: "jsonata" }>;
 export type TransformContext = { record: Record<string, unknown>; targetMaxLength?: number };
 
 const REGEX_FLAGS = /^[gimsuy]*$/;
+/** JavaScript regexes cannot be interrupted; a bound on the input bounds a pathological pattern's work. */
+export const MAX_REGEX_INPUT = 10_000;
+
+function regexInput(value: unknown, transform: string): string {
+  const input = text(value, transform);
+  if (input.length > MAX_REGEX_INPUT) throw new TransformError("TRANSFORM_INPUT", `${transform} works on at most ${MAX_REGEX_INPUT} characters; the value has ${input.length}`, transform);
+  return input;
+}
+
+/** Cuts to at most `max` UTF-16 code units (what both systems' length limits count) without splitting a pair. */
+function cutUtf16(input: string, max: number): string {
+  if (input.length <= max) return input;
+  const high = input.charCodeAt(max - 1);
+  return input.slice(0, high >= 0xd800 && high <= 0xdbff ? max - 1 : max);
+}
+
+/** A date, or a date-time read as UTC when it carries no offset (never the server's time zone). */
+function parseInstant(value: unknown): Date | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  const raw = String(value).trim();
+  const withOffset = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(raw) ? `${raw}Z` : raw;
+  const datePart = /^(\d{4}-\d{2}-\d{2})/.exec(withOffset)?.[1];
+  if (!datePart || !isCalendarDate(datePart)) return null;
+  const date = new Date(withOffset);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
 
 export function compileRegex(pattern: string, flags: string | undefined, transform: string, ensureGlobal: boolean): RegExp {
   const effective = ensureGlobal && !(flags ?? "").includes("g") ? `${flags ?? ""}g` : (flags ?? "");
@@ -65,21 +92,21 @@ export function applyBuiltin(value: unknown, t: SyncTransform, context: Transfor
     case "replace":
       return text(value, t.type).split(t.find).join(t.replaceWith);
     case "regex-replace":
-      return text(value, t.type).replace(compileRegex(t.pattern, t.flags, t.type, true), t.replaceWith);
+      return regexInput(value, t.type).replace(compileRegex(t.pattern, t.flags, t.type, true), t.replaceWith);
     case "remove-non-alphanumeric":
       return text(value, t.type).replace(/[^\p{L}\p{N}]/gu, "");
     case "regex-match": {
-      const match = compileRegex(t.pattern, t.flags?.replace("g", ""), t.type, false).exec(text(value, t.type));
+      const match = compileRegex(t.pattern, t.flags?.replace("g", ""), t.type, false).exec(regexInput(value, t.type));
       return match?.[t.group ?? 0] ?? "";
     }
     case "truncate": {
       const max = t.maxLength ?? context.targetMaxLength;
-      const chars = Array.from(text(value, t.type));
-      return max === undefined || chars.length <= max ? chars.join("") : chars.slice(0, max).join("");
+      return max === undefined ? text(value, t.type) : cutUtf16(text(value, t.type), max);
     }
     case "date-format": {
-      const date = value instanceof Date ? value : new Date(String(value));
-      if (Number.isNaN(date.getTime())) throw new TransformError("TRANSFORM_INPUT", `date-format needs a date, got ${JSON.stringify(value)}`, t.type);
+      if (value === "") return "";
+      const date = parseInstant(value);
+      if (!date) throw new TransformError("TRANSFORM_INPUT", `date-format needs a date, got ${JSON.stringify(value)}`, t.type);
       try {
         return formatDate(new UTCDate(date.getTime()), t.format);
       } catch (error) {
@@ -87,6 +114,7 @@ export function applyBuiltin(value: unknown, t: SyncTransform, context: Transfor
       }
     }
     case "decimal-format": {
+      if (typeof value === "string" && value.trim() === "") return "";
       const number = typeof value === "number" ? value : Number(value);
       if (!Number.isFinite(number)) throw new TransformError("TRANSFORM_INPUT", `decimal-format needs a number, got ${JSON.stringify(value)}`, t.type);
       return formatDecimal(number, t);

@@ -1,29 +1,47 @@
 import type { ValidationContext } from "./validation-context";
 
-/** Finds every dependency cycle once, as the list of names around it. */
+/**
+ * Finds dependency cycles without recursion (a long chain must not overflow the stack). Nodes with no remaining
+ * dependents or no remaining dependencies cannot be on a cycle and are trimmed; from what is left, following any
+ * dependency must come back round, so each walk finds a cycle. Self-dependencies are ignored.
+ */
 export function findCycles(edges: Map<string, string[]>): string[][] {
-  const cycles: string[][] = [];
-  const state = new Map<string, "visiting" | "done">();
-  const stack: string[] = [];
-  const seen = new Set<string>();
-  const visit = (name: string) => {
-    state.set(name, "visiting");
-    stack.push(name);
-    for (const next of edges.get(name) ?? []) {
-      if (!edges.has(next)) continue;
-      if (state.get(next) === "visiting") {
-        const cycle = stack.slice(stack.indexOf(next));
-        const key = [...cycle].sort().join("|");
-        if (!seen.has(key)) {
-          seen.add(key);
-          cycles.push(cycle);
-        }
-      } else if (!state.has(next)) visit(next);
+  const out = new Map([...edges].map(([name, deps]) => [name, new Set(deps.filter((d) => d !== name && edges.has(d)))]));
+  const into = new Map([...out.keys()].map((name) => [name, new Set<string>()]));
+  for (const [name, deps] of out) for (const dep of deps) into.get(dep)!.add(name);
+  const queue = [...out.keys()].filter((name) => out.get(name)!.size === 0 || into.get(name)!.size === 0);
+  const removed = new Set<string>();
+  while (queue.length) {
+    const name = queue.pop()!;
+    if (removed.has(name)) continue;
+    removed.add(name);
+    for (const dep of out.get(name)!) {
+      into.get(dep)!.delete(name);
+      if (into.get(dep)!.size === 0) queue.push(dep);
     }
-    stack.pop();
-    state.set(name, "done");
-  };
-  for (const name of [...edges.keys()].sort()) if (!state.has(name)) visit(name);
+    for (const dependent of into.get(name)!) {
+      out.get(dependent)!.delete(name);
+      if (out.get(dependent)!.size === 0) queue.push(dependent);
+    }
+  }
+  const cycles: string[][] = [];
+  const reported = new Set<string>();
+  for (const start of [...out.keys()].sort()) {
+    if (removed.has(start) || reported.has(start)) continue;
+    const path: string[] = [];
+    const index = new Map<string, number>();
+    let current = start;
+    while (!index.has(current) && !reported.has(current)) {
+      index.set(current, path.length);
+      path.push(current);
+      current = [...out.get(current)!].sort()[0]!;
+    }
+    if (reported.has(current)) continue; // led into a cycle already reported
+    const cycle = path.slice(index.get(current));
+    cycle.forEach((name) => reported.add(name));
+    // Dependencies point backwards: report the cycle in the order things would have to run.
+    cycles.push(cycle.reverse());
+  }
   return cycles;
 }
 
@@ -49,7 +67,8 @@ export function checkDependencies(ctx: ValidationContext): void {
       const target = ctx.byName.get(field.lookup.mapping);
       const where = ctx.at(index, { field: f, suffix: ".lookup.mapping" });
       if (!target) return ctx.report("UNKNOWN_LOOKUP_MAPPING", `The lookup resolves through ${field.lookup.mapping}, which does not exist`, where);
-      if (!mapping.dependsOn.includes(target.name)) {
+      // A mapping may look up through its own couplings (a parent account); it cannot depend on itself.
+      if (target.name !== mapping.name && !mapping.dependsOn.includes(target.name)) {
         ctx.report("LOOKUP_NOT_A_DEPENDENCY", `The lookup resolves through ${target.name}'s couplings, so ${mapping.name} must depend on ${target.name}`, where);
       }
     });

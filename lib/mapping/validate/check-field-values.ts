@@ -35,20 +35,22 @@ export function checkValueMap(ctx: ValidationContext, field: FieldMapping, erp: 
       );
     }
   }
-  if (field.direction === "bidirectional") {
-    for (const side of sides) {
-      const values = valueMap.pairs.map((pair) => JSON.stringify(pair[side.index]));
-      const repeated = values.find((value, i) => values.indexOf(value) !== i);
-      if (repeated) {
-        ctx.report("VALUE_MAP_NOT_REVERSIBLE", `${side.name} value ${repeated} appears in more than one pair, so the bidirectional map cannot be read back`, where);
-      }
-    }
+  for (const side of sides) {
+    const values = valueMap.pairs.map((pair) => JSON.stringify(pair[side.index]));
+    const repeated = values.find((value, i) => values.indexOf(value) !== i);
+    if (!repeated) continue;
+    const isSource = flowsOf(field.direction).some((flow) => (flow === "erp-to-crm" ? side.index === 0 : side.index === 1));
+    if (field.direction === "bidirectional") ctx.report("VALUE_MAP_NOT_REVERSIBLE", `${side.name} value ${repeated} appears in more than one pair, so the bidirectional map cannot be read back`, where);
+    else if (isSource) ctx.report("VALUE_MAP_AMBIGUOUS", `${side.name} value ${repeated} is paired with more than one value; which one should be written?`, where);
   }
 }
 
 /** Lookups translate references through another mapping's couplings: the fields must be references to its entities. */
 export function checkLookup(ctx: ValidationContext, field: FieldMapping, erp: CatalogField | undefined, crm: CatalogField | undefined, where: DiagnosticLocation): void {
   const lookup = field.lookup!;
+  if (lookup.clearOnFailed && lookup.notNull) {
+    ctx.report("INVALID_SETTING", "A lookup cannot both clear the value when the reference is not coupled and refuse to write a blank; pick one", where);
+  }
   const referenced = ctx.byName.get(lookup.mapping);
   if (erp) {
     const erpOk = lookup.erpKey ? ["string", "text", "enum", "integer", "guid"].includes(erp.type) : erp.type === "lookup" || erp.type === "guid";

@@ -52,6 +52,7 @@ function checkField(ctx: ValidationContext, mapping: TableMapping, index: number
     const source = sourceSide(flow) === "erp" ? erp : crm;
     const target = targetSide(flow) === "erp" ? erp : crm;
     if (target?.readOnly) once("READ_ONLY_TARGET", `${target.name} cannot be written, but ${label} writes it (${flow})`);
+    if (target?.createOnly && !field.createOnly) once("CREATE_ONLY_TARGET", `${target.name} can only be set when the record is created; mark ${label} create-only (${flow})`);
     const transforms = field.transforms && (!field.transformFlow || field.transformFlow === flow) ? field.transforms : [];
     const input: FlowType = constantOnly ? "unknown" : (source?.type ?? "unknown");
     const checked = checkTransforms(transforms, input, target);

@@ -15,8 +15,13 @@ const field = (input: FieldMappingInput) => FieldMappingSchema.parse(input);
 function diagnose(change: Break): Diagnostic[] {
   const mappings = validMappings();
   const [CURRENCY, SALESPEOPLE, CUSTOMER] = mappings as [TableMapping, TableMapping, TableMapping];
-  change({ CURRENCY, SALESPEOPLE, CUSTOMER });
-  return validateModel({ mappings }, { catalogs: TEST_CATALOGS });
+  const saved = structuredClone(TEST_CATALOGS);
+  try {
+    change({ CURRENCY, SALESPEOPLE, CUSTOMER });
+    return validateModel({ mappings }, { catalogs: TEST_CATALOGS });
+  } finally {
+    Object.assign(TEST_CATALOGS, saved);
+  }
 }
 
 function diagnoseGraph(change: (graph: MappingGraph) => unknown): Diagnostic[] {
@@ -35,6 +40,15 @@ const MODEL_CASES: [DiagnosticCode, string, Break][] = [
   ["DUPLICATE_TARGET_FIELD", "two fields write the same target", (m) => void m.CUSTOMER.fields.push(field({ erp: "number", crm: "name", direction: "erp-to-crm" }))],
   ["CONSTANT_ON_MAPPED_FIELD", "a constant goes into a mapped field", (m) => void m.CUSTOMER.fields.push(field({ crm: "name", constant: "X", direction: "erp-to-crm" }))],
   ["READ_ONLY_TARGET", "a field writes a read-only column", (m) => void m.CUSTOMER.fields.push(field({ erp: "displayName", crm: "fullname", direction: "erp-to-crm" }))],
+  [
+    "CREATE_ONLY_TARGET",
+    "a field updates a create-only column",
+    (m) => {
+      m.CUSTOMER.fields.push(field({ erp: "number", crm: "accountnumber", direction: "erp-to-crm" }));
+      m.CUSTOMER.match = undefined;
+      (TEST_CATALOGS.crm.entities[0]!.fields.find((f) => f.name === "accountnumber")!).createOnly = true;
+    },
+  ],
   ["TRUNCATION_RISK", "a long CRM name goes into a short ERP field", (m) => void delete m.CUSTOMER.fields[0]!.transforms],
   ["UNKNOWN_DEPENDENCY", "a dependency names nothing", (m) => void m.CUSTOMER.dependsOn.push("NOPE")],
   ["CYCLIC_DEPENDENCY", "two mappings depend on each other", (m) => void (m.CURRENCY.dependsOn = ["CUSTOMER"])],
@@ -51,6 +65,8 @@ const MODEL_CASES: [DiagnosticCode, string, Break][] = [
       m.CUSTOMER.fields[4]!.valueMap!.pairs = [["Low", 1], ["High", 1]];
     },
   ],
+  ["VALUE_MAP_AMBIGUOUS", "a one-way map sends one source value to two targets", (m) => void (m.CUSTOMER.fields[4]!.valueMap!.pairs = [["Low", 1], ["Low", 2], ["High", 2]])],
+  ["INVALID_SETTING", "a lookup both clears and refuses blanks", (m) => void (m.CUSTOMER.fields[2]!.lookup = { mapping: "CURRENCY", clearOnFailed: true, notNull: true })],
   ["INVALID_TRANSFORM", "a text rule runs on a number", (m) => void (m.CUSTOMER.fields[1]!.transforms = [{ type: "uppercase" }])],
   ["INVALID_EXPRESSION", "a JSONata expression does not parse", (m) => void (m.CUSTOMER.fields[1]!.transforms = [{ type: "jsonata", expression: "$ +" }])],
   ["FILTER_UNKNOWN_FIELD", "a filter names a missing field", (m) => void (m.CUSTOMER.erp.filter = f.eq("blockd", "All"))],
@@ -103,6 +119,43 @@ describe("diagnostics", () => {
     ["a GUID against text", (m: Parameters<Break>[0]) => void (m.CUSTOMER.match!.groups[0]!.fields = [{ erp: "currencyId", crm: "name", caseSensitive: false }]), /cannot be compared/],
   ])("should refuse to match on %s", (_label, change, message) => {
     expect(diagnose(change).find((d) => d.code === "MATCH_FIELD_UNMATCHABLE")?.message).toMatch(message);
+  });
+
+  it.each([
+    ["a constant longer than the field", (m: Parameters<Break>[0]) => void m.CUSTOMER.fields.push(field({ crm: "accountnumber", constant: "x".repeat(21), direction: "erp-to-crm" })), "TYPE_MISMATCH"],
+    ["a default on create for a read-only field", (m: Parameters<Break>[0]) => void (m.CUSTOMER.defaultsOnCreate = { crm: { fullname: "X" } }), "READ_ONLY_TARGET"],
+    ["a date-time constant that is not a date", (m: Parameters<Break>[0]) => void m.CUSTOMER.fields.push(field({ erp: "since", constant: "Meeting 2", direction: "crm-to-erp" })), "TYPE_MISMATCH"],
+    ["a decimal into an integer", (m: Parameters<Break>[0]) => void m.CUSTOMER.fields.push(field({ erp: "creditLimit", crm: "statecode", direction: "erp-to-crm" })), "TYPE_MISMATCH"],
+  ])("should report %s", (_label, change, code) => {
+    expect(diagnose(change).map((d) => d.code)).toContain(code);
+  });
+
+  it("should let a mapping look up through its own couplings without depending on itself", () => {
+    expect(diagnose((m) => m.CUSTOMER.fields.push(field({ erp: "currencyId", crm: "transactioncurrencyid", direction: "erp-to-crm", enabled: false, lookup: { mapping: "CUSTOMER" } })))
+      .filter((d) => ["LOOKUP_NOT_A_DEPENDENCY", "CYCLIC_DEPENDENCY"].includes(d.code))).toEqual([]);
+  });
+
+  it("should refuse a bidirectional option mapping", () => {
+    const found = validateModel(
+      {
+        mappings: [
+          {
+            ...validMappings()[0]!,
+            name: "PAYMENT TERMS",
+            direction: "bidirectional",
+            crm: { entity: "account.paymenttermscode", key: "value" },
+            fields: [{ erp: "code", crm: "label", direction: "bidirectional", enabled: true }],
+          },
+        ],
+      },
+      {
+        catalogs: {
+          ...TEST_CATALOGS,
+          crm: { ...TEST_CATALOGS.crm, entities: [...TEST_CATALOGS.crm.entities, { name: "account.paymenttermscode", kind: "optionset", key: "value", fields: [{ name: "value", type: "integer" }, { name: "label", type: "string" }] }] },
+        },
+      },
+    );
+    expect(found.map((d) => d.code)).toContain("INVALID_SETTING");
   });
 
   it("should report enum ↔ option set without a value map as a type mismatch", () => {

@@ -1,6 +1,7 @@
 import type { FieldType } from "../model/catalog";
 import type { JsonValue } from "../model/json-value";
 import type { FlowType } from "../transform/check-transforms";
+import { isCalendarDate, isIsoDateTime } from "../model/iso-dates";
 
 const TEXT: FlowType[] = ["string", "text", "enum"];
 const NUMBER: FlowType[] = ["integer", "decimal"];
@@ -14,7 +15,9 @@ export function canAssign(source: FlowType, target: FieldType): boolean {
   if (source === "unknown") return true;
   if (target === "string" || target === "text") return source !== "blob" && source !== "lookup" && source !== "optionset";
   if (target === "enum") return TEXT.includes(source);
-  if (NUMBER.includes(target)) return NUMBER.includes(source);
+  // Decimal → integer would drop the fraction (or fail); integer → decimal cannot fail.
+  if (target === "integer") return source === "integer";
+  if (target === "decimal") return NUMBER.includes(source);
   if (TIME.includes(target)) return TIME.includes(source);
   if (target === "boolean") return source === "boolean";
   if (target === "guid") return source === "guid";
@@ -24,12 +27,12 @@ export function canAssign(source: FlowType, target: FieldType): boolean {
 }
 
 /** Whether a constant fits the target field (option sets take a value or a label). */
-export function constantFits(value: JsonValue, target: { type: FieldType; options?: { value: string | number; label: string }[] }): boolean {
+export function constantFits(value: JsonValue, target: { type: FieldType; maxLength?: number; options?: { value: string | number; label: string }[] }): boolean {
   if (value === null) return true;
   switch (target.type) {
     case "string":
     case "text":
-      return typeof value === "string";
+      return typeof value === "string" && (target.maxLength === undefined || value.length <= target.maxLength);
     case "enum":
     case "optionset":
       return target.options?.length ? target.options.some((o) => o.value === value || o.label === value) : typeof value === (target.type === "enum" ? "string" : "number");
@@ -40,8 +43,9 @@ export function constantFits(value: JsonValue, target: { type: FieldType; option
     case "boolean":
       return typeof value === "boolean";
     case "date":
+      return typeof value === "string" && isCalendarDate(value);
     case "datetime":
-      return typeof value === "string" && !Number.isNaN(Date.parse(value));
+      return typeof value === "string" && isIsoDateTime(value);
     case "guid":
     case "lookup":
       return typeof value === "string" && /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(value);

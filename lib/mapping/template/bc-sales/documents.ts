@@ -2,12 +2,13 @@ import { f } from "../../model/filter";
 import { constantToCrm, documentAddresses, EVERY_30_MINUTES, side, toCrm, via, type TemplateMapping } from "./builders";
 
 /** Header fields posted invoices and released orders share on their way to the CRM. */
-function salesDocumentHeader(): TemplateMapping["fields"] {
+function salesDocumentHeader(options: { currencyCreateOnly: boolean }): TemplateMapping["fields"] {
   return [
     toCrm("number", "name"),
     toCrm("salesperson", "ownerid", via("SALESPEOPLE", { erpKey: "code", notNull: true })),
     toCrm("customerId", "customerid", via("CUSTOMER")),
-    toCrm("currencyId", "transactioncurrencyid", via("CURRENCY")),
+    // An order's currency is fixed once it exists (IsValidForUpdate false on salesorder).
+    toCrm("currencyId", "transactioncurrencyid", { ...via("CURRENCY"), ...(options.currencyCreateOnly ? { createOnly: true } : {}) }),
     toCrm("paymentTermsId", "paymenttermscode", via("PAYMENT TERMS")),
     ...documentAddresses(),
     toCrm("totalAmountExcludingTax", "totalamountlessfreight"),
@@ -25,7 +26,7 @@ export const POSTEDSALESINV_INV: TemplateMapping = {
   crm: side("crm", "invoices"),
   direction: "erp-to-crm",
   dependsOn: HEADER_DEPENDENCIES,
-  fields: [...salesDocumentHeader(), toCrm("number", "invoicenumber"), toCrm("dueDate", "duedate")],
+  fields: [...salesDocumentHeader({ currencyCreateOnly: false }), toCrm("number", "invoicenumber"), toCrm("dueDate", "duedate")],
   schedule: EVERY_30_MINUTES,
 };
 
@@ -59,6 +60,6 @@ export const SALESORDER_ORDER: TemplateMapping = {
   crm: side("crm", "salesorders"),
   direction: "erp-to-crm",
   dependsOn: HEADER_DEPENDENCIES,
-  fields: [...salesDocumentHeader(), toCrm("number", "ordernumber"), toCrm("requestedDeliveryDate", "requestdeliveryby")],
+  fields: [...salesDocumentHeader({ currencyCreateOnly: true }), toCrm("number", "ordernumber", { createOnly: true }), toCrm("requestedDeliveryDate", "requestdeliveryby")],
   schedule: EVERY_30_MINUTES,
 };

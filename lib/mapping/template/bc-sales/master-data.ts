@@ -12,8 +12,8 @@ export const SALESPEOPLE: TemplateMapping = {
     toErp("internalemailaddress", "email", fitIntoErp),
     toErp("fullname", "displayName", fitIntoErp),
     toErp("mobilephone", "phoneNo", fitIntoErp),
-    // BC numbers new salespeople itself; a code from the user's id never changes when the user is renamed.
-    toErp("systemuserid", "code", transform([{ type: "jsonata", expression: `"SP-" & $uppercase($substring($, 0, 8))` }])),
+    // The code is the salesperson's key: set once when created (from the user's stable id), never renamed.
+    toErp("systemuserid", "code", { ...transform([{ type: "jsonata", expression: `"SP-" & $uppercase($substring($, 0, 8))` }]), createOnly: true }),
   ],
   match: { groups: [{ priority: 0, fields: [{ erp: "email", crm: "internalemailaddress", caseSensitive: false }] }], createIfNoMatch: false, syncAfterCoupling: false },
   schedule: EVERY_30_MINUTES,
@@ -41,7 +41,7 @@ export const UNIT_OF_MEASURE: TemplateMapping = {
   erp: side("erp", "unitsOfMeasure"),
   crm: side("crm", "uomschedules"),
   direction: "erp-to-crm",
-  fields: [toCrm("code", "name"), toCrm("code", "baseuomname")],
+  fields: [toCrm("code", "name"), toCrm("code", "baseuomname", { createOnly: true })],
   match: { groups: [{ priority: 0, fields: [{ erp: "code", crm: "name", caseSensitive: false }] }], createIfNoMatch: false, syncAfterCoupling: false },
   schedule: EVERY_30_MINUTES,
 };

@@ -67,7 +67,7 @@ export const SALESPRC_PRODPRICE: TemplateMapping = {
   syncOnlyCoupled: false,
   dependsOn: ["CUSTPRCGRP-PRICE", "ITEM-PRODUCT"],
   fields: [
-    toCrm("salesCode", "pricelevelid", via("CUSTPRCGRP-PRICE", { erpKey: "code" })),
+    toCrm("salesCode", "pricelevelid", { ...via("CUSTPRCGRP-PRICE", { erpKey: "code" }), createOnly: true }),
     toCrm("itemNumber", "productid", via("ITEM-PRODUCT", { erpKey: "number" })),
     toCrm("unitPrice", "amount"),
     constantToCrm("pricingmethodcode", 1),

@@ -1,4 +1,4 @@
-/** Sales documents of the Dataverse catalog: invoices, orders and their lines. */
+/** Sales documents of the Dataverse catalog: invoices, orders, quotes and their lines; timeline posts. */
 import {
   opts,
   key,
@@ -127,10 +127,10 @@ export const CRM_DOCUMENT_ENTITIES: EntityInput[] = [
       fields: [
         key("salesorderid"),
         str("name", 300, { required: true }),
-        str("ordernumber", 100), // SystemRequired, auto-numbered when omitted; create only
+        str("ordernumber", 100, { createOnly: true }), // SystemRequired, auto-numbered when omitted; create only
         lookup("customerid", ["accounts", "contacts"], { required: true }),
         owner(),
-        currency({ required: true }), // create only (IsValidForUpdate false)
+        currency({ required: true, createOnly: true }), // create only (IsValidForUpdate false)
         lookup("pricelevelid", ["pricelevels"], { required: true }),
         lookup("opportunityid", ["opportunities"]),
         datetime("requestdeliveryby"), // UserLocal, DateOnly format
@@ -189,12 +189,12 @@ export const CRM_DOCUMENT_ENTITIES: EntityInput[] = [
             [4, "Optional Bundle Product"],
             [5, "Project-based Service"],
           ]),
-        ), // SystemRequired with default 1; create only
+        { createOnly: true }), // SystemRequired with default 1; create only
         dec("quantity", { required: true }),
         dec("quantityshipped"),
         dec("priceperunit"),
         bool("ispriceoverridden"),
-        bool("isproductoverridden"), // create only
+        bool("isproductoverridden", { createOnly: true }), // create only
         str("productdescription", 500), // write-in product name
         dec("baseamount"), // update only
         dec("extendedamount"), // update only
@@ -203,8 +203,148 @@ export const CRM_DOCUMENT_ENTITIES: EntityInput[] = [
         datetime("requestdeliveryby"), // UserLocal, DateOnly format
         int("lineitemnumber"),
         memo("description", 2000),
-        currency(), // create only
+        currency({ createOnly: true }), // create only
         ...audit(),
+      ],
+    },
+    {
+      name: "quotes",
+      label: "Quote",
+      logicalName: "quote",
+      kind: "table",
+      key: "quoteid",
+      primaryName: "name",
+      modifiedOn: "modifiedon",
+      fields: [
+        key("quoteid"),
+        str("name", 300, { required: true }),
+        str("quotenumber", 100, { createOnly: true }), // SystemRequired, auto-numbered when omitted; create only; shared by all revisions
+        int("revisionnumber", { readOnly: true }), // 0 on a new quote; ReviseQuote creates the next revision
+        lookup("customerid", ["accounts", "contacts"], { required: true }),
+        owner(),
+        currency({ required: true }),
+        lookup("pricelevelid", ["pricelevels"], { required: true }),
+        lookup("opportunityid", ["opportunities"]),
+        datetime("effectivefrom"), // UserLocal, DateOnly format
+        datetime("effectiveto"), // UserLocal, DateOnly format; BC: Quote Valid Until Date
+        datetime("requestdeliveryby"), // UserLocal, DateOnly format
+        date("expireson"), // "Due By"; DateOnly behavior
+        date("closedon"), // DateOnly behavior
+        ...docAddress("shipto"),
+        ...docAddress("billto"),
+        ...docTotals(),
+        choice("shippingmethodcode", SHIPPING_METHOD),
+        choice("paymenttermscode", PAYMENT_TERMS),
+        choice("freighttermscode", FREIGHT_TERMS),
+        bool("willcall"),
+        memo("description", 2000),
+        // not valid for create; Won / Closed are set with the WinQuote / CloseQuote actions
+        state(
+          opts([
+            [0, "Draft"],
+            [1, "Active"],
+            [2, "Won"],
+            [3, "Closed"],
+          ]),
+        ),
+        status(
+          opts([
+            [1, "In Progress"], // Draft
+            [2, "In Progress"], // Active
+            [3, "Open"], // Active
+            [4, "Won"], // Won
+            [5, "Lost"], // Closed
+            [6, "Canceled"], // Closed
+            [7, "Revised"], // Closed
+          ]),
+        ),
+        ...audit(),
+      ],
+    },
+    {
+      name: "quotedetails",
+      label: "Quote Product",
+      logicalName: "quotedetail",
+      kind: "table",
+      key: "quotedetailid",
+      primaryName: "quotedetailname",
+      modifiedOn: "modifiedon",
+      fields: [
+        key("quotedetailid"),
+        str("quotedetailname", 500), // ApplicationRequired in metadata; internal 1:n name, not set by BC
+        lookup("quoteid", ["quotes"], { required: true }), // SystemRequired
+        lookup("productid", ["products"]),
+        lookup("uomid", ["uoms"]),
+        choice(
+          "producttypecode",
+          opts([
+            [1, "Product"],
+            [2, "Bundle"],
+            [3, "Required Bundle Product"],
+            [4, "Optional Bundle Product"],
+            [5, "Project-based Service"],
+          ]),
+        { createOnly: true }), // SystemRequired with default 1; create only
+        dec("quantity", { required: true }),
+        dec("priceperunit"),
+        bool("ispriceoverridden"),
+        bool("isproductoverridden", { createOnly: true }), // create only
+        str("productdescription", 500), // write-in product name
+        dec("baseamount"), // update only
+        dec("extendedamount"), // update only
+        dec("manualdiscountamount"),
+        dec("tax"),
+        datetime("requestdeliveryby"), // UserLocal, DateOnly format
+        int("lineitemnumber"),
+        int("sequencenumber"), // BC orders the lines by it
+        memo("description", 2000),
+        currency({ createOnly: true }), // create only
+        ...audit(),
+      ],
+    },
+    {
+      // Activity-feed (timeline) post. Posts are never updated: every writable column is create only.
+      // No versionnumber column, so no audit() group.
+      name: "posts",
+      label: "Post",
+      logicalName: "post",
+      kind: "table",
+      key: "postid",
+      primaryName: "text",
+      modifiedOn: "modifiedon",
+      fields: [
+        key("postid"),
+        str("text", 2000, { required: true }), // plain text on manual posts, XML on auto posts
+        // SystemRequired; polymorphic over every table with activity feeds enabled (metadata lists no targets)
+        lookup("regardingobjectid", ["accounts", "contacts", "opportunities", "salesorders", "quotes"], {
+          required: true,
+        }),
+        choice(
+          "source",
+          opts([
+            [1, "Auto Post"],
+            [2, "Manual Post"],
+            [3, "ActionHub Post"],
+          ]),
+          { required: true },
+        ),
+        choice(
+          "type",
+          opts([
+            [1, "Check-in"],
+            [2, "Idea"],
+            [3, "News"],
+            [4, "Private Message"],
+            [5, "Question"],
+            [6, "Re-post"],
+            [7, "Status"],
+          ]),
+          { required: true },
+        ),
+        lookup("createdby", ["systemusers"], { readOnly: true }),
+        datetime("createdon", { readOnly: true }),
+        datetime("modifiedon", { readOnly: true }),
+        lookup("modifiedby", ["systemusers"], { readOnly: true }),
       ],
     },
 ];

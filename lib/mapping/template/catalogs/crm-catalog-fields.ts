@@ -3,7 +3,7 @@ import type { SchemaCatalogInput } from "../../model/catalog";
 export type EntityInput = SchemaCatalogInput["entities"][number];
 export type FieldInput = EntityInput["fields"][number];
 export type OptionInput = NonNullable<FieldInput["options"]>[number];
-type FieldFlags = Pick<FieldInput, "label" | "required" | "readOnly">;
+type FieldFlags = Pick<FieldInput, "label" | "required" | "readOnly" | "createOnly">;
 
 // ---------------------------------------------------------------------------------------------
 // Field builders

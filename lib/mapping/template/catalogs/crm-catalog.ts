@@ -194,7 +194,7 @@ export const CRM_CATALOG = {
       fields: [
         key("uomscheduleid"),
         str("name", 200, { required: true }), // SystemRequired
-        str("baseuomname", 100), // create only (the base unit is created with the group)
+        str("baseuomname", 100, { createOnly: true }), // create only (the base unit is created with the group)
         memo("description", 2000),
         state(ACTIVE_INACTIVE_STATE), // not valid for create
         status(ACTIVE_INACTIVE_STATUS),
@@ -212,7 +212,7 @@ export const CRM_CATALOG = {
       fields: [
         key("uomid"),
         str("name", 100, { required: true }), // SystemRequired
-        lookup("uomscheduleid", ["uomschedules"], { required: true }), // SystemRequired, create only
+        lookup("uomscheduleid", ["uomschedules"], { required: true, createOnly: true }), // SystemRequired, create only
         lookup("baseuom", ["uoms"], { required: true }),
         dec("quantity", { required: true }),
         bool("isschedulebaseuom", { readOnly: true }),
@@ -247,7 +247,7 @@ export const CRM_CATALOG = {
             [2, "Product Family"],
             [3, "Product Bundle"],
           ]),
-        ), // create only; defaults to Product
+        { createOnly: true }), // create only; defaults to Product
         dec("price"),
         dec("standardcost"),
         dec("currentcost"),
@@ -294,7 +294,7 @@ export const CRM_CATALOG = {
         key("pricelevelid"),
         str("name", 100, { required: true }), // SystemRequired
         memo("description", 2000),
-        currency({ required: true }), // create only
+        currency({ required: true, createOnly: true }), // create only
         datetime("begindate"), // UserLocal, DateOnly format
         datetime("enddate"), // UserLocal, DateOnly format
         state(ACTIVE_INACTIVE_STATE), // not valid for create
@@ -317,7 +317,7 @@ export const CRM_CATALOG = {
       modifiedOn: "modifiedon",
       fields: [
         key("productpricelevelid"),
-        lookup("pricelevelid", ["pricelevels"], { required: true }), // SystemRequired, create only
+        lookup("pricelevelid", ["pricelevels"], { required: true, createOnly: true }), // SystemRequired, create only
         lookup("productid", ["products"], { required: true }), // SystemRequired
         str("productidname", 100, { readOnly: true }),
         str("productnumber", 100, { readOnly: true }), // copied from the product by the platform

@@ -198,6 +198,36 @@ const salesOrderLines = entity("salesOrderLines", "Sales Order Lines", STANDARD_
   dec("shipQuantity", "Qty. to Ship"),
 ]);
 
+/**
+ * v2.0 page 30037. Unlike orders: number and billToName are read-only, and there is no pricesIncludeTax or
+ * discountAppliedBeforeTax. status "Expired " has a trailing blank in its enum name, hence the wire form.
+ */
+const salesQuotes = entity("salesQuotes", "Sales Quotes", STANDARD_API, "number", [
+  ro(str("number", "No.", 20)),
+  str("externalDocumentNumber", "External Document No.", 35),
+  date("documentDate", "Document Date"),
+  date("postingDate", "Posting Date"),
+  date("dueDate", "Due Date"),
+  ...salesDocumentParties().map((field) => (field.name === "billToName" ? ro(field) : field)),
+  ...salesDocumentTerms().filter((field) => field.name !== "pricesIncludeTax"),
+  ...salesDocumentTotals().filter((field) => field.name !== "discountAppliedBeforeTax"),
+  ro(enm("status", "Status", [...options("Draft", "Sent", "Accepted"), { value: "Expired_x0020_", label: "Expired" }])),
+  ro(datetime("sentDate", "Quote Sent to Customer")), // not editable: the page ignores writes
+  date("validUntilDate", "Quote Valid Until Date"),
+  date("acceptedDate", "Quote Accepted Date"), // docs say read-only, but the page propagates it
+  LAST_MODIFIED,
+  str("phoneNumber", "Sell-to Phone No.", 30),
+  str("email", "Sell-to E-Mail", 80),
+]);
+
+/** v2.0 page 30045: no invoiceDiscountAllocation or shipmentDate; discountAppliedBeforeTax read-only; locationId. */
+const salesQuoteLines = entity("salesQuoteLines", "Sales Quote Lines", STANDARD_API, undefined, [
+  ...salesDocumentLine("salesQuotes")
+    .filter((field) => field.name !== "invoiceDiscountAllocation" && field.name !== "shipmentDate")
+    .map((field) => (field.name === "discountAppliedBeforeTax" ? ro(field) : field)),
+  guid("locationId", "Location Id"),
+]);
+
 /** Salesperson/Purchaser: v2.0 page 30075, added in 2025 (BC 26); older environments don't have it. */
 const salespeoplePurchasers = entity("salespeoplePurchasers", "Salespeople/Purchasers", STANDARD_API, "code", [
   req(str("code", "Code", 20)),
@@ -308,6 +338,8 @@ export const ERP_CATALOG = {
     salesInvoiceLines,
     salesOrders,
     salesOrderLines,
+    salesQuotes,
+    salesQuoteLines,
     salespeoplePurchasers,
     opportunities,
     // custom: tables

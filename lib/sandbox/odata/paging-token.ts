@@ -1,0 +1,15 @@
+/** Our paging cookie: where the next page starts, and (change tracking) the sequence the snapshot was taken at. */
+export type PagingState = { offset: number; snapshot?: number };
+
+export function encodePagingToken(state: PagingState): string {
+  return Buffer.from(JSON.stringify(state)).toString("base64url");
+}
+
+export function decodePagingToken(token: string): PagingState | null {
+  try {
+    const state = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as PagingState;
+    return Number.isInteger(state.offset) && state.offset >= 0 ? state : null;
+  } catch {
+    return null;
+  }
+}

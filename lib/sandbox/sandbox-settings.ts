@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+/** Fault injection: each request may be delayed, or answered 429 / 5xx / never, at the given rates. */
+export const FaultSettingsSchema = z.object({
+  latencyMs: z.number().min(0).max(60_000).default(0),
+  jitterMs: z.number().min(0).max(60_000).default(0),
+  throttleRate: z.number().min(0).max(1).default(0),
+  serverErrorRate: z.number().min(0).max(1).default(0),
+  timeoutRate: z.number().min(0).max(1).default(0),
+  /** How long a "timeout" fault holds the request before answering 504. */
+  timeoutMs: z.number().min(0).max(600_000).default(30_000),
+  retryAfterSeconds: z.number().int().min(0).max(300).default(1),
+  seed: z.number().int().default(1),
+});
+export type FaultSettings = z.infer<typeof FaultSettingsSchema>;
+
+export const SandboxSettingsSchema = z.object({
+  /** OAuth clients allowed to get tokens for this sandbox. */
+  clients: z.array(z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) })).default([]),
+  tokenLifetimeSeconds: z.number().int().min(1).max(86_400).default(3600),
+  /** Service protection: requests per sliding window per client (both services: 6000 per 5 minutes). */
+  throttle: z.object({ requests: z.number().int().min(1), windowSeconds: z.number().int().min(1) }).default({ requests: 6000, windowSeconds: 300 }),
+  /** Business Central answers at most 5 requests at once per user; more wait in a queue, then 503. */
+  concurrency: z.object({ max: z.number().int().min(1), queueTimeoutMs: z.number().int().min(0) }).optional(),
+  faults: FaultSettingsSchema.default(FaultSettingsSchema.parse({})),
+  /** Emit relative @odata.nextLink URLs (as some OData servers do) instead of absolute ones. */
+  relativeNextLinks: z.boolean().default(false),
+  /** Dataverse: the systemuser the API client acts as (WhoAmI, _modifiedby_value). */
+  applicationUserId: z.string().uuid().optional(),
+});
+export type SandboxSettings = z.infer<typeof SandboxSettingsSchema>;
+export type SandboxSettingsInput = z.input<typeof SandboxSettingsSchema>;
+
+/** The demo OAuth client both sandboxes accept out of the box; the README lists it. */
+export const DEMO_CLIENT = { clientId: "tandem-sandbox-client", clientSecret: "tandem-sandbox-secret" } as const;
+
+export function defaultSettings(system: "erp" | "crm", overrides: SandboxSettingsInput = {}): SandboxSettings {
+  return SandboxSettingsSchema.parse({
+    clients: [DEMO_CLIENT],
+    ...(system === "erp" ? { concurrency: { max: 5, queueTimeoutMs: 8 * 60_000 } } : {}),
+    ...overrides,
+  });
+}
