@@ -13,9 +13,11 @@ export function odataLiteral(literal: TypedLiteral): string {
       return "null";
     case "string":
       return `'${literal.value.replace(/'/g, "''")}'`;
-    case "number":
-      // OData 4.0 decimals have no exponent; integers beyond 2^53 were refused when the literal was typed.
-      return Number.isInteger(literal.value) ? literal.value.toLocaleString("en-US", { useGrouping: false }) : literal.value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
+    case "number": {
+      // OData 4.0 decimals have no exponent; String() only writes one for very large or very small values.
+      const plain = String(literal.value);
+      return plain.includes("e") ? literal.value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 }) : plain;
+    }
     case "boolean":
       return literal.value ? "true" : "false";
     case "guid":
