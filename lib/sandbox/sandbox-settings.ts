@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stableUuid } from "./stable-uuid";
 
 /** Fault injection: each request may be delayed, or answered 429 / 5xx / never, at the given rates. */
 export const FaultSettingsSchema = z.object({
@@ -34,10 +35,13 @@ export type SandboxSettingsInput = z.input<typeof SandboxSettingsSchema>;
 /** The demo OAuth client both sandboxes accept out of the box; the README lists it. */
 export const DEMO_CLIENT = { clientId: "tandem-sandbox-client", clientSecret: "tandem-sandbox-secret" } as const;
 
+/** The systemuser the demo client acts as in the CRM sandbox: the integration user of the demo data. */
+export const INTEGRATION_USER_ID = stableUuid("crm:systemusers:integration");
+
 export function defaultSettings(system: "erp" | "crm", overrides: SandboxSettingsInput = {}): SandboxSettings {
   return SandboxSettingsSchema.parse({
     clients: [DEMO_CLIENT],
-    ...(system === "erp" ? { concurrency: { max: 5, queueTimeoutMs: 8 * 60_000 } } : {}),
+    ...(system === "erp" ? { concurrency: { max: 5, queueTimeoutMs: 8 * 60_000 } } : { applicationUserId: INTEGRATION_USER_ID }),
     ...overrides,
   });
 }

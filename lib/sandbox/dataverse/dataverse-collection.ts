@@ -23,13 +23,15 @@ function selectNames(ctx: ServiceContext, entity: CatalogEntity, params: URLSear
 
 /** The request's URL with some query options changed; relative (to the last segment) when the sandbox says so. */
 export function linkWith(ctx: ServiceContext, url: URL, changes: Record<string, string | null>): string {
-  const next = new URL(url.toString());
-  for (const [name, value] of Object.entries(changes)) {
-    if (value === null) next.searchParams.delete(name);
-    else next.searchParams.set(name, value);
-  }
-  if (ctx.settings.relativeNextLinks) return `${next.pathname.split("/").pop()}${next.search}`;
-  return `${new URL(ctx.base).origin}${next.pathname}${next.search}`;
+  // Keep the other options exactly as the client sent them and the $ names literal, as the services write links.
+  const kept = url.search
+    .replace(/^\?/, "")
+    .split("&")
+    .filter((part) => part && !Object.keys(changes).includes(decodeURIComponent(part.split("=")[0]!)));
+  const added = Object.entries(changes).flatMap(([name, value]) => (value === null ? [] : [`${name}=${encodeURIComponent(value)}`]));
+  const search = [...kept, ...added].join("&");
+  const path = ctx.settings.relativeNextLinks ? url.pathname.split("/").pop()! : `${new URL(ctx.base).origin}${url.pathname}`;
+  return search ? `${path}?${search}` : path;
 }
 
 /** GET on an entity set: paging by maxpagesize (≤ 5000) with $skiptoken, $count, and change tracking. */

@@ -54,6 +54,21 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** Dataverse's text functions read % and _ as wildcards and [x] as a literal x; Business Central takes text literally. */
+function likeBody(value: string, dialect: Dialect): string {
+  if (dialect !== "dataverse") return escapeLike(value);
+  let pattern = "";
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === "[" && value[i + 2] === "]") {
+      pattern += escapeLike(value[i + 1]!);
+      i += 2;
+    } else if (c === "%" || c === "_") pattern += c;
+    else pattern += escapeLike(c);
+  }
+  return pattern;
+}
+
 /** Turns a parsed $filter into a parameterised WHERE clause, answering type errors the way the service does. */
 export function filterToSql(filter: ParsedFilter, shape: EntityShape, dialect: Dialect): SQL {
   const resolve = (property: string): PropertyRef => {
@@ -76,7 +91,7 @@ export function filterToSql(filter: ParsedFilter, shape: EntityShape, dialect: D
         if (!["string", "text", "enum"].includes(ref.type) || node.literal.kind !== "string") {
           throw badRequest(dialect, `The function '${node.name}' needs a string property and a string literal.`);
         }
-        const needle = escapeLike(node.literal.value.toLowerCase());
+        const needle = likeBody(node.literal.value.toLowerCase(), dialect);
         const pattern = node.name === "contains" ? `%${needle}%` : node.name === "startswith" ? `${needle}%` : `%${needle}`;
         return sql`(${typed(ref).expr} like ${pattern} escape '\\')`;
       }

@@ -1,0 +1,62 @@
+import type { SchemaCatalog } from "@/lib/mapping/model/catalog";
+import type { FilterAst } from "@/lib/mapping/model/filter";
+import type { ConnectorErrorCode } from "./odata/connector-error";
+
+/** A record as the engine sees it, whatever system it came from: values under their catalog field names. */
+export type ConnectorRecord = {
+  id: string;
+  /** ISO instant, or null for entities without one (option values, BC document lines). */
+  modifiedOn: string | null;
+  etag: string | null;
+  /** Dataverse: the systemuser who last wrote it (echo suppression); null on Business Central. */
+  modifiedBy: string | null;
+  values: Record<string, unknown>;
+};
+
+/** Where the next incremental read starts: a modified-on watermark, or a Dataverse delta link. */
+export type ChangeCursor = { watermark?: string | null; deltaToken?: string | null };
+
+export type ChangePage = { records: ConnectorRecord[]; deleted: string[] };
+
+export type ReadChangesRequest = {
+  entity: string;
+  since?: ChangeCursor;
+  filter?: FilterAst;
+  /** Catalog field names; key, modified-on (and modified-by) are always read. */
+  select?: string[];
+  /** "track-changes" (Dataverse only): a delta link, which also reports deletes; the filter then runs client-side. */
+  mode?: "watermark" | "track-changes";
+  pageSize?: number;
+};
+
+/** A lookup value that names its target when the field can point to several entities. */
+export type LookupValue = { id: string; entity: string };
+
+export type WriteOperation = {
+  kind: "create" | "update" | "upsert" | "delete";
+  id?: string;
+  values?: Record<string, unknown>;
+  /** update/delete: the ETag read before (optimistic concurrency); absent ⇒ `*`. */
+  etag?: string | null;
+  /** Echoed in the result so the caller can match results to its records. */
+  ref?: string;
+};
+
+export type WriteResult =
+  | { ok: true; ref?: string; id: string; modifiedOn: string | null; etag: string | null }
+  | { ok: false; ref?: string; id?: string; error: { code: ConnectorErrorCode; status?: number; serviceCode?: string; message: string } };
+
+/** One connected system, as the sync engine uses it; everything system-specific stays behind this. */
+export interface Connector {
+  readonly system: "erp" | "crm";
+  describe(entities?: string[]): Promise<SchemaCatalog>;
+  whoAmI(): Promise<{ userId: string | null }>;
+  /** Streams pages of changed records (and deletes, where the system reports them); returns the next cursor. */
+  readChanges(request: ReadChangesRequest): AsyncGenerator<ChangePage, ChangeCursor>;
+  readByIds(entity: string, ids: string[], select?: string[]): Promise<ConnectorRecord[]>;
+  /** Of these ids, the ones that no longer exist: how deletes are found without change tracking. */
+  findMissing(entity: string, ids: string[]): Promise<string[]>;
+  /** Writes in batches up to the system's cap; one result per operation, in order. */
+  write(entity: string, operations: WriteOperation[], options?: { atomic?: boolean }): Promise<WriteResult[]>;
+  count(entity: string, filter?: FilterAst): Promise<number>;
+}

@@ -1,0 +1,65 @@
+export const CONNECTOR_ERROR_CODES = [
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "PRECONDITION_FAILED",
+  "PRECONDITION_REQUIRED",
+  "CONFLICT",
+  "THROTTLED",
+  "BAD_REQUEST",
+  "SERVER_ERROR",
+  "TIMEOUT",
+  "NETWORK",
+  "TOKEN",
+  "PROTOCOL",
+  "UNSUPPORTED",
+] as const;
+export type ConnectorErrorCode = (typeof CONNECTOR_ERROR_CODES)[number];
+
+/** A failed call to a connected system: a stable code, the HTTP status and the service's own error code and message. */
+export class ConnectorError extends Error {
+  constructor(
+    readonly code: ConnectorErrorCode,
+    message: string,
+    readonly details: { status?: number; serviceCode?: string; retryAfterMs?: number } = {},
+  ) {
+    super(message);
+    this.name = "ConnectorError";
+  }
+
+  get status(): number | undefined {
+    return this.details.status;
+  }
+}
+
+export function codeForStatus(status: number): ConnectorErrorCode {
+  if (status === 401) return "UNAUTHORIZED";
+  if (status === 403) return "FORBIDDEN";
+  if (status === 404) return "NOT_FOUND";
+  if (status === 409) return "CONFLICT";
+  if (status === 412) return "PRECONDITION_FAILED";
+  if (status === 428) return "PRECONDITION_REQUIRED";
+  if (status === 429) return "THROTTLED";
+  if (status === 408 || status === 504) return "TIMEOUT";
+  if (status >= 500) return "SERVER_ERROR";
+  return "BAD_REQUEST";
+}
+
+/** Reads an OData error body ({"error":{"code","message"}}) into a typed error; tolerates anything else. */
+export function errorFromResponse(status: number, text: string, retryAfterMs?: number): ConnectorError {
+  let serviceCode: string | undefined;
+  let message = text.slice(0, 500) || `HTTP ${status}`;
+  try {
+    const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } | string; error_description?: unknown };
+    if (body.error && typeof body.error === "object") {
+      serviceCode = typeof body.error.code === "string" ? body.error.code : undefined;
+      if (typeof body.error.message === "string") message = body.error.message;
+    } else if (typeof body.error === "string") {
+      serviceCode = body.error;
+      if (typeof body.error_description === "string") message = body.error_description;
+    }
+  } catch {
+    // not JSON: keep the text
+  }
+  return new ConnectorError(codeForStatus(status), message, { status, serviceCode, retryAfterMs });
+}

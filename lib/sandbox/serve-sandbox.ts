@@ -1,0 +1,49 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { SANDBOX_PATHS, type SandboxRuntime } from "./sandbox-runtime";
+
+export type ServedSandbox = { origin: string; close: () => Promise<void>; requests: () => number };
+
+/** Routes a request to the simulators by path, as the app's route handlers do. */
+export function routeSandbox(runtime: SandboxRuntime, request: Request): Promise<Response> {
+  const path = new URL(request.url).pathname;
+  if (path.startsWith(SANDBOX_PATHS.crm)) return runtime.handle("crm", request);
+  if (path.startsWith(SANDBOX_PATHS.erp)) return runtime.handle("erp", request);
+  if (path.startsWith(SANDBOX_PATHS.token) && path.endsWith("/oauth2/v2.0/token")) return runtime.token(request);
+  return Promise.resolve(new Response("Not Found", { status: 404 }));
+}
+
+/** Serves both sandboxes on a loopback port over real HTTP (tests, benchmarks, `tandem sandbox serve`). */
+export async function serveSandbox(runtime: SandboxRuntime, port = 0): Promise<ServedSandbox> {
+  let count = 0;
+  const server = http.createServer(async (incoming, outgoing) => {
+    count++;
+    try {
+      const chunks: Buffer[] = [];
+      for await (const chunk of incoming) chunks.push(chunk as Buffer);
+      const body = chunks.length ? Buffer.concat(chunks) : undefined;
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(incoming.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+      const request = new Request(`http://${incoming.headers.host}${incoming.url}`, { method: incoming.method, headers, body: incoming.method === "GET" || incoming.method === "HEAD" ? undefined : body });
+      const response = await routeSandbox(runtime, request);
+      const responseHeaders: Record<string, string> = {};
+      response.headers.forEach((value, name) => (responseHeaders[name] = value));
+      outgoing.writeHead(response.status, responseHeaders);
+      outgoing.end(Buffer.from(await response.arrayBuffer()));
+    } catch (error) {
+      if (!outgoing.headersSent) outgoing.writeHead(500, { "Content-Type": "text/plain" });
+      outgoing.end(`sandbox server error: ${(error as Error).message}`);
+    }
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: actual } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${actual}`,
+    requests: () => count,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
