@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { isAppError } from "@/lib/errors";
 import { registerDbCommands } from "./commands/db";
 import { DiagnosticsFailed, registerMappingCommands } from "./commands/mapping";
+import { registerSandboxCommands } from "./commands/sandbox";
 import { registerUserCommands } from "./commands/users";
 import { CliOutput } from "./output";
 
@@ -16,6 +17,7 @@ export function buildProgram(out: CliOutput): Command {
   registerUserCommands(program, out);
   registerDbCommands(program, out);
   registerMappingCommands(program, out);
+  registerSandboxCommands(program, out);
   return program;
 }
 

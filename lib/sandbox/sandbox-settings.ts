@@ -38,6 +38,9 @@ export const DEMO_CLIENT = { clientId: "tandem-sandbox-client", clientSecret: "t
 /** The systemuser the demo client acts as in the CRM sandbox: the integration user of the demo data. */
 export const INTEGRATION_USER_ID = stableUuid("crm:systemusers:integration");
 
+/** The CRM user edits on the sandbox pages are made as: a person, so the sync does not take them for its own echo. */
+export const SANDBOX_EDITOR_USER_ID = stableUuid("crm:systemusers:admin");
+
 export function defaultSettings(system: "erp" | "crm", overrides: SandboxSettingsInput = {}): SandboxSettings {
   return SandboxSettingsSchema.parse({
     clients: [DEMO_CLIENT],

@@ -26,13 +26,15 @@ export async function readBcCollection(ctx: ServiceContext, entity: CatalogEntit
   const pageSize = requested ?? BC_MAX_PAGE;
   const end = options.top === undefined ? Infinity : (options.skip ?? 0) + options.top;
   const limit = Math.max(0, Math.min(pageSize, end - paging.offset));
-  const rows = limit > 0 ? await ctx.store.query({ entity: entity.name, where, orderBy: options.orderBy, limit: limit + 1, offset: paging.offset }) : [];
+  // In key order the next page starts after the last id; with $orderby or $skip it is an offset.
+  const keyset = options.orderBy.length === 0 && (paging.after !== undefined || paging.offset === 0);
+  const rows = limit > 0 ? await ctx.store.query({ entity: entity.name, where, orderBy: options.orderBy, limit: limit + 1, ...(keyset ? { afterId: paging.after } : { offset: paging.offset }) }) : [];
   const select = url.searchParams.get("$select");
   const body: Record<string, unknown> = { "@odata.context": `${contextBase}/$metadata#${entity.name}${select ? `(${select})` : ""}` };
   if (options.count) body["@odata.count"] = await ctx.store.count(entity.name, where);
   body.value = rows.slice(0, limit).map((record) => serializeBcRecord(entity, record, select ? new Set(select.split(",").map((s) => s.trim())) : undefined));
   if (rows.length > limit && paging.offset + limit < end) {
-    body["@odata.nextLink"] = linkWith(ctx, url, { $skiptoken: encodePagingToken({ offset: paging.offset + limit }) });
+    body["@odata.nextLink"] = linkWith(ctx, url, { $skiptoken: encodePagingToken({ offset: paging.offset + limit, ...(keyset ? { after: String(rows[limit - 1]!.id) } : {}) }) });
   }
   return jsonResponse(body);
 }

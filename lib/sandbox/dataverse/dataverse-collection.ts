@@ -55,7 +55,9 @@ export async function readCollection(ctx: ServiceContext, entity: CatalogEntity,
   const top = ctx.preferences.maxPageSize === undefined ? options.top : undefined;
   const limit = top === undefined ? pageSize : Math.min(pageSize, top - paging.offset);
   const snapshot = ctx.preferences.trackChanges ? (paging.snapshot ?? (await ctx.store.lastSequence(entity.name))) : undefined;
-  const rows = limit > 0 ? await ctx.store.query({ entity: entity.name, where: options.where, orderBy: options.orderBy, limit: limit + 1, offset: paging.offset }) : [];
+  // In key order the next page starts after the last id; with $orderby it is an offset.
+  const keyset = options.orderBy.length === 0;
+  const rows = limit > 0 ? await ctx.store.query({ entity: entity.name, where: options.where, orderBy: options.orderBy, limit: limit + 1, ...(keyset ? { afterId: paging.after } : { offset: paging.offset }) }) : [];
   const more = rows.length > limit && (top === undefined || paging.offset + limit < top);
   const page = rows.slice(0, limit);
   const body: Record<string, unknown> = { "@odata.context": contextUrl };
@@ -65,7 +67,7 @@ export async function readCollection(ctx: ServiceContext, entity: CatalogEntity,
     if (total > COUNT_LIMIT) body["@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded"] = true;
   }
   body.value = page.map((record) => serializeRecord(ctx.catalog, entity, record, select.set, ctx.preferences));
-  if (more) body["@odata.nextLink"] = linkWith(ctx, url, { $skiptoken: encodePagingToken({ offset: paging.offset + limit, snapshot }) });
+  if (more) body["@odata.nextLink"] = linkWith(ctx, url, { $skiptoken: encodePagingToken({ offset: paging.offset + limit, snapshot, ...(keyset ? { after: page.at(-1)!.id } : {}) }) });
   else if (snapshot !== undefined) body["@odata.deltaLink"] = linkWith(ctx, url, { $skiptoken: null, $deltatoken: `${snapshot}!${new Date(ctx.now()).toISOString()}` });
   return jsonResponse(body, 200, ctx.preferences.maxPageSize ? { "Preference-Applied": `odata.maxpagesize=${pageSize}` } : {});
 }

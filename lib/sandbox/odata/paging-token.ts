@@ -1,5 +1,8 @@
-/** Our paging cookie: where the next page starts, and (change tracking) the sequence the snapshot was taken at. */
-export type PagingState = { offset: number; snapshot?: number };
+/**
+ * Our paging cookie: rows already returned, the last id when paging in key order (keyset: no re-scan of earlier
+ * pages), and (change tracking) the change sequence the snapshot was taken at.
+ */
+export type PagingState = { offset: number; after?: string; snapshot?: number };
 
 export function encodePagingToken(state: PagingState): string {
   return Buffer.from(JSON.stringify(state)).toString("base64url");

@@ -24,15 +24,19 @@ const SQL_OPERATORS = { eq: sql`=`, gt: sql`>`, ge: sql`>=`, lt: sql`<`, le: sql
 
 type Typed = { expr: SQL; value: (literal: Literal) => SQL; text: boolean };
 
+/** What a blank is on Business Central, which has no nulls: "", 0, false. */
+const BC_BLANK: Partial<Record<FieldType, string>> = { string: "", text: "", enum: "", integer: "0", decimal: "0", optionset: "0", boolean: "false" };
+
 /** The SQL expression of a property and how to bind a literal compared with it, by the property's type. */
-function typed(ref: PropertyRef): Typed {
+function typed(ref: PropertyRef, dialect: Dialect): Typed {
   if (ref.kind === "column") {
     const column = sql.identifier(ref.column);
     if (ref.column === "id" || ref.column === "modified_by") return { expr: sql`${column}`, value: (l) => sql`${"value" in l ? l.value : null}::uuid`, text: false };
     if (ref.column === "version") return { expr: sql`${column}`, value: (l) => sql`${"value" in l ? l.value : null}::bigint`, text: false };
     return { expr: sql`${column}`, value: (l) => sql`${"value" in l ? l.value : null}::timestamptz`, text: false };
   }
-  const raw = sql`(data ->> ${ref.field.name})`;
+  const blank = dialect === "business-central" ? BC_BLANK[ref.type] : undefined;
+  const raw = blank === undefined ? sql`(data ->> ${ref.field.name})` : sql`coalesce(data ->> ${ref.field.name}, ${blank})`;
   switch (ref.type) {
     case "integer":
     case "decimal":
@@ -93,11 +97,11 @@ export function filterToSql(filter: ParsedFilter, shape: EntityShape, dialect: D
         }
         const needle = likeBody(node.literal.value.toLowerCase(), dialect);
         const pattern = node.name === "contains" ? `%${needle}%` : node.name === "startswith" ? `${needle}%` : `%${needle}`;
-        return sql`(${typed(ref).expr} like ${pattern} escape '\\')`;
+        return sql`(${typed(ref, dialect).expr} like ${pattern} escape '\\')`;
       }
       case "compare": {
         const ref = resolve(node.property);
-        const { expr, value } = typed(ref);
+        const { expr, value } = typed(ref, dialect);
         if (node.literal.kind === "null") {
           if (node.op !== "eq" && node.op !== "ne") return sql`false`;
           return node.op === "eq" ? sql`(${expr} is null)` : sql`(${expr} is not null)`;

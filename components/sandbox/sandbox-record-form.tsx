@@ -1,0 +1,93 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { updateSandboxRecordAction } from "@/lib/actions/sandbox";
+import type { PublicError } from "@/lib/errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+
+export type FormField = { name: string; label: string; type: string; value: unknown; options?: { value: string | number; label: string }[]; readOnly: boolean };
+
+function inputValue(field: FormField): string {
+  return field.value === null || field.value === undefined ? "" : String(field.value);
+}
+
+/** Reads the form back into typed values, sending only what changed. */
+function changedValues(fields: FormField[], form: FormData): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const field of fields) {
+    if (field.readOnly) continue;
+    if (field.type === "boolean") {
+      const checked = form.get(field.name) === "on";
+      if (checked !== Boolean(field.value)) values[field.name] = checked;
+      continue;
+    }
+    const raw = String(form.get(field.name) ?? "");
+    if (raw === inputValue(field)) continue;
+    if (raw === "") values[field.name] = field.type === "string" || field.type === "text" ? "" : null;
+    else if (["integer", "decimal", "optionset"].includes(field.type)) values[field.name] = Number(raw);
+    else values[field.name] = raw;
+  }
+  return values;
+}
+
+export function SandboxRecordForm(props: { system: "erp" | "crm"; entity: string; id: string; fields: FormField[]; canEdit: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState<PublicError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [pending, startTransition] = useTransition();
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const values = changedValues(props.fields, new FormData(event.currentTarget));
+    startTransition(async () => {
+      const result = await updateSandboxRecordAction({ system: props.system, entity: props.entity, id: props.id, values });
+      setSaved(result.ok);
+      setError(result.ok ? null : result.error);
+      if (result.ok) router.refresh();
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="Record">
+      {error && <Alert>{error.message}</Alert>}
+      {saved && <Alert tone="success">Saved. The record&apos;s modified-on moved, so the next sync picks it up.</Alert>}
+      {!props.canEdit && <Alert tone="info">Viewers can read the sandboxes; admins can change records.</Alert>}
+      <div className="grid gap-3 sm:grid-cols-2">
+        {props.fields.map((field) => {
+          const id = `field-${field.name}`;
+          const disabled = field.readOnly || !props.canEdit;
+          const invalid = Boolean(error?.fieldErrors?.[field.name]);
+          return (
+            <div key={field.name} className="flex flex-col gap-1">
+              <Label htmlFor={id}>{field.label}</Label>
+              {field.type === "boolean" ? (
+                <input id={id} name={field.name} type="checkbox" defaultChecked={Boolean(field.value)} disabled={disabled} className="h-4 w-4" />
+              ) : field.options?.length ? (
+                <NativeSelect id={id} name={field.name} defaultValue={inputValue(field)} disabled={disabled} aria-invalid={invalid}>
+                  <option value="">—</option>
+                  {field.options.map((o) => (
+                    <option key={String(o.value)} value={String(o.value)}>
+                      {o.label}
+                    </option>
+                  ))}
+                </NativeSelect>
+              ) : (
+                <Input id={id} name={field.name} type={field.type === "date" ? "date" : "text"} defaultValue={inputValue(field)} disabled={disabled} aria-invalid={invalid} />
+              )}
+            </div>
+          );
+        })}
+      </div>
+      {props.canEdit && (
+        <div>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save changes"}
+          </Button>
+        </div>
+      )}
+    </form>
+  );
+}

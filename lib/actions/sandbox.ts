@@ -1,0 +1,11 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { updateSandboxRecord } from "@/lib/services/sandbox/update-sandbox-record";
+import { defineAction } from "./define-action";
+
+export const updateSandboxRecordAction = defineAction("admin", async (ctx, input) => {
+  const result = await updateSandboxRecord({ ctx, input });
+  revalidatePath("/sandbox/erp");
+  revalidatePath("/sandbox/crm");
+  return result;
+});

@@ -1,0 +1,39 @@
+import { createTestDatabase, type TestDatabase } from "@/db/test/test-database";
+import { BC_COMPANY } from "../business-central/bc-service";
+import { SandboxRuntime, SANDBOX_PATHS } from "../sandbox-runtime";
+import { DEMO_CLIENT, type SandboxSettingsInput } from "../sandbox-settings";
+import { routeSandbox } from "../serve-sandbox";
+
+export type RawSandbox = {
+  database: TestDatabase;
+  runtime: SandboxRuntime;
+  crm: (path: string, init?: RequestInit) => Promise<Response>;
+  erp: (path: string, init?: RequestInit) => Promise<Response>;
+  erpRoot: (path: string, init?: RequestInit) => Promise<Response>;
+  token: (scope: string) => Promise<string>;
+  close: () => Promise<void>;
+};
+
+const ORIGIN = "http://sandbox.test";
+
+/** The simulators in-process, with raw requests as a real client would send them (bearer token included). */
+export async function rawSandbox(settings: { crm?: SandboxSettingsInput; erp?: SandboxSettingsInput } = {}, sleep?: (ms: number) => Promise<void>): Promise<RawSandbox> {
+  const database = await createTestDatabase("pglite");
+  const runtime = new SandboxRuntime({ db: database.db, settings: { crm: settings.crm ?? {}, erp: settings.erp ?? {} }, sleep });
+  const token = async (scope: string) => {
+    const response = await routeSandbox(runtime, new Request(`${ORIGIN}${SANDBOX_PATHS.token}/t/oauth2/v2.0/token`, { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret, scope }) }));
+    return ((await response.json()) as { access_token: string }).access_token;
+  };
+  const tokens = { crm: await token("https://sandbox-crm/.default"), erp: await token("https://api.businesscentral.dynamics.com/.default") };
+  const call = (system: "crm" | "erp", url: string, init: RequestInit = {}) =>
+    routeSandbox(runtime, new Request(url, { ...init, headers: { Authorization: `Bearer ${tokens[system]}`, "Content-Type": "application/json", ...(init.headers ?? {}) } }));
+  return {
+    database,
+    runtime,
+    crm: (path, init) => call("crm", `${ORIGIN}${SANDBOX_PATHS.crm}/${path}`, init),
+    erp: (path, init) => call("erp", `${ORIGIN}${SANDBOX_PATHS.erp}/v2.0/companies(${BC_COMPANY.id})/${path}`, init),
+    erpRoot: (path, init) => call("erp", `${ORIGIN}${SANDBOX_PATHS.erp}/${path}`, init),
+    token,
+    close: () => database.drop(),
+  };
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { SYSTEMS } from "@/db/schema/enums";
+
+export const SandboxSystemSchema = z.enum(SYSTEMS, { error: "The sandbox is erp or crm" });
+
+export const BrowseSandboxInput = z.object({
+  system: SandboxSystemSchema,
+  entity: z.string().trim().max(100).optional(),
+  search: z.string().trim().max(200).optional().default(""),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+
+export const UpdateSandboxRecordInput = z.object({
+  system: SandboxSystemSchema,
+  entity: z.string().trim().min(1).max(100),
+  id: z.uuid({ error: "Unknown record" }),
+  values: z.record(z.string().max(100), z.unknown()),
+});
