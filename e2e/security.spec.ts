@@ -11,6 +11,12 @@ const PUBLIC_ENDPOINTS: Record<string, string> = {
   "GET /api/auth/[...nextauth]": "Auth.js session and CSRF endpoints",
   "POST /api/auth/[...nextauth]": "Auth.js credentials callback",
   "GET /api/health": "uptime checks",
+  "POST /sandbox/auth/[tenant]/oauth2/v2.0/token": "the sandboxes' OAuth2 token endpoint",
+  ...Object.fromEntries(
+    ["/sandbox/crm/api/data/v9.2/[[...path]]", "/sandbox/erp/api/[...path]"].flatMap((path) =>
+      ["GET", "POST", "PATCH", "DELETE"].map((method) => [`${method} ${path}`, "the simulated APIs check their own OAuth2 bearer tokens"]),
+    ),
+  ),
 };
 
 const actions = declaredServerActions();
@@ -155,6 +161,14 @@ test("should never send a stack trace or password hash when an action fails", as
     expect(outcome.body).not.toMatch(/\bat \S+ \(|argon2|password_hash|passwordHash/);
   });
 });
+
+for (const path of ["/sandbox/crm/api/data/v9.2/accounts", "/sandbox/erp/api/v2.0/companies"]) {
+  test(`should answer 401 to ${path} when no bearer token comes with it, even with a session`, async () => {
+    for (const who of ["anonymous", "admin"] as const) {
+      await asCaller(who, async (context) => expect((await context.get(path)).status(), who).toBe(401));
+    }
+  });
+}
 
 test("should let the demo admin sign in through the Auth.js endpoint", async ({ baseURL }) => {
   const admin = demoAccount("admin");

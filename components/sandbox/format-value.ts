@@ -24,8 +24,8 @@ export function displayValue(field: CatalogField, value: unknown): string {
 }
 
 /** The columns worth a glance: the name, then the first few plain fields that hold something on this page. */
-export function summaryFields(entity: CatalogEntity, records: StoredRecord[]): CatalogField[] {
-  const primary = entity.fields.find((f) => f.name === entity.primaryName);
+export function summaryFields(entity: CatalogEntity, records: StoredRecord[], nameField?: string): CatalogField[] {
+  const primary = entity.fields.find((f) => f.name === (nameField ?? entity.primaryName));
   const filled = (f: CatalogField) => records.some((r) => r.data[f.name] !== undefined && r.data[f.name] !== null && r.data[f.name] !== "");
   const plain = entity.fields
     .filter((f) => f !== primary && f.name !== entity.key && !SYSTEM_COLUMNS.has(f.name) && ["string", "enum", "optionset", "decimal", "boolean", "date"].includes(f.type) && filled(f))

@@ -23,7 +23,7 @@ export async function SandboxBrowser({ system, params, user }: { system: "erp" |
   const ctx = { db, actor: user };
   const page = await browseSandbox({ ctx, input: { system, entity: params.entity, search: params.q, page: params.page } });
   const { entity } = page;
-  const columns = summaryFields(entity, page.records);
+  const columns = summaryFields(entity, page.records, page.searchField);
   const selected = params.record ? await getSandboxRecord({ ctx, system, entity: entity.name, id: params.record }) : null;
   const href = (changes: Params) => {
     const next = new URLSearchParams(Object.entries({ entity: entity.name, q: page.search, page: String(page.page), ...changes }).filter(([, v]) => v) as [string, string][]);
@@ -48,7 +48,7 @@ export async function SandboxBrowser({ system, params, user }: { system: "erp" |
               </CardTitle>
               <form method="get" action={`/sandbox/${system}`} className="flex gap-2" role="search">
                 <input type="hidden" name="entity" value={entity.name} />
-                <Input name="q" defaultValue={page.search} placeholder={`Search ${entity.primaryName ?? "name"}…`} aria-label={`Search ${entity.label ?? entity.name}`} className="w-56" />
+                <Input name="q" defaultValue={page.search} placeholder={`Search ${page.searchField ?? "name"}…`} aria-label={`Search ${entity.label ?? entity.name}`} className="w-56" />
               </form>
             </CardHeader>
             <CardContent>

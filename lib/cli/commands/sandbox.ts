@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { AppError } from "@/lib/errors";
 import { resetSandbox, seedSandboxIfEmpty, type SeedSummary } from "@/lib/sandbox/seed-sandbox";
 import { seedScale } from "@/lib/sandbox/seed-scale";
+import { configureSandbox } from "@/lib/sandbox/configure-sandbox";
 import { withCliDatabase } from "../open-cli-database";
 import type { CliOutput } from "../output";
 
@@ -35,6 +36,22 @@ export function registerSandboxCommands(program: Command, out: CliOutput): void 
         }
         if (!demo && customers === 0) out.write("The sandboxes already hold data; nothing to do (use `tandem sandbox reset` to start over).\n");
       });
+    });
+
+  sandbox
+    .command("configure")
+    .description("Change a sandbox's limits or fault injection, e.g. '{\"faults\":{\"throttleRate\":0.2}}'; {} restores the defaults")
+    .argument("<system>", "erp or crm")
+    .argument("<settings>", "JSON: faults, throttle, concurrency, tokenLifetimeSeconds, relativeNextLinks")
+    .action(async (system: string, json: string) => {
+      let settings: unknown;
+      try {
+        settings = JSON.parse(json);
+      } catch {
+        throw new AppError("VALIDATION_FAILED", "The settings are not valid JSON");
+      }
+      const saved = await withCliDatabase(({ db }) => configureSandbox(db, system, settings));
+      out.write(`${system.toUpperCase()} sandbox settings: ${JSON.stringify(saved)}\n`);
     });
 
   sandbox

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/db/test/test-database";
+import { beforeAll, expect, it } from "vitest";
+import { describeEachDriver } from "@/db/test/test-database";
 import { toODataFilter } from "@/lib/mapping/filter/odata-filter";
 import { toPredicate } from "@/lib/mapping/filter/filter-predicate";
 import { findEntity, findField } from "@/lib/mapping/model/catalog";
@@ -35,20 +35,17 @@ const CASES: [string, FilterAst][] = [
   ["a null option is not 3", f.ne("customertypecode", 3)],
 ];
 
-describe("the sandbox's SQL and the in-memory predicate", () => {
-  let database: TestDatabase;
+describeEachDriver("the sandbox's SQL and the in-memory predicate", (database) => {
   let store: SandboxStore;
   const ids: string[] = [];
   beforeAll(async () => {
-    database = await createTestDatabase("pglite");
-    store = new SandboxStore(database.db, "crm");
+    store = new SandboxStore(database().db, "crm");
     for (const row of ROWS) {
       const id = crypto.randomUUID();
       ids.push(id);
       await store.write("accounts", { id, data: Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) });
     }
   });
-  afterAll(() => database.drop());
 
   it.each(CASES)("should select the same records for %s", async (_label, filter) => {
     const text = toODataFilter(filter, { dialect: "dataverse", field: (name) => findField(accounts, name) });
@@ -57,5 +54,16 @@ describe("the sandbox's SQL and the in-memory predicate", () => {
     const predicate = toPredicate(filter, { field: (name) => findField(accounts, name) });
     const inMemory = ROWS.map((row, i) => (predicate(row) ? ids[i]! : null)).filter((id): id is string => id !== null).sort();
     expect(fromSql).toEqual(inMemory);
+  });
+
+  it("should report changes since a sequence, deletes last, when records change", async () => {
+    const start = await store.lastSequence("accounts");
+    await store.write("accounts", { id: ids[0]!, data: { name: "Adatum 2" } });
+    await store.delete("accounts", ids[1]!);
+    const changes = await store.changesSince("accounts", start);
+    expect(changes.upserted.map((r) => r.id)).toEqual([ids[0]]);
+    expect(changes.deleted).toEqual([ids[1]]);
+    expect(changes.lastSequence).toBeGreaterThan(start);
+    expect(typeof changes.lastSequence).toBe("number");
   });
 });

@@ -8,6 +8,11 @@ import { BrowseSandboxInput } from "./sandbox-schemas";
 
 export const SANDBOX_PAGE_SIZE = 25;
 
+/** What people call a record by: a display name when there is one, else the entity's primary name. */
+export function nameFieldOf(entity: CatalogEntity): string | undefined {
+  return ["displayName", "name", "fullname", "lastname", "text", "description", entity.primaryName].find((name) => name && name !== entity.key && entity.fields.some((f) => f.name === name));
+}
+
 export type SandboxPage = {
   system: "erp" | "crm";
   entities: { name: string; label: string }[];
@@ -17,6 +22,7 @@ export type SandboxPage = {
   page: number;
   pages: number;
   search: string;
+  searchField?: string;
 };
 
 /** Tables of one simulated system, one page of one entity's records, searchable by its name field. */
@@ -28,7 +34,7 @@ export async function browseSandbox(args: { ctx: ServiceContext; input: unknown 
   const tables = catalog.entities.filter((e) => e.kind === "table");
   const entity = (input.entity ? findEntity(catalog, input.entity) : undefined) ?? tables[0]!;
   const store = new SandboxStore(ctx.db, input.system);
-  const searchField = entity.primaryName && entity.primaryName !== entity.key ? entity.primaryName : undefined;
+  const searchField = nameFieldOf(entity);
   const where = input.search && searchField ? sql`lower(data ->> ${searchField}) like ${`%${input.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined;
   const total = await store.count(entity.name, where);
   const pages = Math.max(1, Math.ceil(total / SANDBOX_PAGE_SIZE));
@@ -43,6 +49,7 @@ export async function browseSandbox(args: { ctx: ServiceContext; input: unknown 
     page,
     pages,
     search: input.search,
+    searchField,
   };
 }
 
