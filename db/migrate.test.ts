@@ -15,7 +15,11 @@ describeEachDriver("migrations", (database, driver) => {
     expect(rows.map((r) => r.table_name)).toEqual([
       "audit_log",
       "connections",
+      "coupling_intents",
       "couplings",
+      "full_sync_lines",
+      "full_sync_runs",
+      "mapping_leases",
       "mapping_versions",
       "sandbox_changes",
       "sandbox_records",
@@ -24,6 +28,7 @@ describeEachDriver("migrations", (database, driver) => {
       "sign_in_attempts",
       "sync_job_errors",
       "sync_jobs",
+      "sync_watermarks",
       "users",
     ]);
   });

@@ -19,6 +19,9 @@ export const couplings = pgTable(
     lastResultCrm: syncResult("last_result_crm"),
     lastJobIdErp: uuid("last_job_id_erp"),
     lastJobIdCrm: uuid("last_job_id_crm"),
+    /** The last error writing into that side: the same error twice in a row skips the record. */
+    lastErrorErp: text("last_error_erp"),
+    lastErrorCrm: text("last_error_crm"),
     skipped: boolean("skipped").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

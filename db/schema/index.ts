@@ -5,3 +5,4 @@ export * from "./mapping-versions";
 export * from "./couplings";
 export * from "./sync-jobs";
 export * from "./sandbox";
+export * from "./sync-state";

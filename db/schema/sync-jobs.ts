@@ -11,8 +11,12 @@ export const syncJobs = pgTable(
     type: syncJobType("type").notNull().default("synchronization"),
     status: syncJobStatus("status").notNull().default("queued"),
     configVersion: text("config_version"),
-    /** "schedule", "manual", "full-sync", … */
+    /** "schedule", "manual", "full-sync", "sync-now", "cli", … */
     trigger: text("trigger").notNull(),
+    /** incremental | full | one-off | coupling */
+    mode: text("mode").notNull().default("incremental"),
+    /** A run that died leaves its job "running"; the next run marks it interrupted. */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
     startedBy: uuid("started_by").references(() => users.id, { onDelete: "set null" }),
     inserted: integer("inserted").notNull().default(0),
     modified: integer("modified").notNull().default(0),
@@ -41,6 +45,8 @@ export const syncJobErrors = pgTable(
       .references(() => syncJobs.id, { onDelete: "cascade" }),
     sourceId: text("source_id"),
     destinationId: text("destination_id"),
+    /** A stable code: LOOKUP_NOT_COUPLED, UPDATE_CONFLICT, DELETION_CONFLICT, WRITE_FAILED, TRANSFORM_FAILED, … */
+    code: text("code").notNull().default("FAILED"),
     message: text("message").notNull(),
     detail: text("detail"),
     payload: jsonb("payload").$type<unknown>(),
