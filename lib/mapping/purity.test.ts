@@ -12,9 +12,12 @@ function sources(dir: string): string[] {
   });
 }
 
-describe("lib/mapping", () => {
-  it("should import no React, Next, database, network or file system when it is the pure core", () => {
-    const offenders = sources(path.resolve("lib/mapping")).flatMap((file) => {
+/** The pure core: the mapping model and compiler, and the engine's decisions and plans. */
+const PURE_DIRECTORIES = ["lib/mapping", "lib/sync/model", "lib/sync/decide", "lib/sync/plan"];
+
+describe("pure core", () => {
+  it.each(PURE_DIRECTORIES)("should import no React, Next, database, network or file system when it is %s", (directory) => {
+    const offenders = sources(path.resolve(directory)).flatMap((file) => {
       const text = fs.readFileSync(file, "utf8");
       return FORBIDDEN.filter((pattern) => pattern.test(text)).map((pattern) => `${path.relative(process.cwd(), file)} ~ ${pattern}`);
     });
