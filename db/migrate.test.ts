@@ -26,6 +26,7 @@ describeEachDriver("migrations", (database, driver) => {
       "sandbox_settings",
       "sandbox_tokens",
       "sign_in_attempts",
+      "sync_conflicts",
       "sync_job_errors",
       "sync_jobs",
       "sync_watermarks",

@@ -6,3 +6,4 @@ export * from "./couplings";
 export * from "./sync-jobs";
 export * from "./sandbox";
 export * from "./sync-state";
+export * from "./sync-conflicts";

@@ -11,6 +11,8 @@ describe("changedSinceLastSync", () => {
     ["unchanged but the last pass into the other side failed", BEFORE, { lastResultCrm: "failure" as const }, true],
     ["unchanged, failed and skipped", BEFORE, { lastResultCrm: "failure" as const, skipped: true }, false],
     ["never synced", BEFORE, { lastSyncedErpModifiedOn: null }, true],
+    ["stamped in the same second with another ETag", "2026-01-01T10:00:00.000Z", { erpEtag: 'W/"other"' }, true],
+    ["stamped in the same second with the stored ETag", "2026-01-01T10:00:00.000Z", { erpEtag: 'W/"2026-01-01T10:00:00.000Z"' }, false],
   ])("should say %s when the ERP record is the source", (_name, modifiedOn, state, expected) => {
     expect(changedSinceLastSync(record("e1", modifiedOn, {}), coupling(state), "erp-to-crm")).toBe(expected);
   });

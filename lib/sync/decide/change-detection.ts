@@ -1,5 +1,5 @@
 import { sourceSide, targetSide, type Flow } from "@/lib/mapping/model/direction";
-import { lastResultInto, lastSyncedOn, type CouplingState } from "../model/coupling-state";
+import { etagOn, lastResultInto, lastSyncedOn, type CouplingState } from "../model/coupling-state";
 
 function instant(value: string | null | undefined): number | null {
   if (!value) return null;
@@ -11,14 +11,17 @@ function instant(value: string | null | undefined): number | null {
  * BC's IsModifiedAfterLastSynchronized(CRM)Record (§4.5): a record changed since the last sync when the last pass
  * into the other side failed (retry), or its modified-on is later than the one the coupling stored. Records without
  * a modified-on (option values, document lines) always count as changed; their fields are then compared one by one.
+ * Dataverse stamps modified-on to the second, so an equal stamp with another ETag than the one stored is a change too.
  */
-export function changedSinceLastSync(record: { modifiedOn: string | null }, coupling: CouplingState, recordFlow: Flow): boolean {
+export function changedSinceLastSync(record: { modifiedOn: string | null; etag?: string | null }, coupling: CouplingState, recordFlow: Flow): boolean {
   const side = sourceSide(recordFlow);
   if (lastResultInto(coupling, targetSide(recordFlow)) === "failure" && !coupling.skipped) return true;
   const modified = instant(record.modifiedOn);
   if (modified === null) return true;
   const synced = instant(lastSyncedOn(coupling, side));
-  return synced === null || modified > synced;
+  if (synced === null || modified > synced) return true;
+  const stored = etagOn(coupling, side);
+  return modified === synced && Boolean(record.etag) && Boolean(stored) && record.etag !== stored;
 }
 
 /** The later of two ISO instants, null-safe: coupling timestamps only move forward. */

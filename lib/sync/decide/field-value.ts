@@ -29,7 +29,8 @@ function mapValue(field: FieldMapping, flow: Flow, value: unknown, target: Catal
 
 function lookupValue(field: FieldMapping, flow: Flow, value: unknown, lookups: LookupResolver): FieldValue {
   const lookup = field.lookup!;
-  const outcome = isBlank(value) ? ({ kind: "blank" } as const) : lookups.resolve(field, flow, value);
+  // Blank values go through the resolver too: a rule may say what a blank stands for (the local currency).
+  const outcome = lookups.resolve(field, flow, value);
   if (outcome.kind === "value") return { kind: "write", value: outcome.value };
   if (outcome.kind === "not-coupled" && !lookup.clearOnFailed) return { kind: "error", error: { code: "LOOKUP_NOT_COUPLED", message: outcome.message } };
   // Blank, or not coupled with clear-on-failed: a blank reference, unless Not Null keeps the destination's value.

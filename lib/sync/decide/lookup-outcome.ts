@@ -1,5 +1,6 @@
 import type { Flow } from "@/lib/mapping/model/direction";
 import type { FieldMapping } from "@/lib/mapping/model/table-mapping";
+import { isBlank } from "./compare-values";
 
 /** What a lookup through another mapping's couplings gave for one source value. */
 export type LookupOutcome =
@@ -14,5 +15,5 @@ export interface LookupResolver {
 
 /** Lookups resolve to nothing: for tests and mappings without lookups. */
 export const NO_LOOKUPS: LookupResolver = {
-  resolve: (field) => ({ kind: "not-coupled", message: `No lookup data for ${field.lookup?.mapping ?? "?"}` }),
+  resolve: (field, _flow, value) => (isBlank(value) ? { kind: "blank" } : { kind: "not-coupled", message: `No lookup data for ${field.lookup?.mapping ?? "?"}` }),
 };

@@ -7,6 +7,9 @@ export type CouplingState = {
   crmId: string;
   lastSyncedErpModifiedOn: string | null;
   lastSyncedCrmModifiedOn: string | null;
+  /** Each side's ETag as of the last sync: tells a change apart within one second of modified-on precision. */
+  erpEtag: string | null;
+  crmEtag: string | null;
   /** Result of the last pass that wrote into that side. */
   lastResultErp: "success" | "failure" | null;
   lastResultCrm: "success" | "failure" | null;
@@ -17,5 +20,6 @@ export type CouplingState = {
 
 export const idOn = (coupling: CouplingState, side: Side): string => (side === "erp" ? coupling.erpId : coupling.crmId);
 export const lastSyncedOn = (coupling: CouplingState, side: Side): string | null => (side === "erp" ? coupling.lastSyncedErpModifiedOn : coupling.lastSyncedCrmModifiedOn);
+export const etagOn = (coupling: CouplingState, side: Side): string | null => (side === "erp" ? coupling.erpEtag : coupling.crmEtag);
 export const lastResultInto = (coupling: CouplingState, side: Side) => (side === "erp" ? coupling.lastResultErp : coupling.lastResultCrm);
 export const lastErrorInto = (coupling: CouplingState, side: Side) => (side === "erp" ? coupling.lastErrorErp : coupling.lastErrorCrm);

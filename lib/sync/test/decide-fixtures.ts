@@ -31,6 +31,8 @@ export function coupling(overrides: Partial<CouplingState> = {}): CouplingState 
     crmId: "a1",
     lastSyncedErpModifiedOn: "2026-01-01T10:00:00.000Z",
     lastSyncedCrmModifiedOn: "2026-01-01T10:00:00.000Z",
+    erpEtag: null,
+    crmEtag: null,
     lastResultErp: "success",
     lastResultCrm: "success",
     lastErrorErp: null,
@@ -44,6 +46,7 @@ export function coupling(overrides: Partial<CouplingState> = {}): CouplingState 
 export function tableLookups(table: Record<string, unknown>): LookupResolver {
   return {
     resolve: (field, _flow, value) => {
+      if (value === null || value === undefined || value === "") return { kind: "blank" };
       const key = `${field.lookup!.mapping}:${String(value)}`;
       return key in table ? { kind: "value", value: table[key] } : { kind: "not-coupled", message: `${field.lookup!.mapping} ${String(value)} is not coupled` };
     },

@@ -1,0 +1,139 @@
+import { and, count, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { queryRows } from "@/db/query-rows";
+import { couplings, type Coupling } from "@/db/schema";
+import type { Side } from "@/lib/mapping/model/direction";
+import type { CouplingState } from "../model/coupling-state";
+
+const CHUNK = 1000;
+const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+
+export function toState(row: Coupling): CouplingState {
+  const iso = (value: Date | null) => (value ? value.toISOString() : null);
+  return {
+    id: row.id,
+    erpId: row.erpId,
+    crmId: row.crmId,
+    lastSyncedErpModifiedOn: iso(row.lastSyncedErpModifiedOn),
+    lastSyncedCrmModifiedOn: iso(row.lastSyncedCrmModifiedOn),
+    erpEtag: row.erpEtag,
+    crmEtag: row.crmEtag,
+    lastResultErp: row.lastResultErp,
+    lastResultCrm: row.lastResultCrm,
+    lastErrorErp: row.lastErrorErp,
+    lastErrorCrm: row.lastErrorCrm,
+    skipped: row.skipped,
+  };
+}
+
+/** Couplings of a mapping by the id on one side, keyed by that id in lower case. */
+export async function couplingsByIds(db: DbOrTx, mappingName: string, side: Side, ids: string[]): Promise<Map<string, CouplingState>> {
+  const found = new Map<string, CouplingState>();
+  const column = side === "erp" ? couplings.erpId : couplings.crmId;
+  const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
+  for (const part of chunks(unique)) {
+    const rows = await db.select().from(couplings).where(and(eq(couplings.mappingName, mappingName), inArray(column, part)));
+    for (const row of rows) found.set((side === "erp" ? row.erpId : row.crmId).toLowerCase(), toState(row));
+  }
+  return found;
+}
+
+/** Retry-first candidates (§4.2): not skipped, and the last pass into `into` failed. */
+export async function failedCouplings(db: DbOrTx, mappingName: string, into: Side): Promise<CouplingState[]> {
+  const result = into === "erp" ? couplings.lastResultErp : couplings.lastResultCrm;
+  const rows = await db.select().from(couplings).where(and(eq(couplings.mappingName, mappingName), eq(couplings.skipped, false), eq(result, "failure")));
+  return rows.map(toState);
+}
+
+export async function countCouplings(db: DbOrTx, mappingName: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(couplings).where(eq(couplings.mappingName, mappingName));
+  return row?.n ?? 0;
+}
+
+export type NewCoupling = {
+  mappingName: string;
+  erpId: string;
+  crmId: string;
+  erpModifiedOn: string | null;
+  crmModifiedOn: string | null;
+  erpEtag?: string | null;
+  crmEtag?: string | null;
+  /** The side the pass wrote into, marked successful with the job. */
+  into?: Side;
+  jobId?: string | null;
+};
+
+/** Inserts couplings; one that would couple an already coupled id is left out. Returns ERP id (lower case) → coupling id. */
+export async function insertCouplings(db: DbOrTx, rows: NewCoupling[]): Promise<Map<string, string>> {
+  const inserted = new Map<string, string>();
+  for (const part of chunks(rows)) {
+    const values = part.map((row) => ({
+      mappingName: row.mappingName,
+      erpId: row.erpId,
+      crmId: row.crmId,
+      lastSyncedErpModifiedOn: row.erpModifiedOn ? new Date(row.erpModifiedOn) : null,
+      lastSyncedCrmModifiedOn: row.crmModifiedOn ? new Date(row.crmModifiedOn) : null,
+      erpEtag: row.erpEtag ?? null,
+      crmEtag: row.crmEtag ?? null,
+      ...(row.into === "erp" ? { lastResultErp: "success" as const, lastJobIdErp: row.jobId ?? null } : {}),
+      ...(row.into === "crm" ? { lastResultCrm: "success" as const, lastJobIdCrm: row.jobId ?? null } : {}),
+    }));
+    const returned = await db.insert(couplings).values(values).onConflictDoNothing().returning({ id: couplings.id, erpId: couplings.erpId });
+    for (const row of returned) inserted.set(row.erpId.toLowerCase(), row.id);
+  }
+  return inserted;
+}
+
+/**
+ * What one pass learned about a coupling. Timestamps only move forward; a result into a side sets (success) or
+ * replaces (failure) that side's last error; `skip` marks the coupling skipped; `crmId`/`erpId` re-couple it.
+ */
+export type CouplingUpdate = {
+  id: string;
+  erpModifiedOn?: string | null;
+  crmModifiedOn?: string | null;
+  erpEtag?: string | null;
+  crmEtag?: string | null;
+  into?: Side;
+  result?: "success" | "failure";
+  error?: string | null;
+  jobId?: string | null;
+  skip?: boolean;
+  erpId?: string;
+  crmId?: string;
+};
+
+export async function updateCouplings(db: DbOrTx, updates: CouplingUpdate[]): Promise<void> {
+  for (const part of chunks(updates)) {
+    const rows = part.map((u) => {
+      const on = (side: Side) => u.into === side;
+      return sql`(${u.id}::uuid, ${u.erpModifiedOn ?? null}::timestamptz, ${u.crmModifiedOn ?? null}::timestamptz, ${u.erpEtag ?? null}::text, ${u.crmEtag ?? null}::text,
+        ${on("erp") ? (u.result ?? null) : null}::sync_result, ${on("crm") ? (u.result ?? null) : null}::sync_result, ${u.error ?? null}::text,
+        ${u.jobId ?? null}::uuid, ${u.skip ?? false}::boolean, ${u.erpId ?? null}::text, ${u.crmId ?? null}::text)`;
+    });
+    await queryRows(
+      db,
+      sql`update couplings c set
+        last_synced_erp_modified_on = greatest(c.last_synced_erp_modified_on, v.erp_on),
+        last_synced_crm_modified_on = greatest(c.last_synced_crm_modified_on, v.crm_on),
+        erp_etag = coalesce(v.erp_etag, c.erp_etag),
+        crm_etag = coalesce(v.crm_etag, c.crm_etag),
+        last_result_erp = coalesce(v.result_erp, c.last_result_erp),
+        last_result_crm = coalesce(v.result_crm, c.last_result_crm),
+        last_error_erp = case when v.result_erp is null then c.last_error_erp else v.error end,
+        last_error_crm = case when v.result_crm is null then c.last_error_crm else v.error end,
+        last_job_id_erp = case when v.result_erp is null then c.last_job_id_erp else coalesce(v.job_id, c.last_job_id_erp) end,
+        last_job_id_crm = case when v.result_crm is null then c.last_job_id_crm else coalesce(v.job_id, c.last_job_id_crm) end,
+        skipped = c.skipped or v.skip,
+        erp_id = coalesce(v.erp_id, c.erp_id),
+        crm_id = coalesce(v.crm_id, c.crm_id),
+        updated_at = now()
+      from (values ${sql.join(rows, sql`, `)}) as v(id, erp_on, crm_on, erp_etag, crm_etag, result_erp, result_crm, error, job_id, skip, erp_id, crm_id)
+      where c.id = v.id`,
+    );
+  }
+}
+
+export async function deleteCouplings(db: DbOrTx, ids: string[]): Promise<void> {
+  for (const part of chunks(ids)) await db.delete(couplings).where(inArray(couplings.id, part));
+}

@@ -1,0 +1,99 @@
+import type { ConnectorRecord } from "@/lib/connectors/connector";
+import { findEntity } from "@/lib/mapping/model/catalog";
+import { sourceSide, targetSide, type Flow } from "@/lib/mapping/model/direction";
+import type { TableMapping } from "@/lib/mapping/model/table-mapping";
+import { decideRecord } from "../decide/decide-record";
+import { skipsIntegrationUserRows } from "../decide/echo-suppression";
+import type { CouplingState } from "../model/coupling-state";
+import type { RecordCase, RecordPlan } from "../model/record-plan";
+import type { RuleOutcome } from "../rules/sync-rule";
+import type { CandidatePage } from "./candidates";
+import { couplingsByIds } from "./coupling-store";
+import { integrationUser, ruleContext, type EngineContext } from "./engine-context";
+import { prepareLookups } from "./lookup-resolver";
+import { matchUncoupled } from "./match-uncoupled";
+
+export type PassOptions = {
+  /** One-off work: write every picked record even when unchanged (BC's ForceModify). */
+  force?: boolean;
+  /** Create uncoupled records although the mapping syncs only coupled ones. */
+  createUncoupled?: boolean;
+  /** Before creating, couple to a unique match (full synchronization). */
+  matchBeforeCreate?: boolean;
+  oneOff?: boolean;
+};
+
+/** A planned record; `matched` is a destination coupled by match in this pass, to couple before writing. */
+export type PlannedRecord = { record: RecordCase; plan: RecordPlan; matched?: boolean };
+
+const NEW_COUPLING = (source: ConnectorRecord, destination: ConnectorRecord, flow: Flow): CouplingState => ({
+  id: "",
+  erpId: flow === "erp-to-crm" ? source.id : destination.id,
+  crmId: flow === "erp-to-crm" ? destination.id : source.id,
+  lastSyncedErpModifiedOn: null,
+  lastSyncedCrmModifiedOn: null,
+  erpEtag: null,
+  crmEtag: null,
+  lastResultErp: null,
+  lastResultCrm: null,
+  lastErrorErp: null,
+  lastErrorCrm: null,
+  skipped: false,
+});
+
+async function ruleOutcomes(ctx: EngineContext, mapping: TableMapping, flow: Flow, records: ConnectorRecord[]) {
+  const answers: ((record: ConnectorRecord) => RuleOutcome | undefined)[] = [];
+  for (const rule of ctx.rules) if (rule.appliesTo(mapping, flow) && rule.preparePage) answers.push(await rule.preparePage(ruleContext(ctx), mapping, flow, records));
+  return (record: ConnectorRecord): RuleOutcome => {
+    const merged: RuleOutcome = {};
+    for (const answer of answers) {
+      const outcome = answer(record);
+      if (!outcome) continue;
+      merged.values = { ...merged.values, ...outcome.values };
+      merged.createOnly = { ...merged.createOnly, ...outcome.createOnly };
+      merged.error ??= outcome.error;
+      merged.ignore ??= outcome.ignore;
+    }
+    return merged;
+  };
+}
+
+/** Reads what one page of source records needs (couplings, destinations, lookups, rules) and decides each record. */
+export async function planPage(ctx: EngineContext, mapping: TableMapping, flow: Flow, page: CandidatePage, options: PassOptions): Promise<PlannedRecord[]> {
+  const from = sourceSide(flow);
+  const into = targetSide(flow);
+  const echoUser = skipsIntegrationUserRows(mapping, flow, Boolean(options.oneOff)) ? await integrationUser(ctx) : null;
+  const records = page.records.filter((r) => page.retry || !echoUser || r.modifiedBy?.toLowerCase() !== echoUser);
+  const coupled = await couplingsByIds(ctx.db, mapping.name, from, records.map((r) => r.id));
+  const destinationIds = [...coupled.values()].map((c) => (into === "erp" ? c.erpId : c.crmId));
+  const destinations = new Map((destinationIds.length ? await ctx.connectors[into].readByIds(mapping[into].entity, destinationIds) : []).map((r) => [r.id.toLowerCase(), r]));
+  const creating = !mapping.syncOnlyCoupled || options.createUncoupled;
+  const uncoupled = records.filter((r) => !coupled.has(r.id.toLowerCase()));
+  const matches = creating && options.matchBeforeCreate ? await matchUncoupled(ctx, mapping, from, uncoupled) : new Map<string, ConnectorRecord>();
+  const lookups = await prepareLookups(ctx, mapping, flow, records);
+  const rules = await ruleOutcomes(ctx, mapping, flow, records);
+  const target = findEntity(ctx.catalogs[into], mapping[into].entity);
+  const planned: PlannedRecord[] = [];
+  for (const source of records) {
+    const outcome = rules(source);
+    const matched = matches.get(source.id.toLowerCase());
+    const coupling = coupled.get(source.id.toLowerCase()) ?? (matched ? NEW_COUPLING(source, matched, flow) : null);
+    const destination = matched ?? (coupling ? (destinations.get((into === "erp" ? coupling.erpId : coupling.crmId).toLowerCase()) ?? null) : null);
+    const record: RecordCase = { source, coupling, destination, destinationMissing: Boolean(coupling) && !destination, retry: page.retry };
+    if (outcome.ignore) {
+      planned.push({ record, plan: { action: "ignore", reason: outcome.ignore } });
+      continue;
+    }
+    const error = outcome.error ? ({ action: "fail", error: outcome.error } as const) : undefined;
+    const plan = await decideRecord({
+      mapping,
+      flow,
+      record,
+      lookups,
+      target,
+      options: { force: options.force || Boolean(matched), createUncoupled: options.createUncoupled, extra: { values: outcome.values, createOnly: outcome.createOnly, error } },
+    });
+    planned.push({ record, plan, matched: Boolean(matched) });
+  }
+  return planned;
+}

@@ -1,0 +1,137 @@
+import { carries, targetSide, type Flow } from "@/lib/mapping/model/direction";
+import type { TableMapping } from "@/lib/mapping/model/table-mapping";
+import { laterInstant, nextWatermark } from "../decide/change-detection";
+import { guardMessage } from "../decide/mass-change-guard";
+import { emptyCounters, type Counters } from "../model/counters";
+import { candidatePages, type CandidateSource } from "./candidates";
+import { recoverIntents } from "./coupling-intents";
+import { countCouplings } from "./coupling-store";
+import { diffEntry, type DiffEntry } from "./dry-run-diff";
+import type { EngineContext } from "./engine-context";
+import { JobRecorder } from "./job-recorder";
+import { MassChangeBuffer } from "./mass-change-buffer";
+import { planPage, type PassOptions, type PlannedRecord } from "./plan-page";
+import { readWatermark, writeWatermark } from "./watermark-store";
+import { writePage, type WriteScope } from "./write-page";
+
+export type SyncMode = "incremental" | "full" | "one-off";
+
+export type PassRequest = PassOptions & {
+  trigger: string;
+  mode: SyncMode;
+  /** One-off work on these source records. */
+  ids?: string[];
+  /** A header's lines: the child records whose link field points to these parents. */
+  children?: { linkField: string; parentIds: string[] };
+  dryRun?: boolean;
+  /** "override": a person accepted the mass change the guard stopped. */
+  guard?: "on" | "override";
+  startedBy?: string | null;
+};
+
+export type PassResult = {
+  mappingName: string;
+  flow: Flow;
+  jobId: string | null;
+  status: "succeeded" | "failed" | "aborted";
+  message?: string;
+  counters: Counters;
+  diff?: DiffEntry[];
+  diffTruncated?: boolean;
+  /** Source ids written (created or changed): their lines follow them. */
+  written: string[];
+};
+
+const DRY_COUNTER: Record<string, keyof Counters | null> = { insert: "inserted", modify: "modified", unchanged: "unchanged", skip: "skipped", fail: "failed", uncouple: "uncoupled", ignore: null };
+
+/** One table mapping in one direction (BC's To or From pass, §4.2–§4.4), as a job with its own row and counters. */
+export async function runPass(ctx: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest): Promise<PassResult> {
+  const result: PassResult = { mappingName: mapping.name, flow, jobId: null, status: "succeeded", counters: emptyCounters(), written: [] };
+  const job = request.dryRun ? null : await JobRecorder.start(ctx.db, { mappingName: mapping.name, direction: flow, trigger: request.trigger, mode: request.mode, configVersion: ctx.config.version, startedBy: request.startedBy });
+  result.jobId = job?.id ?? null;
+  if (!carries(mapping.direction, flow)) {
+    result.message = `The ${mapping.name} mapping is not configured for ${flow} synchronization.`;
+    await job?.finish("succeeded", result.message);
+    return result;
+  }
+  try {
+    if (job && targetSide(flow) === "erp") job.count("coupled", (await recoverIntents(ctx, mapping, flow)).coupled);
+    const outcome = job ? await passWithGuard(ctx, mapping, flow, request, job, result) : await dryPass(ctx, mapping, flow, request, result);
+    if (outcome === "aborted") {
+      result.status = "aborted";
+      await job?.finish("aborted", result.message);
+    } else await job?.finish("succeeded", result.message);
+  } catch (error) {
+    result.status = "failed";
+    result.message = error instanceof Error ? error.message : String(error);
+    await job?.finish("failed", result.message).catch(() => {});
+    if (!job) throw error;
+  }
+  if (job) result.counters = { ...job.counters };
+  return result;
+}
+
+function sourceOf(request: PassRequest, watermark: string | null): CandidateSource {
+  if (request.ids) return { kind: "ids", ids: request.ids };
+  if (request.children) return { kind: "children", ...request.children };
+  return { kind: "changes", watermark };
+}
+
+/** Pages of planned records, each source record once (retry-first pages come before the watermark query). */
+async function* plannedPages(ctx: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest, watermark: string | null, seen: { newest: string | null }) {
+  const done = new Set<string>();
+  for await (const page of candidatePages(ctx, mapping, flow, sourceOf(request, watermark))) {
+    const records = page.records.filter((r) => !done.has(r.id.toLowerCase()));
+    for (const record of records) {
+      done.add(record.id.toLowerCase());
+      if (!page.retry) seen.newest = laterInstant(seen.newest, record.modifiedOn);
+    }
+    if (records.length) yield await planPage(ctx, mapping, flow, { ...page, records }, { ...request, oneOff: request.mode === "one-off" });
+  }
+}
+
+async function passWithGuard(ctx: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest, job: JobRecorder, result: PassResult): Promise<"done" | "aborted"> {
+  const startedAt = ctx.now();
+  const incremental = request.mode === "incremental" && !request.ids && !request.children;
+  const watermark = incremental ? await readWatermark(ctx.db, mapping.name, flow) : null;
+  const scope: WriteScope = { ctx, mapping, flow, job, written: result.written };
+  const guarded = request.mode !== "one-off" && request.guard !== "override" && !request.children;
+  const buffer = guarded ? new MassChangeBuffer(await countCouplings(ctx.db, mapping.name), ctx.settings.guard) : null;
+  const seen = { newest: null as string | null };
+  const write = async (page: PlannedRecord[]) => {
+    await writePage(scope, page);
+    await job.flush();
+    await ctx.onProgress?.();
+  };
+  for await (const page of plannedPages(ctx, mapping, flow, request, watermark, seen)) {
+    if (buffer?.active) {
+      if (!buffer.offer(page)) {
+        result.message = guardMessage(mapping.name, buffer.planned, buffer.coupledTotal, ctx.settings.guard);
+        return "aborted";
+      }
+      await job.flush();
+      await ctx.onProgress?.();
+    } else await write(page);
+  }
+  if (buffer?.active && buffer.overflowed) {
+    // Too many changes to hold, yet under the limit: read again and write as we go.
+    for await (const page of plannedPages(ctx, mapping, flow, request, watermark, seen)) await write(page);
+  } else if (buffer?.active) for (const page of buffer.drain()) await write(page);
+  if (!request.ids && !request.children) await writeWatermark(ctx.db, mapping.name, flow, nextWatermark(watermark, seen.newest, startedAt));
+  return "done";
+}
+
+async function dryPass(ctx: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest, result: PassResult): Promise<"done"> {
+  const watermark = request.mode === "incremental" && !request.ids ? await readWatermark(ctx.db, mapping.name, flow) : null;
+  result.diff = [];
+  for await (const page of plannedPages(ctx, mapping, flow, request, watermark, { newest: null })) {
+    for (const item of page) {
+      const counter = DRY_COUNTER[item.plan.action];
+      if (counter) result.counters[counter] += 1;
+      if (item.plan.action === "ignore") continue;
+      if (result.diff.length < ctx.settings.dryRunLimit) result.diff.push(diffEntry(item, flow));
+      else result.diffTruncated = true;
+    }
+  }
+  return "done";
+}
