@@ -25,5 +25,6 @@ export async function openNeon(url: string): Promise<DbHandle> {
   const pool = new Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10) });
   pool.on("error", (error: Error) => console.error("[db] idle client error:", error.message));
   const db = drizzle({ client: pool, schema }) as unknown as Database;
-  return { db, driver: "neon", close: () => pool.end(), withExclusiveLock: poolLock(pool) };
+  // The queue keeps its own plain Postgres connections: Neon accepts them, and pg-boss needs LISTEN and sessions.
+  return { db, driver: "neon", close: () => pool.end(), withExclusiveLock: poolLock(pool), queue: { kind: "url", url } };
 }

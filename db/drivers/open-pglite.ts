@@ -27,6 +27,7 @@ export async function openPglite(dataDir: string | null): Promise<DbHandle> {
   return {
     db,
     driver: "pglite",
+    queue: { kind: "pglite", client },
     // One process per directory already (dir-lock), so there is no one to race.
     withExclusiveLock: (fn) => fn(),
     close: async () => {

@@ -9,5 +9,5 @@ export async function openPostgres(url: string): Promise<DbHandle> {
   // An idle client losing its connection must not crash the process.
   pool.on("error", (error) => console.error("[db] idle client error:", error.message));
   const db = drizzle({ client: pool, schema }) as unknown as Database;
-  return { db, driver: "postgres", close: () => pool.end(), withExclusiveLock: poolLock(pool) };
+  return { db, driver: "postgres", close: () => pool.end(), withExclusiveLock: poolLock(pool), queue: { kind: "url", url } };
 }

@@ -1,3 +1,4 @@
+import type { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type * as schema from "../schema";
@@ -15,4 +16,6 @@ export type DbHandle = {
   close: () => Promise<void>;
   /** Runs `fn` while holding a cluster-wide advisory lock, so concurrent instances do not race (migrations). */
   withExclusiveLock: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** How the job queue (pg-boss) reaches the same database: the embedded instance itself, or a connection URL. */
+  queue: { kind: "pglite"; client: PGlite } | { kind: "url"; url: string };
 };

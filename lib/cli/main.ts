@@ -3,6 +3,7 @@ import { isAppError } from "@/lib/errors";
 import { registerDbCommands } from "./commands/db";
 import { DiagnosticsFailed, registerMappingCommands } from "./commands/mapping";
 import { registerSandboxCommands } from "./commands/sandbox";
+import { registerSyncCommands } from "./commands/sync";
 import { registerUserCommands } from "./commands/users";
 import { CliOutput } from "./output";
 
@@ -18,6 +19,7 @@ export function buildProgram(out: CliOutput): Command {
   registerDbCommands(program, out);
   registerMappingCommands(program, out);
   registerSandboxCommands(program, out);
+  registerSyncCommands(program, out);
   return program;
 }
 

@@ -129,7 +129,12 @@ export class DataverseConnector implements Connector {
 
   async write(entityName: string, operations: WriteOperation[], options: { atomic?: boolean } = {}): Promise<WriteResult[]> {
     const entity = await this.entity(entityName);
-    if (entity.kind === "optionset") return Promise.all(operations.map((operation) => writeOptionRecord(this.client, entity, operation)));
+    if (entity.kind === "optionset") {
+      // Metadata changes one at a time: each new option takes the next free value, which a parallel insert would reuse.
+      const results: WriteResult[] = [];
+      for (const operation of operations) results.push(await writeOptionRecord(this.client, entity, operation));
+      return results;
+    }
     const catalog = await this.catalog();
     if (operations.length === 1 && !options.atomic) return [await writeOne(this.client, catalog, entity, operations[0]!)];
     const results: WriteResult[] = [];

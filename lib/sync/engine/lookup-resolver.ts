@@ -42,15 +42,16 @@ async function resolveToCrm(ctx: EngineContext, ref: TableMapping, erpKey: strin
     for (const record of found) erpIds.set(norm(record.values[erpKey]), record.id);
   } else for (const value of values) erpIds.set(norm(referenceId(value)), String(referenceId(value)));
   const coupled = await couplingsByIds(ctx.db, ref.name, "erp", [...erpIds.values()]);
+  const names = erpKey ? new Map<string, string>() : await displayNames(ctx, "erp", ref.erp.entity, [...erpIds.values()].filter((id) => !coupled.has(id.toLowerCase())));
   const options = isOptionSet(ctx, ref);
   for (const value of values) {
     const key = norm(erpKey ? value : referenceId(value));
     const erpId = erpIds.get(key);
     const crmId = erpId ? coupled.get(erpId.toLowerCase())?.crmId : undefined;
-    const label = erpKey ? `${erpKey} ${String(value)}` : String(value);
+    const label = erpKey ? `${erpKey} ${String(value)}` : (names.get(key) ?? String(value));
     let outcome: LookupOutcome;
-    if (!erpId) outcome = { kind: "not-coupled", message: `${ref.name}: no ${ref.erp.entity} record has ${label}.` };
-    else if (!crmId) outcome = { kind: "not-coupled", message: `${ref.name}: the ${ref.erp.entity} record ${label} is not coupled to a ${ref.crm.entity} record; couple or synchronize ${ref.name} first.` };
+    if (!erpId) outcome = { kind: "not-coupled", message: `${ref.name}: no record in ${ref.erp.entity} has ${label}.` };
+    else if (!crmId) outcome = { kind: "not-coupled", message: `${ref.name}: ${ref.erp.entity} ${erpKey ? "with " : ""}${label} is not coupled to a CRM record (${ref.crm.entity}); couple or synchronize ${ref.name} first.` };
     else if (options) outcome = { kind: "value", value: Number(crmId) };
     else outcome = { kind: "value", value: { id: crmId, entity: ref.crm.entity } };
     into.answers.set(`${ref.name}|erp-to-crm|${key}`, outcome);
@@ -60,6 +61,7 @@ async function resolveToCrm(ctx: EngineContext, ref: TableMapping, erpKey: strin
 async function resolveToErp(ctx: EngineContext, ref: TableMapping, erpKey: string | undefined, values: unknown[], into: PageLookups): Promise<void> {
   const crmIdOf = (value: unknown) => String(referenceId(value));
   const coupled = await couplingsByIds(ctx.db, ref.name, "crm", values.map(crmIdOf));
+  const names = isOptionSet(ctx, ref) ? new Map<string, string>() : await displayNames(ctx, "crm", ref.crm.entity, values.map(crmIdOf).filter((id) => !coupled.has(id.toLowerCase())));
   const keys = new Map<string, unknown>();
   if (erpKey && coupled.size) {
     for (const record of await ctx.connectors.erp.readByIds(ref.erp.entity, [...coupled.values()].map((c) => c.erpId), [erpKey])) keys.set(record.id.toLowerCase(), record.values[erpKey]);
@@ -67,11 +69,19 @@ async function resolveToErp(ctx: EngineContext, ref: TableMapping, erpKey: strin
   for (const value of values) {
     const erpId = coupled.get(crmIdOf(value).toLowerCase())?.erpId;
     let outcome: LookupOutcome;
-    if (!erpId) outcome = { kind: "not-coupled", message: `${ref.name}: the ${ref.crm.entity} record ${String(value)} is not coupled to a ${ref.erp.entity} record; couple or synchronize ${ref.name} first.` };
+    if (!erpId) outcome = { kind: "not-coupled", message: `${ref.name}: ${ref.crm.entity} ${names.get(crmIdOf(value).toLowerCase()) ?? String(value)} is not coupled to an ERP record (${ref.erp.entity}); couple or synchronize ${ref.name} first.` };
     else if (erpKey) outcome = keys.has(erpId.toLowerCase()) ? { kind: "value", value: keys.get(erpId.toLowerCase()) } : { kind: "not-coupled", message: `${ref.name}: the coupled ${ref.erp.entity} record ${erpId} no longer exists.` };
     else outcome = { kind: "value", value: erpId };
     into.answers.set(`${ref.name}|crm-to-erp|${norm(referenceId(value) ?? value)}`, outcome);
   }
+}
+
+/** "Name" (id) of records whose lookup failed, so the error says which record a person has to fix. */
+async function displayNames(ctx: EngineContext, side: "erp" | "crm", entityName: string, ids: string[]): Promise<Map<string, string>> {
+  const entity = findEntity(ctx.catalogs[side], entityName);
+  if (!ids.length || !entity?.primaryName || entity.kind === "optionset") return new Map();
+  const records = await ctx.connectors[side].readByIds(entityName, ids, [entity.primaryName]).catch(() => []);
+  return new Map(records.map((r) => [r.id.toLowerCase(), `"${String(r.values[entity.primaryName!] ?? "")}" (${r.id})`]));
 }
 
 /** Fetches what the page's lookups need: referenced records by key, their couplings, option values, blank meanings. */

@@ -1,18 +1,23 @@
 import { randomUUID } from "node:crypto";
-import { carries, flowsOf, sourceSide, type Flow } from "@/lib/mapping/model/direction";
+import { carries, flowsOf, sourceSide, type Flow, type Side } from "@/lib/mapping/model/direction";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
 import { AppError } from "@/lib/errors";
+import { couplingsByIds } from "./coupling-store";
 import { findMapping, type EngineContext } from "./engine-context";
 import { MappingLease } from "./mapping-lease";
 import { runPass, type PassRequest, type PassResult } from "./run-pass";
 
-export type RunRequest = Omit<PassRequest, "children"> & {
+export type RunRequest = Omit<PassRequest, "children" | "ids"> & {
+  /** One-off work on these records of one side; each pass reads them, or their coupled counterparts, as its source. */
+  records?: { side: Side; ids: string[] };
   /** Only this direction; default: the mapping's (To first, then From for bidirectional, §4.1). */
   direction?: Flow;
   /** Who holds the lease; one run per mapping at a time across processes. */
   holder?: string;
   /** Wait this long for a running run of the same mapping to finish; 0 fails at once. */
   waitMs?: number;
+  /** The caller already holds the mapping's lease (coupling jobs that sync afterwards). */
+  leaseHeld?: boolean;
 };
 
 export type RunResult = { mappingName: string; passes: PassResult[] };
@@ -25,6 +30,13 @@ export function childMappings(ctx: EngineContext, mapping: TableMapping): TableM
 /** The field of a line that points at its header, on the side the lines are read from. */
 function linkField(child: TableMapping, parent: string, flow: Flow): string | undefined {
   return child.fields.find((f) => f.lookup?.mapping === parent && f[sourceSide(flow)] && carries(f.direction, flow))?.[sourceSide(flow)];
+}
+
+/** The given records as ids on `side`: themselves, or their coupled counterparts (uncoupled ones drop out). */
+async function idsFor(ctx: EngineContext, mapping: TableMapping, records: { side: Side; ids: string[] }, side: Side): Promise<string[]> {
+  if (records.side === side) return records.ids;
+  const coupled = await couplingsByIds(ctx.db, mapping.name, records.side, records.ids);
+  return [...coupled.values()].map((c) => (side === "erp" ? c.erpId : c.crmId));
 }
 
 async function acquire(ctx: EngineContext, mapping: TableMapping, request: RunRequest): Promise<MappingLease> {
@@ -46,18 +58,19 @@ async function acquire(ctx: EngineContext, mapping: TableMapping, request: RunRe
 export async function runMapping(ctx: EngineContext, name: string, request: RunRequest): Promise<RunResult> {
   const mapping = findMapping(ctx.config, name);
   const flows = request.direction ? [request.direction] : flowsOf(mapping.direction);
-  const lease = request.dryRun ? null : await acquire(ctx, mapping, request);
+  const lease = request.dryRun || request.leaseHeld ? null : await acquire(ctx, mapping, request);
   const renew = setInterval(() => void lease?.renew().catch(() => {}), Math.max(250, ctx.settings.leaseTtlMs / 3));
   const run: EngineContext = { ...ctx, onProgress: async () => void (await ctx.onProgress?.()) };
   const passes: PassResult[] = [];
   try {
     for (const flow of flows) {
-      const pass = await runPass(run, mapping, flow, request);
+      const ids = request.records ? await idsFor(ctx, mapping, request.records, sourceSide(flow)) : undefined;
+      const pass = await runPass(run, mapping, flow, { ...request, ids });
       passes.push(pass);
       for (const child of childMappings(ctx, mapping)) {
         const field = linkField(child, mapping.name, flow);
         if (!field || !carries(child.direction, flow) || !pass.written.length || request.dryRun) continue;
-        passes.push(await runPass(run, child, flow, { ...request, ids: undefined, createUncoupled: true, children: { linkField: field, parentIds: pass.written } }));
+        passes.push(await runPass(run, child, flow, { ...request, createUncoupled: true, children: { linkField: field, parentIds: pass.written } }));
       }
     }
   } finally {

@@ -32,7 +32,7 @@ describe("lookups through couplings (§4.6, §8.6)", () => {
     expect(passes[0]!.counters).toMatchObject({ inserted: 0, failed: 1 });
     const [error] = await h.errorsOf(passes[0]!.jobId);
     expect(error).toMatchObject({ code: "LOOKUP_NOT_COUPLED" });
-    expect(error!.message).toContain("code JR is not coupled");
+    expect(error!.message).toContain("with code JR is not coupled");
     expect(error!.payload).toBeTruthy();
   });
 

@@ -17,8 +17,9 @@ export const CUSTOMER: TemplateMapping = {
     both("email", "emailaddress1", fitIntoErp),
     both("website", "websiteurl", fitIntoErp),
     both("phoneNumber", "telephone1", fitIntoErp),
-    both("paymentTermsId", "paymenttermscode", via("PAYMENT TERMS")),
-    both("shipmentMethodId", "address1_freighttermscode", via("SHIPMENT METHOD")),
+    // A CRM option with no ERP code stays blank instead of failing the record (the seed's rule for unmatched options).
+    both("paymentTermsId", "paymenttermscode", via("PAYMENT TERMS", { clearOnFailed: true })),
+    both("shipmentMethodId", "address1_freighttermscode", via("SHIPMENT METHOD", { clearOnFailed: true })),
   ],
   // Accounts created from customers are customers (BC's BCICUSTOME template).
   defaultsOnCreate: { crm: { customertypecode: 3 } },

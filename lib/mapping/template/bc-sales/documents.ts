@@ -9,7 +9,6 @@ function salesDocumentHeader(options: { currencyCreateOnly: boolean }): Template
     toCrm("customerId", "customerid", via("CUSTOMER")),
     // An order's currency is fixed once it exists (IsValidForUpdate false on salesorder).
     toCrm("currencyId", "transactioncurrencyid", { ...via("CURRENCY"), ...(options.currencyCreateOnly ? { createOnly: true } : {}) }),
-    toCrm("paymentTermsId", "paymenttermscode", via("PAYMENT TERMS")),
     ...documentAddresses(),
     toCrm("totalAmountExcludingTax", "totalamountlessfreight"),
     toCrm("totalAmountIncludingTax", "totalamount"),

@@ -1,0 +1,34 @@
+import { and, eq, max } from "drizzle-orm";
+import type { PgBoss } from "pg-boss";
+import type { Database } from "@/db/client";
+import { syncJobs } from "@/db/schema";
+import { dueMappings } from "@/lib/sync/plan/schedule";
+import { loadPublishedConfig } from "@/lib/sync/setup/published-config";
+import { SYNC_QUEUE } from "./boss";
+import { singletonKey, SyncJobPayloadSchema, type SyncJobPayloadInput } from "./job-payload";
+
+/** Queues sync work; null when the same work is already waiting (one queued job per mapping). */
+export async function enqueueSync(boss: PgBoss, input: SyncJobPayloadInput): Promise<string | null> {
+  const payload = SyncJobPayloadSchema.parse(input);
+  return boss.send(SYNC_QUEUE, payload, { singletonKey: singletonKey(payload) });
+}
+
+/** When each mapping last ran on schedule: the newest scheduled job's start. */
+async function lastScheduled(db: Database): Promise<Map<string, Date>> {
+  const rows = await db.select({ mapping: syncJobs.mappingName, at: max(syncJobs.createdAt) }).from(syncJobs).where(and(eq(syncJobs.trigger, "schedule"))).groupBy(syncJobs.mappingName);
+  return new Map(rows.filter((r) => r.at).map((r) => [r.mapping, new Date(r.at!)]));
+}
+
+/** The scheduler's tick: queues every mapping whose interval has passed (document lines run with their header). */
+export async function enqueueDue(db: Database, boss: PgBoss, now = new Date()): Promise<{ due: string[]; queued: string[] }> {
+  let config;
+  try {
+    ({ config } = await loadPublishedConfig(db));
+  } catch {
+    return { due: [], queued: [] }; // nothing published yet: nothing to schedule
+  }
+  const due = dueMappings(config, await lastScheduled(db), now);
+  const queued: string[] = [];
+  for (const mapping of due) if (await enqueueSync(boss, { kind: "run-mapping", mapping, trigger: "schedule" })) queued.push(mapping);
+  return { due, queued };
+}

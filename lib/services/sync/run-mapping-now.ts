@@ -1,0 +1,19 @@
+import { enqueueSync } from "@/lib/jobs/enqueue";
+import { queueFor } from "@/lib/jobs/queue-registry";
+import { findMapping } from "@/lib/sync/engine/engine-context";
+import { parseInput } from "@/lib/validation";
+import { requireRole, type ServiceContext } from "../context";
+import { RunMappingInput } from "./sync-schemas";
+import { actorId, withEngine } from "./sync-service";
+
+/** Run now: queues one run of the mapping for the worker; when one is already waiting, says so instead. */
+export async function runMappingNow(args: { ctx: ServiceContext; input: unknown }): Promise<{ queued: boolean; jobId: string | null }> {
+  const { ctx } = args;
+  requireRole(ctx, "admin");
+  const input = parseInput(RunMappingInput, args.input);
+  return withEngine(ctx, { action: "sync.run", targetType: "mapping", targetId: input.mapping, details: { direction: input.direction ?? null, full: input.full } }, async (engine) => {
+    findMapping(engine.config, input.mapping);
+    const jobId = await enqueueSync(queueFor(ctx.db), { kind: "run-mapping", mapping: input.mapping, trigger: "manual", mode: input.full ? "full" : "incremental", direction: input.direction, startedBy: actorId(ctx) });
+    return { queued: jobId !== null, jobId };
+  });
+}
