@@ -1,11 +1,10 @@
-import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
 import type { CatalogEntity } from "@/lib/mapping/model/catalog";
 import { ERROR_CODES, ODataServiceError } from "../odata/odata-error";
-import { emptyResponse, jsonResponse, readJsonBody } from "../odata/responses";
+import { jsonAnswer, toResponse, type Answer } from "../odata/answer";
+import { emptyResponse, readJsonBody } from "../odata/responses";
 import type { ServiceContext } from "../sandbox-context";
-import type { SandboxStore, StoredRecord } from "../store/sandbox-store";
-import { readBcBody } from "./bc-body";
+import type { StoredRecord } from "../store/sandbox-store";
+import { readBcBody, storeBcLookups } from "./bc-body";
 import { bcEtag, serializeBcRecord } from "./bc-serialize";
 
 const CODES = ERROR_CODES["business-central"];
@@ -19,29 +18,16 @@ function selection(url: URL): Set<string> | undefined {
   return raw ? new Set(raw.split(",").map((s) => s.trim())) : undefined;
 }
 
-function entityResponse(ctx: ServiceContext, entity: CatalogEntity, record: StoredRecord, url: URL, status: number, contextBase: string): Response {
-  return jsonResponse({ "@odata.context": `${contextBase}/$metadata#${entity.name}/$entity`, ...serializeBcRecord(entity, record, selection(url)) }, status, { ETag: bcEtag(record) });
+export function entityAnswer(entity: CatalogEntity, record: StoredRecord, url: URL, status: number, contextBase: string): Answer {
+  return jsonAnswer(serializeBcRecord(entity, record, selection(url), { "@odata.context": `${contextBase}/$metadata#${entity.name}/$entity` }), status, { ETag: bcEtag(record) });
 }
 
-/** Number series: a new customer, item or document without a number gets the next one. */
-async function nextNumber(store: SandboxStore, entity: CatalogEntity): Promise<string> {
-  const [last] = await store.query({ entity: entity.name, where: sql`(data ->> 'number') ~ '^[0-9]+$'`, orderBy: [{ expr: sql`(data ->> 'number')::bigint`, direction: "desc" }], limit: 1 });
-  return String(last ? Number(last.data.number) + 10 : 10000);
-}
+const entityResponse = (...args: Parameters<typeof entityAnswer>) => toResponse(entityAnswer(...args));
 
 export async function readBcRecord(ctx: ServiceContext, entity: CatalogEntity, id: string, url: URL, contextBase: string): Promise<Response> {
   const record = await ctx.store.get(entity.name, id);
   if (!record) throw bcNotFound(entity, id);
-  return entityResponse(ctx, entity, record, url, 200, contextBase);
-}
-
-/** POST: 201 with the created record, like the API pages. `parent` fills a line's document reference. */
-export async function createBcRecord(ctx: ServiceContext, entity: CatalogEntity, request: Request, url: URL, contextBase: string, parent?: { field: string; id: string }): Promise<Response> {
-  const data = await readBcBody(ctx.catalog, entity, await readJsonBody(request, "business-central"), ctx.store);
-  if (parent) data[parent.field] = parent.id;
-  if (entity.fields.some((f) => f.name === "number" && !f.readOnly) && !data.number) data.number = await nextNumber(ctx.store, entity);
-  const record = await ctx.store.write(entity.name, { id: randomUUID(), data }, ctx.now());
-  return entityResponse(ctx, entity, record, url, 201, contextBase);
+  return entityResponse(entity, record, url, 200, contextBase);
 }
 
 /** PATCH requires If-Match (an ETag or *): without it 428, with a stale one 412. */
@@ -51,9 +37,9 @@ export async function updateBcRecord(ctx: ServiceContext, entity: CatalogEntity,
   const existing = await ctx.store.get(entity.name, id);
   if (!existing) throw bcNotFound(entity, id);
   if (ifMatch !== "*" && ifMatch !== bcEtag(existing)) throw new ODataServiceError(412, CODES.versionMismatch, "Another user has already changed the record.");
-  const data = await readBcBody(ctx.catalog, entity, await readJsonBody(request, "business-central"), ctx.store);
+  const data = await readBcBody(ctx.catalog, entity, await readJsonBody(request, "business-central"), storeBcLookups(ctx.store));
   const record = await ctx.store.write(entity.name, { id, data: { ...existing.data, ...data }, createdAt: existing.createdAt }, ctx.now());
-  return entityResponse(ctx, entity, record, url, 200, contextBase);
+  return entityResponse(entity, record, url, 200, contextBase);
 }
 
 export async function deleteBcRecord(ctx: ServiceContext, entity: CatalogEntity, id: string, request: Request): Promise<Response> {

@@ -1,10 +1,11 @@
-import { randomUUID } from "node:crypto";
 import type { CatalogEntity } from "@/lib/mapping/model/catalog";
 import { ERROR_CODES, ODataServiceError } from "../odata/odata-error";
-import { emptyResponse, jsonResponse, readJsonBody } from "../odata/responses";
+import { jsonAnswer, toResponse, type Answer } from "../odata/answer";
+import { emptyResponse, readJsonBody } from "../odata/responses";
 import type { ServiceContext } from "../sandbox-context";
 import type { StoredRecord } from "../store/sandbox-store";
-import { readBody } from "./dataverse-body";
+import { baseUnitOf } from "./dataverse-base-unit";
+import { readBody, storeLookups } from "./dataverse-body";
 import { etagOf, serializeRecord } from "./dataverse-serialize";
 import { applyStateDefaults } from "./status-defaults";
 
@@ -19,13 +20,15 @@ function selection(url: URL): Set<string> | undefined {
   return raw ? new Set(raw.split(",").map((name) => name.trim().replace(/^_(.+)_value$/, "$1"))) : undefined;
 }
 
-function representation(ctx: ServiceContext, entity: CatalogEntity, record: StoredRecord, url: URL, status: number): Response {
+export function representationAnswer(ctx: ServiceContext, entity: CatalogEntity, record: StoredRecord, url: URL, status: number): Answer {
   const select = selection(url);
-  const body = { "@odata.context": `${ctx.base}/$metadata#${entity.name}/$entity`, ...serializeRecord(ctx.catalog, entity, record, select, ctx.preferences) };
-  return jsonResponse(body, status, { ETag: etagOf(record), "OData-EntityId": `${ctx.base}/${entity.name}(${record.id})` });
+  const body = serializeRecord(ctx.catalog, entity, record, select, ctx.preferences, { "@odata.context": `${ctx.base}/$metadata#${entity.name}/$entity` });
+  return jsonAnswer(body, status, { ETag: etagOf(record), "OData-EntityId": `${ctx.base}/${entity.name}(${record.id})` });
 }
 
-const hasState = (entity: CatalogEntity) => entity.fields.some((f) => f.name === "statecode");
+const representation = (...args: Parameters<typeof representationAnswer>) => toResponse(representationAnswer(...args));
+
+export const hasState = (entity: CatalogEntity) => entity.fields.some((f) => f.name === "statecode");
 
 export async function readRecord(ctx: ServiceContext, entity: CatalogEntity, id: string, request: Request, url: URL): Promise<Response> {
   const record = await ctx.store.get(entity.name, id);
@@ -34,23 +37,12 @@ export async function readRecord(ctx: ServiceContext, entity: CatalogEntity, id:
   return representation(ctx, entity, record, url, 200);
 }
 
-/** POST: 204 with OData-EntityId, or 201 and the record with Prefer: return=representation. */
-export async function createRecord(ctx: ServiceContext, entity: CatalogEntity, request: Request, url: URL): Promise<Response> {
-  const { data, id: given } = await readBody(ctx.catalog, entity, await readJsonBody(request, "dataverse"), ctx.store);
-  const id = given ?? randomUUID();
-  if (await ctx.store.get(entity.name, id)) throw new ODataServiceError(412, CODES.duplicate, "A record with matching key values already exists.");
-  applyStateDefaults(entity.name, data, hasState(entity));
-  const record = await ctx.store.write(entity.name, { id, data, modifiedBy: ctx.caller.userId }, ctx.now());
-  if (ctx.preferences.returnRepresentation) return representation(ctx, entity, record, url, 201);
-  return emptyResponse(204, { "OData-EntityId": `${ctx.base}/${entity.name}(${record.id})` });
-}
-
 /**
  * PATCH: an upsert unless If-Match says the record must exist (`*`) or be this version (ETag → 412 otherwise);
  * If-None-Match: * refuses to update an existing record.
  */
 export async function updateRecord(ctx: ServiceContext, entity: CatalogEntity, id: string, request: Request, url: URL): Promise<Response> {
-  const { data } = await readBody(ctx.catalog, entity, await readJsonBody(request, "dataverse"), ctx.store);
+  const { data } = await readBody(ctx.catalog, entity, await readJsonBody(request, "dataverse"), storeLookups(ctx.store));
   const existing = await ctx.store.get(entity.name, id);
   const ifMatch = request.headers.get("If-Match");
   if (request.headers.get("If-None-Match") === "*" && existing) throw new ODataServiceError(412, CODES.duplicate, "A record with matching key values already exists.");
@@ -62,9 +54,11 @@ export async function updateRecord(ctx: ServiceContext, entity: CatalogEntity, i
   // A new state without a status takes that state's default status, not the old one.
   if (data.statecode !== undefined && data.statuscode === undefined) delete merged.statuscode;
   applyStateDefaults(entity.name, merged, hasState(entity));
-  const record = await ctx.store.write(entity.name, { id, data: merged, modifiedBy: ctx.caller.userId, createdAt: existing?.createdAt }, ctx.now());
-  if (ctx.preferences.returnRepresentation) return representation(ctx, entity, record, url, existing ? 200 : 201);
-  return emptyResponse(204, { "OData-EntityId": `${ctx.base}/${entity.name}(${record.id})` });
+  // An upsert that creates a unit group creates its base unit too, as a POST does.
+  const created = existing ? [] : baseUnitOf(entity, id, merged, ctx.caller.userId);
+  const [record] = await ctx.store.writeMany([{ entity: entity.name, record: { id, data: merged, modifiedBy: ctx.caller.userId, createdAt: existing?.createdAt } }, ...created], ctx.now());
+  if (ctx.preferences.returnRepresentation) return representation(ctx, entity, record!, url, existing ? 200 : 201);
+  return emptyResponse(204, { "OData-EntityId": `${ctx.base}/${entity.name}(${record!.id})` });
 }
 
 export async function deleteRecord(ctx: ServiceContext, entity: CatalogEntity, id: string, request: Request): Promise<Response> {

@@ -26,9 +26,12 @@ function columnValue(entity: CatalogEntity, field: CatalogField, record: StoredR
   return field.type === "datetime" ? dataverseDateTime(String(value)) : value;
 }
 
-/** One row as the Web API returns it: ETag, selected columns, lookups as _x_value, annotations when asked. */
-export function serializeRecord(catalog: SchemaCatalog, entity: CatalogEntity, record: StoredRecord, select: Set<string> | undefined, preferences: Preferences): Record<string, unknown> {
-  const row: Record<string, unknown> = { "@odata.etag": etagOf(record) };
+/**
+ * One row as the Web API returns it: ETag, selected columns, lookups as _x_value, annotations when asked. `head`
+ * comes first (e.g. @odata.context): spreading a finished row into another object costs more than building it.
+ */
+export function serializeRecord(catalog: SchemaCatalog, entity: CatalogEntity, record: StoredRecord, select: Set<string> | undefined, preferences: Preferences, head: Record<string, unknown> = {}): Record<string, unknown> {
+  const row: Record<string, unknown> = { ...head, "@odata.etag": etagOf(record) };
   const formatted = wantsAnnotation(preferences, FORMATTED);
   const logicalNames = wantsAnnotation(preferences, LOOKUP_LOGICAL_NAME);
   for (const field of entity.fields) {

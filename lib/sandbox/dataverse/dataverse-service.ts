@@ -8,7 +8,8 @@ import type { SandboxStore } from "../store/sandbox-store";
 import { executeBatch } from "./dataverse-batch";
 import { readCollection } from "./dataverse-collection";
 import { entityDefinitions, metadataDocument, optionValueAction, retrieveTotalRecordCount, whoAmI } from "./dataverse-metadata";
-import { createRecord, deleteRecord, readRecord, updateRecord } from "./dataverse-record";
+import { createRecord } from "./dataverse-create";
+import { deleteRecord, readRecord, updateRecord } from "./dataverse-record";
 import { currentCatalog } from "./option-sets";
 
 export const DATAVERSE_API_PATH = "/api/data/v9.2";
@@ -32,17 +33,24 @@ export function createDataverseService(options: DataverseServiceOptions) {
     return cached.catalog;
   };
 
+  const restOf = (url: URL) => decodeURIComponent(url.pathname).slice(options.basePath.length).replace(/^\/+/, "");
+  // A POST to this URL is a create: the same route as dispatch takes to createRecord.
+  const createTarget = (ctx: ServiceContext, url: URL) => {
+    const set = /^([A-Za-z_]+)$/.exec(restOf(url))?.[1];
+    return set ? ctx.catalog.entities.find((e) => e.kind === "table" && e.name === set) : undefined;
+  };
+
   const dispatch = async (ctx: ServiceContext, request: Request): Promise<Response> =>
     answer(async () => {
       const url = new URL(request.url);
-      const rest = decodeURIComponent(url.pathname).slice(options.basePath.length).replace(/^\/+/, "");
+      const rest = restOf(url);
       const method = request.method.toUpperCase();
       const requestCtx = { ...ctx, preferences: parsePrefer(request.headers.get("Prefer")) };
       if (rest === "" && method === "GET") {
         return jsonResponse({ "@odata.context": `${ctx.base}/$metadata`, value: ctx.catalog.entities.filter((e) => e.kind === "table").map((e) => ({ name: e.name, kind: "EntitySet", url: e.name })) });
       }
       if (rest === "$metadata") return method === "GET" ? metadataDocument(requestCtx) : Promise.reject(methodNotAllowed());
-      if (rest === "$batch") return method === "POST" ? executeBatch(requestCtx, request, dispatch) : Promise.reject(methodNotAllowed());
+      if (rest === "$batch") return method === "POST" ? executeBatch(requestCtx, request, dispatch, createTarget) : Promise.reject(methodNotAllowed());
       if (rest === "WhoAmI" || rest === "WhoAmI()") return whoAmI(requestCtx);
       if (rest.startsWith("RetrieveTotalRecordCount(")) return retrieveTotalRecordCount(requestCtx, rest);
       if (rest === "InsertOptionValue" || rest === "UpdateOptionValue") {

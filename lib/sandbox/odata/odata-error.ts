@@ -1,3 +1,5 @@
+import { toResponse, type Answer } from "./answer";
+
 export type Dialect = "dataverse" | "business-central";
 
 /** An error the simulated service answers with; `code` is what the real service puts in error.code. */
@@ -40,6 +42,10 @@ export function badRequest(dialect: Dialect, message: string): ODataServiceError
 }
 
 /** The JSON error body both services use: {"error":{"code","message"}}. */
+export function errorAnswer(error: ODataServiceError): Answer {
+  return { status: error.status, headers: { "Content-Type": "application/json", "OData-Version": "4.0", ...error.headers }, body: JSON.stringify({ error: { code: error.code, message: error.message } }) };
+}
+
 export function errorResponse(error: ODataServiceError): Response {
-  return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers: { "OData-Version": "4.0", ...error.headers } });
+  return toResponse(errorAnswer(error));
 }

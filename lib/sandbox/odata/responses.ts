@@ -1,17 +1,19 @@
-import { errorResponse, ODataServiceError } from "./odata-error";
-
-const ODATA_HEADERS = { "OData-Version": "4.0" };
+import { emptyAnswer, jsonAnswer, toResponse, type Answer } from "./answer";
+import { errorAnswer, ODataServiceError } from "./odata-error";
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; odata.metadata=minimal", ...ODATA_HEADERS, ...headers } });
+  return toResponse(jsonAnswer(body, status, headers));
 }
 
 export function emptyResponse(status: number, headers: Record<string, string> = {}): Response {
-  return new Response(null, { status, headers: { ...ODATA_HEADERS, ...headers } });
+  return toResponse(emptyAnswer(status, headers));
 }
 
 export async function readJsonBody(request: Request, dialect: "dataverse" | "business-central"): Promise<Record<string, unknown>> {
-  const text = await request.text();
+  return parseJsonBody(await request.text(), dialect);
+}
+
+export function parseJsonBody(text: string, dialect: "dataverse" | "business-central"): Record<string, unknown> {
   try {
     const body = JSON.parse(text) as unknown;
     if (!body || typeof body !== "object" || Array.isArray(body)) throw new Error("not an object");
@@ -26,8 +28,13 @@ export async function answer(handler: () => Promise<Response>): Promise<Response
   try {
     return await handler();
   } catch (error) {
-    if (error instanceof ODataServiceError) return errorResponse(error);
-    console.error("[sandbox] unexpected error:", error);
-    return errorResponse(new ODataServiceError(500, "InternalServerError", "The sandbox failed to process the request."));
+    return toResponse(failureAnswer(error));
   }
+}
+
+/** A service error as the service's error JSON; anything else as a 500. */
+export function failureAnswer(error: unknown, log = true): Answer {
+  if (error instanceof ODataServiceError) return errorAnswer(error);
+  if (log) console.error("[sandbox] unexpected error:", error);
+  return errorAnswer(new ODataServiceError(500, "InternalServerError", "The sandbox failed to process the request."));
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/drivers/types";
 import { sandboxChanges, sandboxRecords } from "@/db/schema";
 import type { SystemSide } from "@/db/schema/enums";
+import { bulkInsert, bulkWrite, type EntityRecord } from "./bulk-write";
 
 export type StoredRecord = {
   id: string;
@@ -15,8 +16,6 @@ export type StoredRecord = {
 export type OrderTerm = { expr: SQL; direction: "asc" | "desc" };
 export type RecordQuery = { entity: string; where?: SQL; orderBy?: OrderTerm[]; limit: number; offset?: number; afterId?: string };
 export type NewRecord = { id: string; data: Record<string, unknown>; modifiedBy?: string | null; createdAt?: Date; modifiedAt?: Date };
-
-const INSERT_CHUNK = 1000;
 
 /** The records of one simulated system; every write and delete also appends to the change log. */
 export class SandboxStore {
@@ -93,29 +92,23 @@ export class SandboxStore {
     });
   }
 
-  /** Bulk insert for seeding: chunked multi-row inserts, one change row per record. */
+  /** Bulk insert for seeding: plain inserts in chunks, one change row per record. */
   async insertMany(entity: string, records: NewRecord[], now = new Date()): Promise<void> {
-    for (let start = 0; start < records.length; start += INSERT_CHUNK) {
-      const chunk = records.slice(start, start + INSERT_CHUNK);
-      await this.db.transaction(async (tx) => {
-        const changes = await tx
-          .insert(sandboxChanges)
-          .values(chunk.map((r) => ({ system: this.system, entity, recordId: r.id, kind: "upsert" as const, at: r.modifiedAt ?? now })))
-          .returning({ seq: sandboxChanges.seq });
-        await tx.insert(sandboxRecords).values(
-          chunk.map((r, i) => ({
-            system: this.system,
-            entity,
-            id: r.id,
-            data: r.data,
-            version: changes[i]!.seq,
-            createdAt: r.createdAt ?? now,
-            modifiedAt: r.modifiedAt ?? now,
-            modifiedBy: r.modifiedBy ?? null,
-          })),
-        );
-      });
-    }
+    await bulkInsert(this.db, this.system, records.map((record) => ({ entity, record })), now);
+  }
+
+  /** Many writes at once (see bulkWrite): records of one or more entities, returned in input order. */
+  async writeMany(entries: EntityRecord[], now = new Date()): Promise<StoredRecord[]> {
+    return entries.length ? bulkWrite(this.db, this.system, entries, now) : [];
+  }
+
+  /** Which of these ids the entity has: one query, ids only. */
+  async existingIds(entity: string, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    // One JSON parameter, not one per id.
+    const list = sql`(select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+    const rows = await this.db.select({ id: sandboxRecords.id }).from(sandboxRecords).where(and(this.scope(entity), sql`${sandboxRecords.id} in ${list}`));
+    return new Set(rows.map((row) => row.id));
   }
 
   /** The newest change sequence of an entity (0 when it has none): the start of a delta. */

@@ -1,3 +1,4 @@
+import type { DbDriver } from "@/db/drivers/resolve-driver";
 import { createTestDatabase, type TestDatabase } from "@/db/test/test-database";
 import { BC_COMPANY } from "../business-central/bc-service";
 import { SandboxRuntime, SANDBOX_PATHS } from "../sandbox-runtime";
@@ -17,8 +18,8 @@ export type RawSandbox = {
 const ORIGIN = "http://sandbox.test";
 
 /** The simulators in-process, with raw requests as a real client would send them (bearer token included). */
-export async function rawSandbox(settings: { crm?: SandboxSettingsInput; erp?: SandboxSettingsInput } = {}, sleep?: (ms: number) => Promise<void>): Promise<RawSandbox> {
-  const database = await createTestDatabase("pglite");
+export async function rawSandbox(settings: { crm?: SandboxSettingsInput; erp?: SandboxSettingsInput } = {}, sleep?: (ms: number) => Promise<void>, driver: DbDriver = "pglite"): Promise<RawSandbox> {
+  const database = await createTestDatabase(driver);
   const runtime = new SandboxRuntime({ db: database.db, settings: { crm: settings.crm ?? {}, erp: settings.erp ?? {} }, sleep });
   const token = async (scope: string) => {
     const response = await routeSandbox(runtime, new Request(`${ORIGIN}${SANDBOX_PATHS.token}/t/oauth2/v2.0/token`, { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret, scope }) }));
