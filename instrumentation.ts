@@ -2,11 +2,18 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb } = await import("./db/client");
-  const { db, driver } = await getDb();
-  console.log(`[tandem] database ready (${driver})`);
-  if (process.env.TANDEM_SANDBOX !== "0") {
-    const { seedSandboxIfEmpty } = await import("./lib/sandbox/seed-sandbox");
-    const seeded = await seedSandboxIfEmpty(db);
-    if (seeded) console.log("[tandem] sandboxes seeded with the demo company");
-  }
+  const handle = await getDb();
+  console.log(`[tandem] database ready (${handle.driver})`);
+  const { prepareIntegration } = await import("./lib/sync/setup/first-start");
+  for (const note of await prepareIntegration(handle.db)) console.log(`[tandem] ${note}`);
+  if (process.env.TANDEM_WORKER === "0") return;
+  // The worker: the minute cron that queues due mappings, and the handlers that run sync jobs.
+  const { startWorker } = await import("./lib/jobs/worker");
+  const { registerQueue } = await import("./lib/jobs/queue-registry");
+  const worker = await startWorker(handle);
+  registerQueue(handle.db, worker.boss);
+  console.log("[tandem] sync worker started");
+  const stop = () => void worker.stop().catch(() => {});
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
 }

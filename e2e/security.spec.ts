@@ -11,6 +11,8 @@ const PUBLIC_ENDPOINTS: Record<string, string> = {
   "GET /api/auth/[...nextauth]": "Auth.js session and CSRF endpoints",
   "POST /api/auth/[...nextauth]": "Auth.js credentials callback",
   "GET /api/health": "uptime checks",
+  "GET /api/cron/tick": "schedulers call it with the CRON_SECRET bearer token",
+  "POST /api/cron/tick": "schedulers call it with the CRON_SECRET bearer token",
   "POST /sandbox/auth/[tenant]/oauth2/v2.0/token": "the sandboxes' OAuth2 token endpoint",
   ...Object.fromEntries(
     ["/sandbox/crm/api/data/v9.2/[[...path]]", "/sandbox/erp/api/[...path]"].flatMap((path) =>

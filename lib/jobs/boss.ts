@@ -15,10 +15,10 @@ export function createBoss(handle: DbHandle, options: BossOptions = {}): PgBoss 
 }
 
 /**
- * The queues: sync work keeps one job queued and one active per key ("stately"), so a cron tick, a manual run and a
- * second worker asking at once still make one run; a killed run is retried after its heartbeat lapses.
+ * The queues: sync work allows one job per key, queued or running ("exclusive"), so a cron tick, a manual run and a
+ * second worker asking at once make one run; a killed run is retried after its heartbeat lapses.
  */
 export async function ensureQueues(boss: PgBoss): Promise<void> {
-  await boss.createQueue(SYNC_QUEUE, { policy: "stately", retryLimit: 3, retryDelay: 5, expireInSeconds: 4 * 3600, heartbeatSeconds: 30 });
+  await boss.createQueue(SYNC_QUEUE, { policy: "exclusive", retryLimit: 3, retryDelay: 5, expireInSeconds: 4 * 3600, heartbeatSeconds: 30 });
   await boss.createQueue(TICK_QUEUE, { policy: "stately", retryLimit: 0, expireInSeconds: 300 });
 }

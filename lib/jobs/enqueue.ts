@@ -20,15 +20,19 @@ async function lastScheduled(db: Database): Promise<Map<string, Date>> {
 }
 
 /** The scheduler's tick: queues every mapping whose interval has passed (document lines run with their header). */
-export async function enqueueDue(db: Database, boss: PgBoss, now = new Date()): Promise<{ due: string[]; queued: string[] }> {
+export async function enqueueDue(db: Database, boss: PgBoss, now = new Date()): Promise<{ due: string[]; queued: string[]; jobIds: string[] }> {
   let config;
   try {
     ({ config } = await loadPublishedConfig(db));
   } catch {
-    return { due: [], queued: [] }; // nothing published yet: nothing to schedule
+    return { due: [], queued: [], jobIds: [] }; // nothing published yet: nothing to schedule
   }
   const due = dueMappings(config, await lastScheduled(db), now);
   const queued: string[] = [];
-  for (const mapping of due) if (await enqueueSync(boss, { kind: "run-mapping", mapping, trigger: "schedule" })) queued.push(mapping);
-  return { due, queued };
+  const jobIds: string[] = [];
+  for (const mapping of due) {
+    const id = await enqueueSync(boss, { kind: "run-mapping", mapping, trigger: "schedule" });
+    if (id) (queued.push(mapping), jobIds.push(id));
+  }
+  return { due, queued, jobIds };
 }

@@ -22,7 +22,7 @@ export const SyncJobPayloadSchema = z.discriminatedUnion("kind", [
 export type SyncJobPayload = z.infer<typeof SyncJobPayloadSchema>;
 export type SyncJobPayloadInput = z.input<typeof SyncJobPayloadSchema>;
 
-/** One queued-or-running job per mapping (pg-boss "stately" per key); full-sync lines are keyed by their run. */
+/** One queued-or-running job per mapping (pg-boss "exclusive" per key); full-sync lines are keyed by their run. */
 export function singletonKey(payload: SyncJobPayload): string {
   return payload.kind === "run-mapping" ? `mapping:${payload.mapping}` : `full:${payload.runId}:${payload.mapping}`;
 }
