@@ -8,6 +8,7 @@ import type { ServiceContext } from "../sandbox-context";
 import type { SandboxStore, StoredRecord } from "../store/sandbox-store";
 import { companionLinks, storeBcLookups, type BcLookups } from "./bc-body";
 import { numberSeries, prepareBcCreate, type BcCreateTarget } from "./bc-create";
+import { addCompanyContacts } from "./bc-company-contacts";
 import { entityAnswer } from "./bc-record";
 
 /** One POST of a batch, as the single-request path would read it. */
@@ -86,7 +87,11 @@ export async function bulkCreateBc(ctx: ServiceContext, target: BcCreateTarget &
       }
     }
   }
-  const write = (batch: typeof rows) => ctx.store.writeMany(batch.map((r) => ({ entity: target.entity.name, record: r.row })), ctx.now());
+  const write = async (batch: typeof rows) => {
+    const records = await ctx.store.writeMany(batch.map((r) => ({ entity: target.entity.name, record: r.row })), ctx.now());
+    if (target.entity.name === "customers") await addCompanyContacts(ctx.store, records, ctx.now());
+    return records;
+  };
   const answer = (r: (typeof rows)[number], record: StoredRecord) => (answers[r.index] = entityAnswer(target.entity, record, r.url, 201, target.contextBase));
   try {
     const records = await write(rows);

@@ -6,6 +6,7 @@ import { readJsonBody } from "../odata/responses";
 import type { ServiceContext } from "../sandbox-context";
 import type { SandboxStore } from "../store/sandbox-store";
 import { readBcBody, storeBcLookups, type BcLookups } from "./bc-body";
+import { addCompanyContacts } from "./bc-company-contacts";
 import { entityAnswer } from "./bc-record";
 
 /** Where a POST creates: an entity set, or a document's lines with `parent` filling their document reference. */
@@ -50,5 +51,6 @@ export async function prepareBcCreate(ctx: ServiceContext, target: BcCreateTarge
 export async function createBcRecord(ctx: ServiceContext, target: BcCreateTarget, request: Request, url: URL): Promise<Response> {
   const row = await prepareBcCreate(ctx, target, await readJsonBody(request, "business-central"), storeBcLookups(ctx.store), numberSeries(ctx.store, target.entity));
   const [record] = await ctx.store.writeMany([{ entity: target.entity.name, record: row }], ctx.now());
+  if (target.entity.name === "customers") await addCompanyContacts(ctx.store, [record!], ctx.now());
   return toResponse(entityAnswer(target.entity, record!, url, 201, target.contextBase));
 }
