@@ -60,7 +60,7 @@ export const contactParentAndOwner: SyncRule = {
       const name = names.get(customerId.toLowerCase()) ?? "";
       const companyNumber = companyOf.get(name.toLowerCase());
       if (!companyNumber) return { error: { code: "RULE_FAILED", message: `The customer "${name}" has no company contact in Business Central to file the contact under.` } };
-      return { createOnly: { companyNumber, type: "Person" } };
+      return { createOnly: { companyNumber, companyName: name, type: "Person" } };
     };
   },
 };
