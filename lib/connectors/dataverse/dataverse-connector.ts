@@ -21,6 +21,8 @@ export const DATAVERSE_MAX_PAGE = 5000;
 export type DataverseConnectorOptions = CommonConnectorOptions & {
   /** The Web API root: https://<org>.api.crm.dynamics.com/api/data/v9.2 */
   serviceUrl: string;
+  /** Batches sent at once by one write (default 2). */
+  writeConcurrency?: number;
 };
 
 const ANNOTATIONS = 'odata.include-annotations="OData.Community.Display.V1.FormattedValue"';
@@ -137,11 +139,18 @@ export class DataverseConnector implements Connector {
     }
     const catalog = await this.catalog();
     if (operations.length === 1 && !options.atomic) return [await writeOne(this.client, catalog, entity, operations[0]!)];
-    const results: WriteResult[] = [];
-    for (const part of chunk(operations, Math.min(this.options.maxBatch ?? DATAVERSE_MAX_BATCH, DATAVERSE_MAX_BATCH))) {
-      results.push(...(await writeBatch(this.client, catalog, entity, part, options.atomic ?? false)));
-    }
-    return results;
+    // Two batches in flight: Dataverse serves many connections at once, and the next batch is built while one waits.
+    const parts = chunk(operations, Math.min(this.options.maxBatch ?? DATAVERSE_MAX_BATCH, DATAVERSE_MAX_BATCH));
+    const answers: WriteResult[][] = new Array(parts.length);
+    let next = 0;
+    const lane = async () => {
+      while (next < parts.length) {
+        const index = next++;
+        answers[index] = await writeBatch(this.client, catalog, entity, parts[index]!, options.atomic ?? false);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.writeConcurrency ?? 2, parts.length) }, lane));
+    return answers.flat();
   }
 
   /** Exact counts: RetrieveTotalRecordCount without a filter ($count stops at 5000); with one, the rows are counted. */

@@ -8,6 +8,9 @@ import { bodyFromValues, recordFromRow } from "./dataverse-values";
 
 type Prepared = { method: string; url: string; headers: Record<string, string>; body?: string };
 
+/** A write's answer needs only its receipt (id, modified-on, ETag), not the whole record back. */
+const receipt = (entity: CatalogEntity) => `?$select=${[entity.key, ...(entity.modifiedOn ? [entity.modifiedOn] : [])].join(",")}`;
+
 /** PATCH always carries If-Match (an ETag or *), so an update never turns into a create; upsert leaves it off. */
 function prepare(client: ODataClient, catalog: SchemaCatalog, entity: CatalogEntity, operation: WriteOperation): Prepared {
   const json = { "Content-Type": "application/json; type=entry", Prefer: "return=representation" };
@@ -19,12 +22,12 @@ function prepare(client: ODataClient, catalog: SchemaCatalog, entity: CatalogEnt
     case "create": {
       const body = bodyFromValues(catalog, entity, operation.values ?? {});
       if (operation.id) body[entity.key] = operation.id;
-      return { method: "POST", url: client.resolve(entity.name), headers: json, body: JSON.stringify(body) };
+      return { method: "POST", url: client.resolve(`${entity.name}${receipt(entity)}`), headers: json, body: JSON.stringify(body) };
     }
     case "update":
-      return { method: "PATCH", url: record(operation.id), headers: { ...json, "If-Match": operation.etag ?? "*" }, body: JSON.stringify(bodyFromValues(catalog, entity, operation.values ?? {})) };
+      return { method: "PATCH", url: `${record(operation.id)}${receipt(entity)}`, headers: { ...json, "If-Match": operation.etag ?? "*" }, body: JSON.stringify(bodyFromValues(catalog, entity, operation.values ?? {})) };
     case "upsert":
-      return { method: "PATCH", url: record(operation.id), headers: json, body: JSON.stringify(bodyFromValues(catalog, entity, operation.values ?? {})) };
+      return { method: "PATCH", url: `${record(operation.id)}${receipt(entity)}`, headers: json, body: JSON.stringify(bodyFromValues(catalog, entity, operation.values ?? {})) };
     case "delete":
       return { method: "DELETE", url: record(operation.id), headers: { "If-Match": operation.etag ?? "*" } };
   }

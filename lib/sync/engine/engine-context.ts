@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { DEFAULT_GUARD, type GuardSettings } from "../decide/mass-change-guard";
 import type { RuleContext, SyncRule } from "../rules/sync-rule";
 import { couplingsByIds } from "./coupling-store";
+import type { PhaseTimer } from "./phase-timer";
 
 export type EngineSettings = {
   /** Re-read this much before the watermark: equal timestamps and 1-second precision never lose a row. */
@@ -20,7 +21,8 @@ export type EngineSettings = {
   dryRunLimit: number;
 };
 
-export const DEFAULT_SETTINGS: EngineSettings = { overlapMs: 1000, pageSize: 5000, guard: DEFAULT_GUARD, leaseTtlMs: 60_000, dryRunLimit: 1000 };
+// Pages of 2,000: two Dataverse batches in flight per page, and little held in memory at once.
+export const DEFAULT_SETTINGS: EngineSettings = { overlapMs: 1000, pageSize: 2000, guard: DEFAULT_GUARD, leaseTtlMs: 60_000, dryRunLimit: 1000 };
 
 /** Everything a run needs: the database, the published config, both systems, the integration's rules. */
 export type EngineContext = {
@@ -35,6 +37,8 @@ export type EngineContext = {
   cache: Map<string, unknown>;
   /** Called after every page: renews the run's lease. */
   onProgress?: () => Promise<void>;
+  /** Where passes add up the time of their phases. */
+  timer?: PhaseTimer;
 };
 
 export function createEngineContext(input: Omit<EngineContext, "settings" | "now" | "cache" | "rules"> & Partial<Pick<EngineContext, "now" | "rules">> & { settings?: Partial<EngineSettings> }): EngineContext {
@@ -49,6 +53,11 @@ export function findMapping(config: RuntimeConfig, name: string): TableMapping {
 
 export function ruleContext(ctx: EngineContext): RuleContext {
   return { config: ctx.config, connectors: ctx.connectors, catalogs: ctx.catalogs, cache: ctx.cache, couplingsOf: (name, side, ids) => couplingsByIds(ctx.db, name, side, ids) };
+}
+
+/** Runs `work` as `phase` of the context's timer, if it has one. */
+export function timed<T>(ctx: { timer?: PhaseTimer }, phase: string, work: () => Promise<T>): Promise<T> {
+  return ctx.timer ? ctx.timer.time(phase, work) : work();
 }
 
 /** Cached per context: the value `key` computes once per run. */

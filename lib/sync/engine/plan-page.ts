@@ -9,7 +9,7 @@ import type { RecordCase, RecordPlan } from "../model/record-plan";
 import type { RuleOutcome } from "../rules/sync-rule";
 import type { CandidatePage } from "./candidates";
 import { couplingsByIds } from "./coupling-store";
-import { integrationUser, ruleContext, type EngineContext } from "./engine-context";
+import { integrationUser, ruleContext, timed, type EngineContext } from "./engine-context";
 import { prepareLookups } from "./lookup-resolver";
 import { matchUncoupled } from "./match-uncoupled";
 
@@ -64,16 +64,17 @@ export async function planPage(ctx: EngineContext, mapping: TableMapping, flow: 
   const into = targetSide(flow);
   const echoUser = skipsIntegrationUserRows(mapping, flow, Boolean(options.oneOff)) ? await integrationUser(ctx) : null;
   const records = page.records.filter((r) => page.retry || !echoUser || r.modifiedBy?.toLowerCase() !== echoUser);
-  const coupled = await couplingsByIds(ctx.db, mapping.name, from, records.map((r) => r.id));
+  const coupled = await timed(ctx, "couplings", () => couplingsByIds(ctx.db, mapping.name, from, records.map((r) => r.id)));
   const destinationIds = [...coupled.values()].map((c) => (into === "erp" ? c.erpId : c.crmId));
-  const destinations = new Map((destinationIds.length ? await ctx.connectors[into].readByIds(mapping[into].entity, destinationIds) : []).map((r) => [r.id.toLowerCase(), r]));
+  const destinations = new Map((destinationIds.length ? await timed(ctx, "read destinations", () => ctx.connectors[into].readByIds(mapping[into].entity, destinationIds)) : []).map((r) => [r.id.toLowerCase(), r]));
   const creating = !mapping.syncOnlyCoupled || options.createUncoupled;
   const uncoupled = records.filter((r) => !coupled.has(r.id.toLowerCase()));
   const matches = creating && options.matchBeforeCreate ? await matchUncoupled(ctx, mapping, from, uncoupled) : new Map<string, ConnectorRecord>();
-  const lookups = await prepareLookups(ctx, mapping, flow, records);
-  const rules = await ruleOutcomes(ctx, mapping, flow, records);
+  const lookups = await timed(ctx, "lookups", () => prepareLookups(ctx, mapping, flow, records));
+  const rules = await timed(ctx, "rules", () => ruleOutcomes(ctx, mapping, flow, records));
   const target = findEntity(ctx.catalogs[into], mapping[into].entity);
   const planned: PlannedRecord[] = [];
+  const decideStarted = performance.now();
   for (const source of records) {
     const outcome = rules(source);
     const matched = matches.get(source.id.toLowerCase());
@@ -95,5 +96,6 @@ export async function planPage(ctx: EngineContext, mapping: TableMapping, flow: 
     });
     planned.push({ record, plan, matched: Boolean(matched) });
   }
+  if (ctx.timer) ctx.timer.totals.decide = (ctx.timer.totals.decide ?? 0) + performance.now() - decideStarted;
   return planned;
 }

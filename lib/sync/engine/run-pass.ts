@@ -7,9 +7,10 @@ import { candidatePages, type CandidateSource } from "./candidates";
 import { recoverIntents } from "./coupling-intents";
 import { countCouplings } from "./coupling-store";
 import { diffEntry, type DiffEntry } from "./dry-run-diff";
-import type { EngineContext } from "./engine-context";
+import { timed, type EngineContext } from "./engine-context";
 import { JobRecorder } from "./job-recorder";
 import { MassChangeBuffer } from "./mass-change-buffer";
+import { PhaseTimer } from "./phase-timer";
 import { planPage, type PassOptions, type PlannedRecord } from "./plan-page";
 import { readWatermark, writeWatermark } from "./watermark-store";
 import { writePage, type WriteScope } from "./write-page";
@@ -40,12 +41,16 @@ export type PassResult = {
   diffTruncated?: boolean;
   /** Source ids written (created or changed): their lines follow them. */
   written: string[];
+  /** Milliseconds per phase: reading the source, couplings, lookups, deciding, writing, bookkeeping. */
+  timings?: Record<string, number>;
 };
 
 const DRY_COUNTER: Record<string, keyof Counters | null> = { insert: "inserted", modify: "modified", unchanged: "unchanged", skip: "skipped", fail: "failed", uncouple: "uncoupled", ignore: null };
 
 /** One table mapping in one direction (BC's To or From pass, §4.2–§4.4), as a job with its own row and counters. */
-export async function runPass(ctx: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest): Promise<PassResult> {
+export async function runPass(outer: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest): Promise<PassResult> {
+  const timer = new PhaseTimer();
+  const ctx: EngineContext = { ...outer, timer };
   const result: PassResult = { mappingName: mapping.name, flow, jobId: null, status: "succeeded", counters: emptyCounters(), written: [] };
   const job = request.dryRun ? null : await JobRecorder.start(ctx.db, { mappingName: mapping.name, direction: flow, trigger: request.trigger, mode: request.mode, configVersion: ctx.config.version, startedBy: request.startedBy });
   result.jobId = job?.id ?? null;
@@ -68,6 +73,7 @@ export async function runPass(ctx: EngineContext, mapping: TableMapping, flow: F
     if (!job) throw error;
   }
   if (job) result.counters = { ...job.counters };
+  result.timings = timer.rounded();
   return result;
 }
 
@@ -79,12 +85,25 @@ function sourceOf(request: PassRequest, watermark: string | null): CandidateSour
 
 /** Pages of planned records, each source record once (retry-first pages come before the watermark query). */
 async function* plannedPages(ctx: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest, watermark: string | null, seen: { newest: string | null }) {
-  const done = new Set<string>();
-  for await (const page of candidatePages(ctx, mapping, flow, sourceOf(request, watermark))) {
-    const records = page.records.filter((r) => !done.has(r.id.toLowerCase()));
+  // Retried records are not decided again when the watermark query returns them too; only their ids are kept.
+  const retried = new Set<string>();
+  const pages = candidatePages(ctx, mapping, flow, sourceOf(request, watermark));
+  // Read one page ahead: the source is read while this page is decided and written.
+  const readNext = () => {
+    const pending = pages.next();
+    pending.catch(() => {}); // awaited below; this only keeps a failure during the current page from going unhandled
+    return pending;
+  };
+  let ahead = readNext();
+  for (;;) {
+    const next = await timed(ctx, "read source", () => ahead);
+    if (next.done) break;
+    ahead = readNext();
+    const page = next.value;
+    const records = page.retry ? page.records : page.records.filter((r) => !retried.has(r.id.toLowerCase()));
     for (const record of records) {
-      done.add(record.id.toLowerCase());
-      if (!page.retry) seen.newest = laterInstant(seen.newest, record.modifiedOn);
+      if (page.retry) retried.add(record.id.toLowerCase());
+      else seen.newest = laterInstant(seen.newest, record.modifiedOn);
     }
     if (records.length) yield await planPage(ctx, mapping, flow, { ...page, records }, { ...request, oneOff: request.mode === "one-off" });
   }
@@ -94,29 +113,55 @@ async function passWithGuard(ctx: EngineContext, mapping: TableMapping, flow: Fl
   const startedAt = ctx.now();
   const incremental = request.mode === "incremental" && !request.ids && !request.children;
   const watermark = incremental ? await readWatermark(ctx.db, mapping.name, flow) : null;
-  const scope: WriteScope = { ctx, mapping, flow, job, written: result.written };
+  // Written source ids are kept only when document lines have to follow them.
+  const scope: WriteScope = { ctx, mapping, flow, job, written: result.written, keepWritten: ctx.config.mappings.some((m) => m.parent === mapping.name) };
   const guarded = request.mode !== "one-off" && request.guard !== "override" && !request.children;
   const buffer = guarded ? new MassChangeBuffer(await countCouplings(ctx.db, mapping.name), ctx.settings.guard) : null;
   const seen = { newest: null as string | null };
+  // A page's bookkeeping (couplings, job rows) runs while the next page is written; one at a time, in order.
+  let bookkeeping: Promise<void> = Promise.resolve();
   const write = async (page: PlannedRecord[]) => {
-    await writePage(scope, page);
-    await job.flush();
-    await ctx.onProgress?.();
-  };
-  for await (const page of plannedPages(ctx, mapping, flow, request, watermark, seen)) {
-    if (buffer?.active) {
-      if (!buffer.offer(page)) {
-        result.message = guardMessage(mapping.name, buffer.planned, buffer.coupledTotal, ctx.settings.guard);
-        return "aborted";
-      }
-      await job.flush();
+    const finish = await writePage(scope, page);
+    await bookkeeping;
+    bookkeeping = (async () => {
+      await finish();
+      await timed(ctx, "job rows", () => job.flush());
       await ctx.onProgress?.();
-    } else await write(page);
+    })();
+    bookkeeping.catch(() => {}); // awaited before the next page's bookkeeping and at the end
+  };
+  // One page is written while the next is read and decided; writes themselves stay in page order.
+  let writing: Promise<void> = Promise.resolve();
+  const pipelined = async (page: PlannedRecord[]) => {
+    await writing;
+    writing = write(page);
+    writing.catch(() => {}); // awaited before the next page and at the end
+  };
+  const drained = async () => {
+    await writing;
+    await bookkeeping;
+  };
+  try {
+    for await (const page of plannedPages(ctx, mapping, flow, request, watermark, seen)) {
+      if (buffer?.active) {
+        if (!buffer.offer(page)) {
+          result.message = guardMessage(mapping.name, buffer.planned, buffer.coupledTotal, ctx.settings.guard);
+          return "aborted";
+        }
+        await job.flush();
+        await ctx.onProgress?.();
+      } else await pipelined(page);
+    }
+    await drained();
+    if (buffer?.active && buffer.overflowed) {
+      // Too many changes to hold, yet under the limit: read again and write as we go.
+      for await (const page of plannedPages(ctx, mapping, flow, request, watermark, seen)) await pipelined(page);
+    } else if (buffer?.active) for (const page of buffer.drain()) await pipelined(page);
+    await drained();
+  } catch (error) {
+    await drained().catch(() => {}); // let pages already written finish their bookkeeping before the job ends
+    throw error;
   }
-  if (buffer?.active && buffer.overflowed) {
-    // Too many changes to hold, yet under the limit: read again and write as we go.
-    for await (const page of plannedPages(ctx, mapping, flow, request, watermark, seen)) await write(page);
-  } else if (buffer?.active) for (const page of buffer.drain()) await write(page);
   if (!request.ids && !request.children) await writeWatermark(ctx.db, mapping.name, flow, nextWatermark(watermark, seen.newest, startedAt));
   return "done";
 }

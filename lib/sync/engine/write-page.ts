@@ -5,13 +5,13 @@ import { repeatsLastFailure } from "../decide/failure-marker";
 import type { RecordError } from "../model/sync-error-codes";
 import type { WrittenRecord } from "../rules/sync-rule";
 import { deleteCouplings, insertCouplings, updateCouplings, type CouplingUpdate, type NewCoupling } from "./coupling-store";
-import { ruleContext, type EngineContext } from "./engine-context";
+import { ruleContext, timed, type EngineContext } from "./engine-context";
 import type { JobRecorder } from "./job-recorder";
 import type { PlannedRecord } from "./plan-page";
 import { dropIntents } from "./coupling-intents";
 import { writeCreates, type CreateOutcome } from "./write-creates";
 
-export type WriteScope = { ctx: EngineContext; mapping: TableMapping; flow: Flow; job: JobRecorder; written: string[] };
+export type WriteScope = { ctx: EngineContext; mapping: TableMapping; flow: Flow; job: JobRecorder; written: string[]; keepWritten?: boolean };
 
 type Insert = PlannedRecord & { plan: { action: "insert" } };
 type Modify = PlannedRecord & { plan: { action: "modify" } };
@@ -28,8 +28,11 @@ function writeError(result: WriteResult & { ok: false }): RecordError {
   };
 }
 
-/** Carries out one page's plans: writes in batches, then couplings, counters, error rows and conflicts. */
-export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Promise<void> {
+/**
+ * Carries out one page's plans: the writes into the destination, in batches. Returns the page's bookkeeping
+ * (couplings, intents, rules' side effects) to run after, so it can overlap the next page's writes.
+ */
+export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Promise<() => Promise<void>> {
   const { ctx, mapping, flow, job } = scope;
   const from = sourceSide(flow);
   const into = targetSide(flow);
@@ -80,7 +83,7 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
     }
   }
 
-  const created = await writeCreates(ctx, mapping, flow, inserts);
+  const created = await timed(ctx, "write creates", () => writeCreates(ctx, mapping, flow, inserts));
   const fresh: NewCoupling[] = [];
   created.outcomes.forEach((outcome: CreateOutcome, index) => {
     const item = inserts[index]!;
@@ -97,19 +100,11 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
     const [erpId, crmId] = into === "crm" ? [source.id, outcome.id] : [outcome.id, source.id];
     fresh.push({ mappingName: mapping.name, erpId, crmId, [`${from}ModifiedOn`]: source.modifiedOn, [`${from}Etag`]: source.etag, [`${into}ModifiedOn`]: outcome.modifiedOn, [`${into}Etag`]: outcome.etag, into, jobId: job.id } as NewCoupling);
   });
-  const inserted = await insertCouplings(ctx.db, fresh);
-  for (const row of fresh) {
-    if (inserted.has(row.erpId.toLowerCase())) continue;
-    job.count("inserted", -1);
-    job.count("failed");
-    job.error({ code: "ALREADY_COUPLED", message: `The created record ${into === "crm" ? row.crmId : row.erpId} could not be coupled: one of the two records is already coupled in ${mapping.name}.`, sourceId: into === "crm" ? row.erpId : row.crmId });
-  }
-
   if (modifies.length) {
-    const results = await ctx.connectors[into].write(
+    const results = await timed(ctx, "write updates", () => ctx.connectors[into].write(
       mapping[into].entity,
       modifies.map((item, index) => ({ kind: "update" as const, id: destinationId(item, into), values: item.plan.values, etag: item.record.destination?.etag ?? null, ref: String(index) })),
-    );
+    ));
     results.forEach((result, index) => {
       const item = modifies[index]!;
       if (!result.ok) return fail(item, writeError(result), item.plan.values);
@@ -122,13 +117,26 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
     });
   }
 
-  await deleteCouplings(ctx.db, uncouple);
-  await updateCouplings(ctx.db, updates);
-  await dropIntents(ctx, created.intents);
-  if (written.length) {
-    for (const rule of ctx.rules) if (rule.afterWrite && rule.appliesTo(mapping, flow)) await rule.afterWrite(ruleContext(ctx), mapping, flow, written);
-  }
-  scope.written.push(...written.map((w) => w.source.id));
+  // What follows is bookkeeping only: the caller runs it while the next page is written.
+  return async () => {
+    const inserted = await timed(ctx, "store couplings", () => insertCouplings(ctx.db, fresh));
+    for (const row of fresh) {
+      if (inserted.has(row.erpId.toLowerCase())) continue;
+      job.count("inserted", -1);
+      job.count("failed");
+      job.error({ code: "ALREADY_COUPLED", message: `The created record ${into === "crm" ? row.crmId : row.erpId} could not be coupled: one of the two records is already coupled in ${mapping.name}.`, sourceId: into === "crm" ? row.erpId : row.crmId });
+    }
+
+    await timed(ctx, "store couplings", async () => {
+      await deleteCouplings(ctx.db, uncouple);
+      await updateCouplings(ctx.db, updates);
+      await dropIntents(ctx, created.intents);
+    });
+    if (written.length) {
+      for (const rule of ctx.rules) if (rule.afterWrite && rule.appliesTo(mapping, flow)) await rule.afterWrite(ruleContext(ctx), mapping, flow, written);
+    }
+    if (scope.keepWritten) scope.written.push(...written.map((w) => w.source.id));
+  };
 }
 
 const destinationId = (item: PlannedRecord, into: Side): string => (into === "erp" ? item.record.coupling!.erpId : item.record.coupling!.crmId);
