@@ -28,6 +28,28 @@ function readJson(file) {
   }
 }
 
+/**
+ * Without TEST_DATABASE_URL, a PostgreSQL server answering on 127.0.0.1:5432 (as on these machines and in CI) is
+ * used for the Postgres and Neon suites on a fresh `tandem_test` database; otherwise only PGlite runs.
+ */
+async function localPostgres() {
+  if (process.env.TEST_DATABASE_URL || process.env.TANDEM_TEST_NO_LOCAL_PG) return;
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: "postgres://postgres@127.0.0.1:5432/postgres", connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("drop database if exists tandem_test with (force)");
+    await client.query("create database tandem_test");
+    process.env.TEST_DATABASE_URL = process.env.TEST_NEON_URL = "postgres://postgres@127.0.0.1:5432/tandem_test";
+    console.log("== using the local PostgreSQL server for the Postgres and Neon suites (database tandem_test)");
+  } catch {
+    console.log("== no PostgreSQL on 127.0.0.1:5432: database suites run on PGlite only (set TEST_DATABASE_URL to add Postgres)");
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+await localPostgres();
+
 const typecheckOk = run("type check", bin("tsc"), ["--noEmit", "-p", "."]);
 const vitestOk = run("vitest (unit, services, database suites)", bin("vitest"), ["run"]);
 const e2eOk = run("playwright (e2e in Chromium)", bin("playwright"), ["test"]);

@@ -64,7 +64,8 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
         break;
       case "unchanged":
         job.count("unchanged");
-        if (couplingId) updates.push({ id: couplingId, ...stamp(from, record.source.modifiedOn, record.source.etag), ...(plan.bothModified ? {} : stamp(into, record.destination?.modifiedOn, record.destination?.etag)), into, result: "success", error: null, jobId: job.id });
+        // Only the source's stamp moves: the destination may have changed meanwhile, and the opposite pass must see it.
+        if (couplingId) updates.push({ id: couplingId, ...stamp(from, record.source.modifiedOn, record.source.etag), into, result: "success", error: null, jobId: job.id });
         break;
       case "insert":
         inserts.push(item as Insert);

@@ -52,3 +52,23 @@ describe("echo suppression (§4.9): a synced change never comes back", () => {
     });
   });
 });
+
+describe("coupling stamps (§4.5)", () => {
+  let h: SyncHarness;
+  beforeAll(async () => {
+    h = await startSyncHarness(compileMappings([simpleCustomer()]));
+    await h.seed("erp", "customers", [{ displayName: "Adatum", email: "a@adatum.test", city: "Atlanta", phoneNumber: "" }]);
+    await h.run("CUSTOMER");
+  });
+  afterAll(async () => h?.close());
+
+  it("should not take a CRM change as synced when the pass into the CRM found its ERP record unchanged", async () => {
+    const [account] = await h.all("crm", "accounts");
+    await h.edit("crm", "accounts", account!.id, { telephone1: "+1 555 0199" });
+    const toCrm = await h.run("CUSTOMER", { direction: "erp-to-crm" });
+    expect(toCrm.passes[0]!.counters.modified).toBe(0);
+    const fromCrm = await h.run("CUSTOMER", { direction: "crm-to-erp" });
+    expect(fromCrm.passes[0]!.counters.modified).toBe(1);
+    expect((await h.all("erp", "customers"))[0]!.data.phoneNumber).toBe("+1 555 0199");
+  });
+});

@@ -38,7 +38,8 @@ export async function buildConnectors(db: Database, rows: Record<Side, Connectio
     if (sandbox) runtime ??= new SandboxRuntime({ db });
     const fetchVia: FetchLike | undefined = sandbox ? (request) => routeSandbox(runtime!, request) : undefined;
     const clientSecret = sandbox ? DEMO_CLIENT.clientSecret : connection.clientSecretEncrypted ? decryptSecret(connection.clientSecretEncrypted, secretKey()) : "";
-    const credentials = { tokenUrl: connection.tokenUrl ?? "", clientId: connection.clientId ?? "", clientSecret, scope: scopeFor(connection) };
+    const scope = (connection.settings as { scope?: string }).scope ?? scopeFor(connection);
+    const credentials = { tokenUrl: connection.tokenUrl ?? "", clientId: connection.clientId ?? "", clientSecret, scope };
     const common = { credentials, fetch: fetchVia, retry: options.retry, ...(sandbox ? { catalog: STATIC_CATALOGS[side] } : {}) };
     if (side === "erp") {
       const companyId = String((connection.settings as { companyId?: string }).companyId ?? "");

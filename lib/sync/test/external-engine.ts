@@ -1,0 +1,24 @@
+import { randomBytes } from "node:crypto";
+import type { Database } from "@/db/client";
+import { connections, mappingVersions } from "@/db/schema";
+import { CRM_SCOPE, ERP_SCOPE, type Harness } from "@/lib/connectors/test/sandbox-harness";
+import { encryptSecret, parseSecretKey } from "@/lib/crypto/secret-box";
+import type { RuntimeConfig } from "@/lib/mapping/model/runtime-config";
+import { BC_COMPANY } from "@/lib/sandbox/business-central/bc-service";
+import { DEMO_CLIENT } from "@/lib/sandbox/sandbox-settings";
+
+/**
+ * Prepares an app database for a `tandem sync` process of its own: connections to the harness's sandboxes over HTTP
+ * (stored like a real tenant's, secret encrypted) and `config` published. Returns the environment the process needs.
+ */
+export async function configureExternalEngine(db: Database, harness: Harness, config: RuntimeConfig): Promise<Record<string, string>> {
+  const key = randomBytes(32).toString("hex");
+  const secret = encryptSecret(DEMO_CLIENT.clientSecret, parseSecretKey(key));
+  await db.insert(connections).values([
+    { name: "ERP under test", system: "erp", kind: "real", baseUrl: harness.erpUrl, tokenUrl: harness.tokenUrl, clientId: DEMO_CLIENT.clientId, clientSecretEncrypted: secret, settings: { companyId: BC_COMPANY.id, scope: ERP_SCOPE } },
+    { name: "CRM under test", system: "crm", kind: "real", baseUrl: harness.crmUrl, tokenUrl: harness.tokenUrl, clientId: DEMO_CLIENT.clientId, clientSecretEncrypted: secret, settings: { scope: CRM_SCOPE } },
+  ]);
+  const now = new Date();
+  await db.insert(mappingVersions).values({ number: 1, status: "published", graph: {}, runtimeConfig: config, contentHash: config.version, createdAt: now, publishedAt: now });
+  return { TANDEM_SECRET_KEY: key, TANDEM_SANDBOX: "0" };
+}
