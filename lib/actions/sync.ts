@@ -1,0 +1,26 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { coupleRecords, createInOther, decideConflict, matchCouple, restoreSkippedRecords, syncNow, uncoupleRecords } from "@/lib/services/sync/coupling-verbs";
+import { dryRunMapping } from "@/lib/services/sync/dry-run-mapping";
+import { overrideGuard, retryJobErrors } from "@/lib/services/sync/job-verbs";
+import { runMappingNow } from "@/lib/services/sync/run-mapping-now";
+import { startFullSync } from "@/lib/services/sync/start-full-sync";
+import { defineAction } from "./define-action";
+
+const refreshed = <T>(value: T): T => {
+  revalidatePath("/sync");
+  return value;
+};
+
+export const startFullSyncAction = defineAction("admin", async (ctx) => refreshed(await startFullSync({ ctx })));
+export const runMappingNowAction = defineAction("admin", async (ctx, input) => refreshed(await runMappingNow({ ctx, input })));
+export const dryRunMappingAction = defineAction("consultant", (ctx, input) => dryRunMapping({ ctx, input }));
+export const coupleRecordsAction = defineAction("admin", async (ctx, input) => refreshed(await coupleRecords({ ctx, input })));
+export const createInOtherAction = defineAction("admin", async (ctx, input) => refreshed(await createInOther({ ctx, input })));
+export const syncNowAction = defineAction("admin", async (ctx, input) => refreshed(await syncNow({ ctx, input })));
+export const uncoupleRecordsAction = defineAction("admin", async (ctx, input) => refreshed(await uncoupleRecords({ ctx, input })));
+export const matchCoupleAction = defineAction("admin", async (ctx, input) => refreshed(await matchCouple({ ctx, input })));
+export const restoreSkippedAction = defineAction("admin", async (ctx, input) => refreshed(await restoreSkippedRecords({ ctx, input })));
+export const retryJobErrorsAction = defineAction("admin", async (ctx, input) => refreshed(await retryJobErrors({ ctx, input })));
+export const overrideGuardAction = defineAction("admin", async (ctx, input) => refreshed(await overrideGuard({ ctx, input })));
+export const decideConflictAction = defineAction("admin", async (ctx, input) => refreshed(await decideConflict({ ctx, input })));
