@@ -1,51 +1,23 @@
 import { carries, targetSide, type Flow } from "@/lib/mapping/model/direction";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
-import { laterInstant, nextWatermark } from "../decide/change-detection";
+import { nextWatermark } from "../decide/change-detection";
 import { guardMessage } from "../decide/mass-change-guard";
-import { emptyCounters, type Counters } from "../model/counters";
-import { candidatePages, type CandidateSource } from "./candidates";
+import { emptyCounters } from "../model/counters";
 import { recoverIntents } from "./coupling-intents";
 import { countCouplings } from "./coupling-store";
-import { diffEntry, type DiffEntry } from "./dry-run-diff";
+import { dryPass } from "./dry-pass";
 import { timed, type EngineContext } from "./engine-context";
 import { JobRecorder } from "./job-recorder";
 import { MassChangeBuffer } from "./mass-change-buffer";
 import { PhaseTimer } from "./phase-timer";
-import { planPage, type PassOptions, type PlannedRecord } from "./plan-page";
+import type { PassRequest, PassResult } from "./pass-types";
+import type { PlannedRecord } from "./plan-page";
+import { plannedPages } from "./planned-pages";
 import { readWatermark, writeWatermark } from "./watermark-store";
 import { writePage, type WriteScope } from "./write-page";
 
-export type SyncMode = "incremental" | "full" | "one-off";
+export type { PassRequest, PassResult, SyncMode } from "./pass-types";
 
-export type PassRequest = PassOptions & {
-  trigger: string;
-  mode: SyncMode;
-  /** One-off work on these source records. */
-  ids?: string[];
-  /** A header's lines: the child records whose link field points to these parents. */
-  children?: { linkField: string; parentIds: string[] };
-  dryRun?: boolean;
-  /** "override": a person accepted the mass change the guard stopped. */
-  guard?: "on" | "override";
-  startedBy?: string | null;
-};
-
-export type PassResult = {
-  mappingName: string;
-  flow: Flow;
-  jobId: string | null;
-  status: "succeeded" | "failed" | "aborted";
-  message?: string;
-  counters: Counters;
-  diff?: DiffEntry[];
-  diffTruncated?: boolean;
-  /** Source ids written (created or changed): their lines follow them. */
-  written: string[];
-  /** Milliseconds per phase: reading the source, couplings, lookups, deciding, writing, bookkeeping. */
-  timings?: Record<string, number>;
-};
-
-const DRY_COUNTER: Record<string, keyof Counters | null> = { insert: "inserted", modify: "modified", unchanged: "unchanged", skip: "skipped", fail: "failed", uncouple: "uncoupled", ignore: null };
 
 /** One table mapping in one direction (BC's To or From pass, §4.2–§4.4), as a job with its own row and counters. */
 export async function runPass(outer: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest): Promise<PassResult> {
@@ -75,38 +47,6 @@ export async function runPass(outer: EngineContext, mapping: TableMapping, flow:
   if (job) result.counters = { ...job.counters };
   result.timings = timer.rounded();
   return result;
-}
-
-function sourceOf(request: PassRequest, watermark: string | null): CandidateSource {
-  if (request.ids) return { kind: "ids", ids: request.ids };
-  if (request.children) return { kind: "children", ...request.children };
-  return { kind: "changes", watermark };
-}
-
-/** Pages of planned records, each source record once (retry-first pages come before the watermark query). */
-async function* plannedPages(ctx: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest, watermark: string | null, seen: { newest: string | null }) {
-  // Retried records are not decided again when the watermark query returns them too; only their ids are kept.
-  const retried = new Set<string>();
-  const pages = candidatePages(ctx, mapping, flow, sourceOf(request, watermark));
-  // Read one page ahead: the source is read while this page is decided and written.
-  const readNext = () => {
-    const pending = pages.next();
-    pending.catch(() => {}); // awaited below; this only keeps a failure during the current page from going unhandled
-    return pending;
-  };
-  let ahead = readNext();
-  for (;;) {
-    const next = await timed(ctx, "read source", () => ahead);
-    if (next.done) break;
-    ahead = readNext();
-    const page = next.value;
-    const records = page.retry ? page.records : page.records.filter((r) => !retried.has(r.id.toLowerCase()));
-    for (const record of records) {
-      if (page.retry) retried.add(record.id.toLowerCase());
-      else seen.newest = laterInstant(seen.newest, record.modifiedOn);
-    }
-    if (records.length) yield await planPage(ctx, mapping, flow, { ...page, records }, { ...request, oneOff: request.mode === "one-off" });
-  }
 }
 
 async function passWithGuard(ctx: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest, job: JobRecorder, result: PassResult): Promise<"done" | "aborted"> {
@@ -163,20 +103,5 @@ async function passWithGuard(ctx: EngineContext, mapping: TableMapping, flow: Fl
     throw error;
   }
   if (!request.ids && !request.children) await writeWatermark(ctx.db, mapping.name, flow, nextWatermark(watermark, seen.newest, startedAt));
-  return "done";
-}
-
-async function dryPass(ctx: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest, result: PassResult): Promise<"done"> {
-  const watermark = request.mode === "incremental" && !request.ids ? await readWatermark(ctx.db, mapping.name, flow) : null;
-  result.diff = [];
-  for await (const page of plannedPages(ctx, mapping, flow, request, watermark, { newest: null })) {
-    for (const item of page) {
-      const counter = DRY_COUNTER[item.plan.action];
-      if (counter) result.counters[counter] += 1;
-      if (item.plan.action === "ignore") continue;
-      if (result.diff.length < ctx.settings.dryRunLimit) result.diff.push(diffEntry(item, flow));
-      else result.diffTruncated = true;
-    }
-  }
   return "done";
 }
