@@ -1,11 +1,10 @@
 import type { TableMappingInput } from "@/lib/mapping/model/table-mapping";
+import { CUSTOMER_SIDES } from "../test/simple-mappings";
 import { compileMappings } from "../test/sync-harness";
 
 /** The benchmark's mapping: generated ERP customers → CRM accounts, five fields and a default on create. */
 export const BENCH_CUSTOMER: TableMappingInput = {
-  name: "CUSTOMER",
-  erp: { entity: "customers", key: "id", modifiedOn: "lastModifiedDateTime" },
-  crm: { entity: "accounts", key: "accountid", modifiedOn: "modifiedon" },
+  ...CUSTOMER_SIDES,
   direction: "erp-to-crm",
   syncOnlyCoupled: false,
   fields: [

@@ -2,13 +2,12 @@ import type { ConnectorRecord } from "@/lib/connectors/connector";
 import { TableMappingSchema, type TableMapping, type TableMappingInput } from "@/lib/mapping/model/table-mapping";
 import type { CouplingState } from "../model/coupling-state";
 import type { LookupResolver } from "../decide/lookup-outcome";
+import { CUSTOMER_SIDES } from "./simple-mappings";
 
 /** A small bidirectional customers ↔ accounts mapping for decision tests. */
 export function customerMapping(overrides: Partial<TableMappingInput> = {}): TableMapping {
   return TableMappingSchema.parse({
-    name: "CUSTOMER",
-    erp: { entity: "customers", key: "id", modifiedOn: "lastModifiedDateTime" },
-    crm: { entity: "accounts", key: "accountid", modifiedOn: "modifiedon" },
+    ...CUSTOMER_SIDES,
     direction: "bidirectional",
     syncOnlyCoupled: false,
     fields: [

@@ -1,11 +1,16 @@
 import type { TableMappingInput } from "@/lib/mapping/model/table-mapping";
 
+/** ERP customers and CRM accounts, as the test mappings name them. */
+export const CUSTOMER_SIDES = {
+  name: "CUSTOMER",
+  erp: { entity: "customers", key: "id", modifiedOn: "lastModifiedDateTime" },
+  crm: { entity: "accounts", key: "accountid", modifiedOn: "modifiedon" },
+} as const;
+
 /** Customers ↔ accounts with two-way, one-way and create-only fields, creating uncoupled records both ways. */
 export function simpleCustomer(overrides: Partial<TableMappingInput> = {}): TableMappingInput {
   return {
-    name: "CUSTOMER",
-    erp: { entity: "customers", key: "id", modifiedOn: "lastModifiedDateTime" },
-    crm: { entity: "accounts", key: "accountid", modifiedOn: "modifiedon" },
+    ...CUSTOMER_SIDES,
     direction: "bidirectional",
     syncOnlyCoupled: false,
     fields: [
