@@ -10,10 +10,7 @@ export async function register() {
   // The worker: the minute cron that queues due mappings, and the handlers that run sync jobs.
   const { startWorker } = await import("./lib/jobs/worker");
   const { registerQueue } = await import("./lib/jobs/queue-registry");
-  const worker = await startWorker(handle);
+  const worker = await startWorker(handle, { stopOnSignals: true });
   registerQueue(handle.db, worker.boss);
   console.log("[tandem] sync worker started");
-  const stop = () => void worker.stop().catch(() => {});
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
 }

@@ -1,7 +1,7 @@
 import { and, eq, max } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
 import type { Database } from "@/db/client";
-import { syncJobs } from "@/db/schema";
+import { fullSyncRuns, syncJobs } from "@/db/schema";
 import { dueMappings } from "@/lib/sync/plan/schedule";
 import { loadPublishedConfig } from "@/lib/sync/setup/published-config";
 import { SYNC_QUEUE } from "./boss";
@@ -19,8 +19,13 @@ async function lastScheduled(db: Database): Promise<Map<string, Date>> {
   return new Map(rows.filter((r) => r.at).map((r) => [r.mapping, new Date(r.at!)]));
 }
 
-/** The scheduler's tick: queues every mapping whose interval has passed (document lines run with their header). */
+/**
+ * The scheduler's tick: queues every mapping whose interval has passed (document lines run with their header). Nothing
+ * is scheduled before the first full synchronization was started: it couples and creates what incremental runs build on.
+ */
 export async function enqueueDue(db: Database, boss: PgBoss, now = new Date()): Promise<{ due: string[]; queued: string[]; jobIds: string[] }> {
+  const [firstFullSync] = await db.select({ id: fullSyncRuns.id }).from(fullSyncRuns).limit(1);
+  if (!firstFullSync) return { due: [], queued: [], jobIds: [] };
   let config;
   try {
     ({ config } = await loadPublishedConfig(db));

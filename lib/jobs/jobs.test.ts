@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { syncJobs } from "@/db/schema";
+import { fullSyncRuns, syncJobs } from "@/db/schema";
 import { describeEachDriver, type TestDatabase } from "@/db/test/test-database";
 import { AppError } from "@/lib/errors";
 import { runMapping } from "@/lib/sync/engine/run-mapping";
@@ -26,6 +26,8 @@ async function settled(worker: Worker, ids: (string | null)[], timeoutMs = 90_00
 describeEachDriver("sync jobs on pg-boss", (database: () => TestDatabase) => {
   beforeAll(async () => {
     await prepareIntegration(database().db);
+    // Schedules start once a full synchronization was started.
+    await database().db.insert(fullSyncRuns).values({ configVersion: "test", status: "finished" });
   });
 
   it("should make one run when a cron tick, a manual run and a second worker start together", async () => {
@@ -67,6 +69,18 @@ describeEachDriver("sync jobs on pg-boss", (database: () => TestDatabase) => {
       await worker.stop();
     }
   }, 120_000);
+});
+
+describeEachDriver("the schedule before any full synchronization", (database: () => TestDatabase) => {
+  it("should queue nothing when no full synchronization was ever started", async () => {
+    await prepareIntegration(database().db);
+    const worker = await startWorker(database(), { cron: false, pollingIntervalSeconds: 30 });
+    try {
+      expect(await enqueueDue(database().db, worker.boss)).toEqual({ due: [], queued: [], jobIds: [] });
+    } finally {
+      await worker.stop();
+    }
+  }, 60_000);
 });
 
 it.each([
