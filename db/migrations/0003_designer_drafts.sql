@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX "mapping_versions_one_draft_uq" ON "mapping_versions" USING btree ("status") WHERE status = 'draft';--> statement-breakpoint
+CREATE UNIQUE INDEX "mapping_versions_published_number_uq" ON "mapping_versions" USING btree ("number") WHERE status = 'published';

@@ -1,0 +1,63 @@
+import { AppError } from "@/lib/errors";
+import { graphToModel } from "@/lib/mapping/graph/graph-to-model";
+import { parseGraph } from "@/lib/mapping/graph/parse-graph";
+import { findEntity, findField } from "@/lib/mapping/model/catalog";
+import { carries, flowsOf, sourceSide, targetSide, type Flow } from "@/lib/mapping/model/direction";
+import { RUNTIME_CONFIG_SCHEMA_VERSION } from "@/lib/mapping/model/runtime-config";
+import { fieldPairLabel } from "@/lib/mapping/diff/config-diff";
+import { fieldValue } from "@/lib/sync/decide/field-value";
+import { createEngineContext } from "@/lib/sync/engine/engine-context";
+import { prepareLookups } from "@/lib/sync/engine/lookup-resolver";
+import { BC_SALES_RULES } from "@/lib/rules/bc-sales";
+import { buildConnectors } from "@/lib/sync/setup/build-connectors";
+import { activeConnections } from "@/lib/sync/setup/integration-connections";
+import { parseInput } from "@/lib/validation";
+import { requireRole, type ServiceContext } from "../context";
+import { PreviewRecordInput } from "./designer-schemas";
+
+export type PreviewField = { field: string; target: string; source: unknown; outcome: "write" | "skip" | "error"; value?: unknown; error?: string };
+export type PreviewFlow = { flow: Flow; fields: PreviewField[] };
+export type RecordPreview = { mapping: string; recordId: string; label: string; flows: PreviewFlow[] };
+
+/**
+ * The payload the drawn (unpublished) mapping would write for one real source record, field by field, per flow
+ * leaving that record's side. Lookups resolve through the real couplings; nothing is written anywhere.
+ */
+export async function previewRecord(args: { ctx: ServiceContext; input: unknown }): Promise<RecordPreview> {
+  const { ctx } = args;
+  requireRole(ctx, "consultant");
+  const input = parseInput(PreviewRecordInput, args.input);
+  const { model } = graphToModel(parseGraph(input.graph).graph);
+  const mapping = model.mappings.find((m) => m.name === input.mapping);
+  if (!mapping) throw new AppError("NOT_FOUND", `The canvas has no table mapping ${input.mapping}.`);
+  const { connectors, catalogs } = await buildConnectors(ctx.db, await activeConnections(ctx.db), { retry: { maxAttempts: 2 } });
+  const entity = findEntity(catalogs[input.side], mapping[input.side].entity);
+  const [record] = await connectors[input.side].readByIds(mapping[input.side].entity, [input.recordId]);
+  if (!record) throw new AppError("NOT_FOUND", `No ${mapping[input.side].entity} record ${input.recordId} was found.`);
+  const engine = createEngineContext({ db: ctx.db, config: { schemaVersion: RUNTIME_CONFIG_SCHEMA_VERSION, version: "preview", mappings: model.mappings }, connectors, catalogs, rules: BC_SALES_RULES });
+  const flows: PreviewFlow[] = [];
+  for (const flow of flowsOf(mapping.direction).filter((fl) => sourceSide(fl) === input.side)) {
+    const lookups = await prepareLookups(engine, mapping, flow, [record]).catch((error: unknown) => {
+      throw new AppError("VALIDATION_FAILED", `Lookups cannot be resolved: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    const targetEntity = findEntity(catalogs[targetSide(flow)], mapping[targetSide(flow)].entity);
+    const fields: PreviewField[] = [];
+    for (const field of mapping.fields.filter((fm) => fm.enabled && carries(fm.direction, flow) && fm[targetSide(flow)])) {
+      const target = field[targetSide(flow)]!;
+      const source = field.constant !== undefined ? field.constant : record.values[field[sourceSide(flow)] ?? ""];
+      const outcome = await fieldValue(field, flow, record.values, lookups, findField(targetEntity, target));
+      fields.push({
+        field: fieldPairLabel(field),
+        target,
+        source: source ?? null,
+        outcome: outcome.kind,
+        ...(outcome.kind === "write" ? { value: outcome.value ?? null } : {}),
+        ...(outcome.kind === "error" ? { error: outcome.error.message } : {}),
+      });
+    }
+    flows.push({ flow, fields });
+  }
+  const nameField = ["displayName", "name", "fullname", entity?.primaryName].find((n) => n && record.values[n] !== undefined && record.values[n] !== null);
+  const label = nameField ? String(record.values[nameField]) : record.id;
+  return { mapping: mapping.name, recordId: record.id, label, flows };
+}
