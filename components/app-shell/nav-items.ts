@@ -5,6 +5,7 @@ export type NavItem = { href: string; label: string; role: Role };
 /** Entries appear as features land; each names the least role that may open it. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", role: "viewer" },
+  { href: "/designer", label: "Designer", role: "viewer" },
   { href: "/sync", label: "Synchronization", role: "viewer" },
   { href: "/sandbox/erp", label: "ERP sandbox", role: "viewer" },
   { href: "/sandbox/crm", label: "CRM sandbox", role: "viewer" },
