@@ -3,6 +3,15 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
 
+const chromium = {
+  ...devices["Desktop Chrome"],
+  // Debian's Chromium; a downloaded browser is never used.
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/e2e",
@@ -18,18 +27,9 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    {
-      name: "chromium",
-      dependencies: ["setup"],
-      use: {
-        ...devices["Desktop Chrome"],
-        // Debian's Chromium; a downloaded browser is never used.
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        },
-      },
-    },
+    { name: "chromium", dependencies: ["setup"], testIgnore: /designer\//, use: chromium },
+    // The designer suite publishes versions of the shared mapping: it starts once the sync suites are done.
+    { name: "designer", dependencies: ["chromium"], testMatch: /designer\/.*\.spec\.ts/, use: chromium },
   ],
   webServer: {
     command: "node e2e/server.mjs",
