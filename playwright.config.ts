@@ -29,7 +29,8 @@ export default defineConfig({
     { name: "setup", testMatch: /.*\.setup\.ts/ },
     { name: "chromium", dependencies: ["setup"], testIgnore: /designer\//, use: chromium },
     // The designer suite publishes versions of the shared mapping: it starts once the sync suites are done.
-    { name: "designer", dependencies: ["chromium"], testMatch: /designer\/.*\.spec\.ts/, use: chromium },
+    // E2E_ONLY_DESIGNER=1 runs it right after sign-in, for working on the designer alone.
+    { name: "designer", dependencies: [process.env.E2E_ONLY_DESIGNER ? "setup" : "chromium"], testMatch: /designer\/.*\.spec\.ts/, use: chromium },
   ],
   webServer: {
     command: "node e2e/server.mjs",

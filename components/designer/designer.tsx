@@ -18,7 +18,9 @@ import { Toolbar } from "./toolbar/toolbar";
 type Props = { snapshot: DesignerSnapshot; readOnly: boolean; actions: DesignerActions };
 
 /** The mapping designer: palette, canvas, inspector and panels around one store of its own. */
-export function Designer({ snapshot, readOnly, actions }: Props) {
+export function Designer({ snapshot, readOnly, actions: given }: Props) {
+  // A server action's revalidation re-renders the page with new (equal) props; the designer keeps its first ones.
+  const [actions] = useState(given);
   return (
     <DesignerStoreProvider init={{ graph: snapshot.graph, readOnly, baseHash: snapshot.draftHash }}>
       <DesignerEnvProvider value={{ catalogs: snapshot.catalogs, catalogSource: snapshot.source, readOnly }}>

@@ -1,6 +1,6 @@
 "use client";
 import * as Dialog from "@radix-ui/react-dialog";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { PublishPreview } from "@/lib/services/designer/preview-publish";
 import type { DesignerActions } from "./designer-actions";
@@ -16,9 +16,13 @@ export function PublishDialog({ actions, flush, onPublished }: Props) {
   const open = useDesigner((s) => s.dialog === "publish");
   const openDialog = useDesigner((s) => s.openDialog);
   const [state, setState] = useState<State>({ phase: "loading" });
+  const deps = useRef({ actions, flush });
+  deps.current = { actions, flush };
 
+  // Runs when the dialog opens, and only then: a re-render while it is open must not start the review again.
   useEffect(() => {
     if (!open) return;
+    const { actions, flush } = deps.current;
     let current = true;
     setState({ phase: "loading" });
     void (async () => {
@@ -32,7 +36,7 @@ export function PublishDialog({ actions, flush, onPublished }: Props) {
     return () => {
       current = false;
     };
-  }, [open, actions, flush]);
+  }, [open]);
 
   const publish = async (hash: string) => {
     setState({ phase: "publishing" });

@@ -32,9 +32,21 @@ export class DesignerPage {
     return this.node(nodeId).locator(`.react-flow__handle[data-handleid="${handleId}"]`).first();
   }
 
-  /** Drags from one handle to another with the mouse, as a person connects two fields. */
+  /** Fits the view, waits until both handles are on screen and still, then drags one onto the other like a person. */
   async connect(from: Locator, to: Locator) {
-    await from.scrollIntoViewIfNeeded();
+    await this.tool("Fit view").click();
+    const view = (await this.canvas.boundingBox())!;
+    const inside = (box: { x: number; y: number } | null) => Boolean(box && box.x > view.x && box.x < view.x + view.width && box.y > view.y && box.y < view.y + view.height);
+    let previous = "";
+    await expect
+      .poll(async () => {
+        const boxes = [await from.boundingBox(), await to.boundingBox()];
+        const key = JSON.stringify(boxes);
+        const settled = key === previous && boxes.every(inside);
+        previous = key;
+        return settled;
+      })
+      .toBe(true);
     const a = (await from.boundingBox())!;
     const b = (await to.boundingBox())!;
     await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);

@@ -110,8 +110,8 @@ test.describe("the designer as a consultant", () => {
     await latest.getByRole("button", { name: "Changes" }).click();
     const diff = latest.getByRole("table", { name: `Changes in version ${published}` });
     // Against the template: CUSTOMER changed (fields, the trim + uppercase, the filter), the other mappings removed.
-    await expect(diff.locator('tr[data-area="transform"]')).toContainText("CUSTOMER");
-    await expect(diff.locator('tr[data-area="filter"]')).toContainText("blocked ne 'All'");
+    await expect(diff.locator('tr[data-area="transform"]').filter({ hasText: "displayName ↔ name" }).first()).toContainText("uppercase");
+    await expect(diff.locator('tr[data-area="filter"]').filter({ hasText: "ERP filter" })).toContainText("blocked ne 'All'");
     await expect(diff.locator('tr[data-area="mapping"]').first()).toContainText("mapping removed");
   });
 });
@@ -128,16 +128,21 @@ test.describe("the designer as a viewer", () => {
 
     const node = designer.canvas.locator(".react-flow__node-table-mapping").first();
     await expect(node).toBeVisible();
-    const before = await node.boundingBox();
+    // The node's place on the canvas is its transform; a drag may pan the view, but must not move the node.
+    const placed = () => node.evaluate((el) => (el as HTMLElement).style.transform);
+    const before = await placed();
+    const box = (await node.boundingBox())!;
     await node.hover();
     await page.mouse.down();
-    await page.mouse.move(before!.x + 200, before!.y + 120, { steps: 5 });
+    await page.mouse.move(box.x + 200, box.y + 120, { steps: 5 });
     await page.mouse.up();
-    expect(await node.boundingBox()).toEqual(before);
+    expect(await placed()).toBe(before);
 
     await node.click();
     const settings = page.getByRole("group", { name: /Table mapping/ });
-    await expect(settings).toBeDisabled();
+    await expect(settings.getByLabel("Name")).toBeDisabled();
+    await expect(settings.getByLabel("Direction")).toBeDisabled();
+    await expect(settings.getByRole("button", { name: "Delete table mapping" })).toBeDisabled();
     const edges = await designer.fieldEdges().count();
     await designer.fieldEdges().first().dispatchEvent("click");
     await page.keyboard.press("Delete");

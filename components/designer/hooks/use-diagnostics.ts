@@ -1,16 +1,28 @@
 "use client";
-import { createContext, useContext, useDeferredValue, useMemo } from "react";
+import { createContext, useContext, useDeferredValue, useMemo, useRef } from "react";
 import { validateGraph } from "@/lib/mapping/compile/compile";
+import type { MappingGraph } from "@/lib/mapping/graph/graph";
 import { useDesignerEnv } from "../designer-env";
 import { useDesigner } from "../store/designer-context";
 import { indexDiagnostics, type DiagnosticsIndex } from "./diagnostics-index";
+
+/** Moving nodes keeps every node's data object: such a change cannot change a diagnostic. */
+export function onlyPositionsDiffer(a: MappingGraph, b: MappingGraph): boolean {
+  return a.edges === b.edges && a.nodes.length === b.nodes.length && a.nodes.every((node, i) => node.id === b.nodes[i]!.id && node.data === b.nodes[i]!.data);
+}
 
 /** The mapping core's diagnostics for the graph as drawn; deferred so typing and dragging never wait for validation. */
 export function useComputedDiagnostics(): DiagnosticsIndex {
   const graph = useDesigner((s) => s.graph);
   const deferred = useDeferredValue(graph);
   const { catalogs } = useDesignerEnv();
-  return useMemo(() => indexDiagnostics(deferred, validateGraph(deferred, { catalogs })), [deferred, catalogs]);
+  const last = useRef<{ graph: MappingGraph; index: DiagnosticsIndex } | null>(null);
+  return useMemo(() => {
+    if (last.current && onlyPositionsDiffer(last.current.graph, deferred)) return last.current.index;
+    const index = indexDiagnostics(deferred, validateGraph(deferred, { catalogs }));
+    last.current = { graph: deferred, index };
+    return index;
+  }, [deferred, catalogs]);
 }
 
 const DiagnosticsContext = createContext<DiagnosticsIndex | null>(null);

@@ -23,6 +23,7 @@ export function ProblemsPanel() {
               const nodeId = nodeOfDiagnostic(graph, d);
               if (nodeId) store.getState().focusNode(nodeId);
               if (d.edgeId) store.getState().select({ kind: "edge", id: d.edgeId });
+              if (nodeId || d.edgeId) store.getState().openPanel("inspector");
             }}
           >
             <span className={d.severity === "error" ? "font-semibold text-red-700" : "font-semibold text-amber-700"}>{d.code}</span>
