@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getDesigner } from "@/lib/services/designer/get-designer";
-import { Designer } from "@/components/designer/designer";
+import { DesignerClient } from "@/components/designer/designer-client";
 import {
   listVersionsAction,
   loadDesignerAction,
@@ -35,5 +35,5 @@ export default async function DesignerPage() {
   const user = await requirePageUser("viewer", "/designer");
   const { db } = await getDb();
   const snapshot = await getDesigner({ ctx: { db, actor: user } });
-  return <Designer snapshot={snapshot} readOnly={!hasRole(user.role, "consultant")} actions={ACTIONS} />;
+  return <DesignerClient snapshot={snapshot} readOnly={!hasRole(user.role, "consultant")} actions={ACTIONS} />;
 }

@@ -37,5 +37,15 @@ export function designerBenchGraph(targetNodes = 200, targetEdges = 3000): Mappi
       edges.push({ id, type: "field", source: `erp:${name}`, sourceHandle: from, target: `crm:${name}`, targetHandle: to, data: { mapping: `tm:${name}`, direction: "erp-to-crm", enabled: true } });
     }
   }
-  return autoLayout({ schemaVersion: GRAPH_SCHEMA_VERSION, nodes, edges });
+  // Laid out by the designer's own auto-layout, then its blocks (one per mapping, stacked by dagre) wrapped into columns.
+  const laid = autoLayout({ schemaVersion: GRAPH_SCHEMA_VERSION, nodes, edges });
+  const columns = 8;
+  const rowHeight = Math.ceil(Math.max(...laid.nodes.map((n) => n.position.y)) / Math.ceil(mappings / columns)) + 400;
+  return {
+    ...laid,
+    nodes: laid.nodes.map((n) => {
+      const band = Math.floor(n.position.y / rowHeight);
+      return { ...n, position: { x: n.position.x + (band % columns) * 1100, y: n.position.y - band * rowHeight + Math.floor(band / columns) * rowHeight } };
+    }),
+  };
 }

@@ -11,7 +11,7 @@ import { useFlowElements } from "./use-flow-elements";
 const MINIMAP_COLOR: Record<string, string> = { entity: "#bae6fd", "table-mapping": "#5eead4", filter: "#fde68a", constant: "#e2e8f0" };
 
 export function Canvas() {
-  const { nodes, edges, setMeasured } = useFlowElements();
+  const { nodes, edges, setMeasured, large } = useFlowElements();
   const handlers = useCanvasHandlers(setMeasured);
   const readOnly = useDesigner((s) => s.readOnly);
   const focusNodeId = useDesigner((s) => s.focusNodeId);
@@ -35,10 +35,10 @@ export function Canvas() {
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         elementsSelectable
+        onlyRenderVisibleElements={large}
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
-        onlyRenderVisibleElements={nodes.length > 150}
         minZoom={0.05}
         fitView
         proOptions={{ hideAttribution: true }}

@@ -5,7 +5,7 @@ import type { Diagnostic } from "@/lib/mapping/validate/diagnostic";
 
 export type FieldRow = { name: string; label: string; type: string; mapped: boolean; known: boolean };
 
-export type EntityFlowNode = Node<{ node: EntityNode; entity?: CatalogEntity; rows: FieldRow[]; total: number; expanded: boolean; problems: Diagnostic[] }, "entity">;
+export type EntityFlowNode = Node<{ node: EntityNode; entity?: CatalogEntity; rows: FieldRow[]; total: number; expanded: boolean; compact: boolean; problems: Diagnostic[] }, "entity">;
 export type TableFlowNode = Node<{ node: TableMappingNode; erpEntity: string; crmEntity: string; fieldCount: number; problems: Diagnostic[] }, "table-mapping">;
 export type FilterFlowNode = Node<{ node: FilterNode; text: string; problems: Diagnostic[] }, "filter">;
 export type ConstantFlowNode = Node<{ node: ConstantNode; problems: Diagnostic[] }, "constant">;

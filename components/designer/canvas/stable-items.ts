@@ -1,5 +1,5 @@
-/** Fields compared by identity: the graph element and catalog entity objects only change when they change. */
-const BY_IDENTITY = new Set(["node", "edge", "entity"]);
+/** Compared by identity: graph elements, catalog entities and problem lists are new objects only when they change. */
+const BY_IDENTITY = new Set(["node", "edge", "entity", "problems"]);
 
 function sameValue(key: string, a: unknown, b: unknown): boolean {
   if (a === b) return true;

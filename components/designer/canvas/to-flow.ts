@@ -1,4 +1,5 @@
 import { MarkerType } from "@xyflow/react";
+import { NODE_SIZE } from "@/lib/mapping/graph/node-size";
 import { findEntity } from "@/lib/mapping/model/catalog";
 import type { SchemaCatalog } from "@/lib/mapping/model/catalog";
 import type { Side } from "@/lib/mapping/model/direction";
@@ -6,6 +7,7 @@ import type { GraphNode, MappingGraph } from "@/lib/mapping/graph/graph";
 import { toODataFilter } from "@/lib/mapping/filter/odata-filter";
 import { findField } from "@/lib/mapping/model/catalog";
 import type { DiagnosticsIndex } from "../hooks/diagnostics-index";
+import type { Diagnostic } from "@/lib/mapping/validate/diagnostic";
 import { ENTITY_HANDLE } from "../graph-ops/connect-fields";
 import { TABLE_HANDLES, type DesignerFlowEdge, type DesignerFlowNode, type FieldRow } from "./flow-types";
 
@@ -15,6 +17,8 @@ export type FlowInput = {
   diagnostics: DiagnosticsIndex;
   expanded: ReadonlySet<string>;
   selected: { kind: "node" | "edge"; id: string } | null;
+  /** Far zoomed out on a large canvas: entities without field rows, field mappings summed up on their table mapping. */
+  compact?: boolean;
 };
 
 const NONE: never[] = [];
@@ -44,11 +48,17 @@ function filterText(node: Extract<GraphNode, { type: "filter" }>, graph: Mapping
 }
 
 /** The saved graph as React Flow nodes and edges, with catalog fields, problems and the UI-only link edges. */
-export function toFlowNodes({ graph, catalogs, diagnostics, expanded, selected }: FlowInput): DesignerFlowNode[] {
+export function toFlowNodes({ graph, catalogs, diagnostics, expanded, selected, compact = false }: FlowInput): DesignerFlowNode[] {
   const used = usedHandles(graph);
   const entities = new Map(graph.nodes.flatMap((n) => (n.type === "entity" ? [[n.id, n] as const] : [])));
   const fieldCounts = new Map<string, number>();
-  for (const e of graph.edges) if (e.type === "field") fieldCounts.set(e.data.mapping, (fieldCounts.get(e.data.mapping) ?? 0) + 1);
+  const fieldProblems = new Map<string, Diagnostic[]>();
+  for (const e of graph.edges) {
+    if (e.type !== "field") continue;
+    fieldCounts.set(e.data.mapping, (fieldCounts.get(e.data.mapping) ?? 0) + 1);
+    const problems = compact ? diagnostics.byEdge.get(e.id) : undefined;
+    if (problems) fieldProblems.set(e.data.mapping, [...(fieldProblems.get(e.data.mapping) ?? []), ...problems]);
+  }
   return graph.nodes.map((node): DesignerFlowNode => {
     const base = { id: node.id, position: node.position, selected: selected?.kind === "node" && selected.id === node.id };
     const problems = diagnostics.byNode.get(node.id) ?? NONE;
@@ -57,29 +67,39 @@ export function toFlowNodes({ graph, catalogs, diagnostics, expanded, selected }
         const entity = findEntity(catalogs[node.data.system], node.data.entity);
         const mapped = used.get(node.id) ?? new Set<string>();
         const isExpanded = expanded.has(node.id);
-        const rows: FieldRow[] = (entity?.fields ?? [])
+        const rows: FieldRow[] = (compact ? [] : (entity?.fields ?? []))
           .filter((f) => isExpanded || mapped.has(f.name))
           .map((f) => ({ name: f.name, label: f.label ?? f.name, type: f.type, mapped: mapped.has(f.name), known: true }));
-        for (const name of mapped) if (!entity?.fields.some((f) => f.name === name)) rows.push({ name, label: name, type: "unknown", mapped: true, known: false });
-        return { ...base, type: "entity", data: { node, entity, rows, total: entity?.fields.length ?? 0, expanded: isExpanded, problems } };
+        if (!compact) for (const name of mapped) if (!entity?.fields.some((f) => f.name === name)) rows.push({ name, label: name, type: "unknown", mapped: true, known: false });
+        // Sizes before React Flow measures: fit view can place the canvas before every node was drawn.
+        const size = { initialWidth: NODE_SIZE.entityWidth, initialHeight: NODE_SIZE.entityHeader + rows.length * NODE_SIZE.fieldRow + (compact ? 0 : NODE_SIZE.fieldRow) };
+        return { ...base, ...size, type: "entity", data: { node, entity, rows, total: entity?.fields.length ?? 0, expanded: isExpanded, compact, problems } };
       }
       case "table-mapping":
         return {
           ...base,
+          initialWidth: NODE_SIZE.table.width,
+          initialHeight: NODE_SIZE.table.height,
           type: "table-mapping",
-          data: { node, erpEntity: entities.get(node.data.erpNode)?.data.entity ?? "?", crmEntity: entities.get(node.data.crmNode)?.data.entity ?? "?", fieldCount: fieldCounts.get(node.id) ?? 0, problems },
+          data: {
+            node,
+            erpEntity: entities.get(node.data.erpNode)?.data.entity ?? "?",
+            crmEntity: entities.get(node.data.crmNode)?.data.entity ?? "?",
+            fieldCount: fieldCounts.get(node.id) ?? 0,
+            problems: fieldProblems.has(node.id) ? [...problems, ...fieldProblems.get(node.id)!] : problems,
+          },
         };
       case "filter":
-        return { ...base, type: "filter", data: { node, text: filterText(node, graph, catalogs), problems } };
+        return { ...base, initialWidth: NODE_SIZE.filter.width, initialHeight: NODE_SIZE.filter.height, type: "filter", data: { node, text: filterText(node, graph, catalogs), problems } };
       case "constant":
-        return { ...base, type: "constant", data: { node, problems } };
+        return { ...base, initialWidth: NODE_SIZE.constant.width, initialHeight: NODE_SIZE.constant.height, type: "constant", data: { node, problems } };
     }
   });
 }
 
 const arrow = (color: string) => ({ type: MarkerType.ArrowClosed, width: 16, height: 16, color });
 
-export function toFlowEdges({ graph, diagnostics, selected }: Pick<FlowInput, "graph" | "diagnostics" | "selected">): DesignerFlowEdge[] {
+export function toFlowEdges({ graph, diagnostics, selected, compact = false }: Pick<FlowInput, "graph" | "diagnostics" | "selected" | "compact">): DesignerFlowEdge[] {
   const edges: DesignerFlowEdge[] = [];
   for (const node of graph.nodes) {
     if (node.type === "table-mapping") {
@@ -97,6 +117,7 @@ export function toFlowEdges({ graph, diagnostics, selected }: Pick<FlowInput, "g
       edges.push({ id: edge.id, type: "dependency", source: edge.source, sourceHandle: TABLE_HANDLES.dependencyOut, target: edge.target, targetHandle: TABLE_HANDLES.dependencyIn, selected: isSelected, markerEnd: arrow("#64748b"), data: { problems } });
       continue;
     }
+    if (compact) continue;
     const problems = diagnostics.byEdge.get(edge.id) ?? NONE;
     const color = problems.some((d) => d.severity === "error") ? "#dc2626" : problems.length ? "#d97706" : isSelected ? "#2563eb" : "#0f766e";
     // A constant always writes into its field, whatever the direction says.

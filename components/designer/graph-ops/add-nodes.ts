@@ -1,4 +1,4 @@
-import { NODE_SIZE } from "@/lib/mapping/graph/auto-layout";
+import { NODE_SIZE } from "@/lib/mapping/graph/node-size";
 import type { EntityNode, FilterNode, GraphNode, MappingGraph, TableMappingNode } from "@/lib/mapping/graph/graph";
 import type { CatalogEntity } from "@/lib/mapping/model/catalog";
 import type { Side } from "@/lib/mapping/model/direction";

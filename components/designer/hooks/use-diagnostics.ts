@@ -6,6 +6,8 @@ import { useDesignerEnv } from "../designer-env";
 import { useDesigner } from "../store/designer-context";
 import { indexDiagnostics, type DiagnosticsIndex } from "./diagnostics-index";
 
+const NOTHING_YET: MappingGraph = { schemaVersion: 1, nodes: [], edges: [] };
+
 /** Moving nodes keeps every node's data object: such a change cannot change a diagnostic. */
 export function onlyPositionsDiffer(a: MappingGraph, b: MappingGraph): boolean {
   return a.edges === b.edges && a.nodes.length === b.nodes.length && a.nodes.every((node, i) => node.id === b.nodes[i]!.id && node.data === b.nodes[i]!.data);
@@ -14,7 +16,8 @@ export function onlyPositionsDiffer(a: MappingGraph, b: MappingGraph): boolean {
 /** The mapping core's diagnostics for the graph as drawn; deferred so typing and dragging never wait for validation. */
 export function useComputedDiagnostics(): DiagnosticsIndex {
   const graph = useDesigner((s) => s.graph);
-  const deferred = useDeferredValue(graph);
+  // The first render shows the canvas at once and validates right after (React renders the deferred value next).
+  const deferred = useDeferredValue(graph, NOTHING_YET);
   const { catalogs } = useDesignerEnv();
   const last = useRef<{ graph: MappingGraph; index: DiagnosticsIndex } | null>(null);
   return useMemo(() => {

@@ -11,7 +11,7 @@ const SYSTEM_LABEL = { erp: "Business Central", crm: "Dynamics 365 Sales" } as c
 
 /** An entity with a handle per field: ERP fields connect from the right, CRM fields are reached on the left. */
 function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
-  const { node, entity, rows, total, expanded, problems } = data;
+  const { node, entity, rows, total, expanded, compact, problems } = data;
   const erp = node.data.system === "erp";
   const toggle = useDesigner((s) => s.toggleExpanded);
   const side = erp ? Position.Right : Position.Left;
@@ -41,6 +41,7 @@ function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
           </li>
         ))}
       </ul>
+      {!compact && (
       <button
         type="button"
         className="nodrag w-full border-t px-2 py-1 text-left text-[11px] text-blue-700 hover:bg-muted"
@@ -49,6 +50,7 @@ function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
       >
         {expanded ? "Show mapped fields only" : `Show all ${total} fields`}
       </button>
+      )}
     </div>
   );
 }

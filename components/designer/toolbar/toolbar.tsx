@@ -4,14 +4,14 @@ import { Download, FilePlus2, LayoutTemplate, Maximize, Network, Redo2, Undo2, U
 import { useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { autoLayout } from "@/lib/mapping/graph/auto-layout";
-import { GRAPH_SCHEMA_VERSION } from "@/lib/mapping/graph/graph";
+import { GRAPH_SCHEMA_VERSION, type MappingGraph } from "@/lib/mapping/graph/graph";
 import { parseGraph } from "@/lib/mapping/graph/parse-graph";
-import { BC_SALES_TEMPLATE, bcSalesTemplateGraph } from "@/lib/mapping/template/bc-sales";
 import { useDiagnostics } from "../hooks/use-diagnostics";
 import { useDesigner, useDesignerStore, useHistory } from "../store/designer-context";
 import { SaveStatus } from "./save-status";
 import { findNodes } from "./find-nodes";
+
+const TEMPLATE_TITLE = "Business Central ↔ Dynamics 365 Sales standard integration";
 
 function ToolButton({ label, onClick, disabled, children }: { label: string; onClick: () => void; disabled?: boolean; children: ReactNode }) {
   return (
@@ -31,10 +31,15 @@ export function Toolbar({ onPublish }: { onPublish: () => void }) {
   const [search, setSearch] = useState("");
   const [message, setMessage] = useState<string | null>(null);
 
-  const replace = (graph: Parameters<typeof autoLayout>[0]) => {
+  const replace = (graph: MappingGraph) => {
     store.getState().replaceGraph(graph);
     store.getState().select(null);
     setTimeout(() => void flow.fitView({ duration: 200 }), 50);
+  };
+  // The template and the layout engine load when first used: the canvas opens without them.
+  const layout = async () => {
+    const { autoLayout } = await import("@/lib/mapping/graph/auto-layout");
+    if (store.getState().change((g) => autoLayout(g))) setTimeout(() => void flow.fitView({ duration: 200 }), 50);
   };
   const exportJson = () => {
     const blob = new Blob([JSON.stringify(store.getState().graph, null, 2)], { type: "application/json" });
@@ -68,7 +73,7 @@ export function Toolbar({ onPublish }: { onPublish: () => void }) {
           <ToolButton label="New empty canvas" onClick={() => replace({ schemaVersion: GRAPH_SCHEMA_VERSION, nodes: [], edges: [] })}>
             <FilePlus2 className="h-4 w-4" aria-hidden /> New
           </ToolButton>
-          <ToolButton label={`Start from template: ${BC_SALES_TEMPLATE.title}`} onClick={() => replace(bcSalesTemplateGraph())}>
+          <ToolButton label={`Start from template: ${TEMPLATE_TITLE}`} onClick={() => void import("@/lib/mapping/template/bc-sales").then((t) => replace(t.bcSalesTemplateGraph()))}>
             <LayoutTemplate className="h-4 w-4" aria-hidden /> Template
           </ToolButton>
           <ToolButton label="Undo (Ctrl+Z)" onClick={history.undo} disabled={!history.canUndo}>
@@ -77,7 +82,7 @@ export function Toolbar({ onPublish }: { onPublish: () => void }) {
           <ToolButton label="Redo (Ctrl+Shift+Z)" onClick={history.redo} disabled={!history.canRedo}>
             <Redo2 className="h-4 w-4" aria-hidden />
           </ToolButton>
-          <ToolButton label="Auto-layout" onClick={() => store.getState().change((g) => autoLayout(g)) && setTimeout(() => void flow.fitView({ duration: 200 }), 50)}>
+          <ToolButton label="Auto-layout" onClick={() => void layout()}>
             <Network className="h-4 w-4" aria-hidden />
           </ToolButton>
         </>

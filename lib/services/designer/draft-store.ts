@@ -11,7 +11,7 @@ export const DRAFT_NUMBER = 0;
 
 export const EMPTY_GRAPH: MappingGraph = { schemaVersion: GRAPH_SCHEMA_VERSION, nodes: [], edges: [] };
 
-/** What two editors compare to know they hold the same draft: the hash of its canonical JSON. */
+/** What two editors compare to know they hold the same draft: the hash of its canonical JSON, stored with it. */
 export const draftHash = (graph: unknown): string => contentHash(graph);
 
 export async function findDraft(db: Db, options: { lock?: boolean } = {}): Promise<MappingVersion | undefined> {

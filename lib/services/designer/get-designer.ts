@@ -2,7 +2,7 @@ import type { MappingGraph } from "@/lib/mapping/graph/graph";
 import { parseGraph } from "@/lib/mapping/graph/parse-graph";
 import { requireRole, type ServiceContext } from "../context";
 import { loadDesignerCatalogs, type DesignerCatalogs } from "./designer-catalogs";
-import { draftHash, EMPTY_GRAPH, findDraft, latestPublished } from "./draft-store";
+import { EMPTY_GRAPH, findDraft, latestPublished } from "./draft-store";
 
 export type DesignerSnapshot = DesignerCatalogs & {
   graph: MappingGraph;
@@ -22,7 +22,7 @@ export async function getDesigner(args: { ctx: ServiceContext }): Promise<Design
   return {
     ...catalogs,
     graph,
-    draftHash: draft ? draftHash(draft.graph) : null,
+    draftHash: draft ? draft.contentHash : null,
     published: published ? { number: published.number, hash: published.contentHash, publishedAt: published.publishedAt?.toISOString() ?? null } : null,
   };
 }

@@ -4,7 +4,7 @@ import { mappingVersions } from "@/db/schema";
 import { writeAudit } from "../audit/write-audit";
 import { hasSqlState, requireRole, UNIQUE_VIOLATION, withTransaction, type ServiceContext } from "../context";
 import { PublishInput } from "./designer-schemas";
-import { draftHash, findDraft, latestPublished, nextVersionNumber } from "./draft-store";
+import { findDraft, latestPublished, nextVersionNumber } from "./draft-store";
 import { planPublish } from "./publish-plan";
 
 export type PublishedVersion = { number: number; hash: string; changes: number };
@@ -19,7 +19,7 @@ export async function publishDraft(args: { ctx: ServiceContext; input: unknown }
   const input = parseInput(PublishInput, args.input);
   const [draft, published] = await Promise.all([findDraft(ctx.db), latestPublished(ctx.db)]);
   if (!draft) throw new AppError("NOT_FOUND", "There is no draft to publish yet: change something on the canvas first.");
-  if (draftHash(draft.graph) !== input.draftHash) throw new AppError("CONFLICT", "The draft changed since you reviewed it; review the changes again.");
+  if (draft.contentHash !== input.draftHash) throw new AppError("CONFLICT", "The draft changed since you reviewed it; review the changes again.");
   const plan = await planPublish(ctx.db, draft.graph, published);
   const errors = plan.diagnostics.filter((d) => d.severity === "error");
   if (!plan.config) throw new AppError("VALIDATION_FAILED", `The draft has ${errors.length} problem${errors.length === 1 ? "" : "s"} to fix before it can be published (first: ${errors[0]?.message ?? "unknown"}).`);
@@ -28,7 +28,7 @@ export async function publishDraft(args: { ctx: ServiceContext; input: unknown }
   try {
     return await withTransaction(ctx, async (tx) => {
       const current = await findDraft(tx, { lock: true });
-      if (!current || draftHash(current.graph) !== input.draftHash) throw new AppError("CONFLICT", "The draft changed while publishing; review the changes again.");
+      if (!current || current.contentHash !== input.draftHash) throw new AppError("CONFLICT", "The draft changed while publishing; review the changes again.");
       const number = await nextVersionNumber(tx);
       const now = new Date();
       await tx.insert(mappingVersions).values({

@@ -22,7 +22,7 @@ export async function saveDraft(args: { ctx: ServiceContext; input: unknown }): 
   try {
     return await withTransaction(ctx, async (tx) => {
     const draft = await findDraft(tx, { lock: true });
-    const current = draft ? draftHash(draft.graph) : null;
+    const current = draft ? draft.contentHash : null;
     if (draft && current !== input.baseHash) throw conflict;
     if (current === draftHash(graph)) return { hash: current, savedAt: draft!.createdAt.toISOString() };
     const saved = await writeDraft(tx, draft, graph, authorId);
