@@ -116,6 +116,39 @@ test.describe("the designer as a consultant", () => {
   });
 });
 
+test.describe("preview and rollback as a consultant", () => {
+  test.use({ storageState: storageStatePath("consultant"), viewport: { width: 1600, height: 1000 } });
+
+  test("should show what the drawn CUSTOMER would write for a real Business Central customer when one is previewed", async ({ page }) => {
+    const designer = new DesignerPage(page);
+    await designer.open();
+    await designer.panelTab("Preview").click();
+    const panel = page.getByRole("tabpanel");
+    await panel.getByLabel("Preview mapping").selectOption({ label: "CUSTOMER" });
+    await panel.getByLabel("Search source records").fill("Adatum");
+    await panel.getByRole("button", { name: "Search" }).click();
+    await panel.getByRole("list", { name: "Source records" }).getByRole("button", { name: /Adatum Corporation/ }).click();
+    const payload = panel.getByRole("table", { name: "Payload erp-to-crm" });
+    // The draft's trim + uppercase on the name, applied to the real record; nothing is written.
+    await expect(payload.getByRole("row", { name: /^name / })).toContainText("ADATUM CORPORATION");
+    await expect(payload.getByRole("row", { name: /^accountnumber / })).toContainText("10000");
+  });
+
+  test("should publish the template's version again and show it on the canvas when a consultant rolls back", async ({ page }) => {
+    const designer = new DesignerPage(page);
+    await designer.open();
+    await designer.panelTab("Versions").click();
+    const versions = page.getByRole("list", { name: "Versions" });
+    const first = versions.getByRole("listitem", { name: "Version 1" });
+    page.once("dialog", (dialog) => void dialog.accept());
+    await first.getByRole("button", { name: "Roll back to this" }).click();
+    await expect(page.getByRole("tabpanel").getByRole("status")).toHaveText(/Version \d+ now runs what version 1 held/);
+    await expect(designer.canvas.locator(".react-flow__node-table-mapping")).toHaveCount(16);
+    await expect(versions.getByRole("listitem").first()).toContainText("published");
+    await expect(designer.problemsSummary()).toHaveText(/^0 errors/);
+  });
+});
+
 test.describe("the designer as a viewer", () => {
   test.use({ storageState: storageStatePath("viewer") });
 
