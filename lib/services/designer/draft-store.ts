@@ -36,8 +36,7 @@ export async function nextVersionNumber(db: Db): Promise<number> {
 }
 
 /** Creates or replaces the draft row; the caller holds the lock and has checked the base hash. */
-export async function writeDraft(db: Db, existing: MappingVersion | undefined, graph: unknown, authorId: string | null): Promise<{ hash: string; savedAt: Date }> {
-  const hash = draftHash(graph);
+export async function writeDraft(db: Db, existing: MappingVersion | undefined, graph: unknown, authorId: string | null, hash = draftHash(graph)): Promise<{ hash: string; savedAt: Date }> {
   const savedAt = new Date();
   if (existing) await db.update(mappingVersions).set({ graph, contentHash: hash, authorId, createdAt: savedAt }).where(eq(mappingVersions.id, existing.id));
   else await db.insert(mappingVersions).values({ number: DRAFT_NUMBER, status: "draft", graph, contentHash: hash, authorId, createdAt: savedAt });

@@ -20,14 +20,15 @@ export async function saveDraft(args: { ctx: ServiceContext; input: unknown }): 
   const authorId = ctx.actor.kind === "user" ? ctx.actor.id : null;
   const conflict = new AppError("CONFLICT", "Someone else saved the draft since you opened it. Reload to see their changes (export yours first to keep them).");
   try {
+    // Hashed once, outside the transaction: a large canvas is a few hundred kilobytes of JSON.
+    const hash = draftHash(graph);
     return await withTransaction(ctx, async (tx) => {
-    const draft = await findDraft(tx, { lock: true });
-    const current = draft ? draft.contentHash : null;
-    if (draft && current !== input.baseHash) throw conflict;
-    if (current === draftHash(graph)) return { hash: current, savedAt: draft!.createdAt.toISOString() };
-    const saved = await writeDraft(tx, draft, graph, authorId);
-    await writeAudit(tx, ctx.actor, { action: "mapping.draft.save", targetType: "mapping-draft", targetId: saved.hash.slice(0, 12), details: { nodes: graph.nodes.length, edges: graph.edges.length } });
-    return { hash: saved.hash, savedAt: saved.savedAt.toISOString() };
+      const draft = await findDraft(tx, { lock: true });
+      if (draft && draft.contentHash !== input.baseHash) throw conflict;
+      if (draft?.contentHash === hash) return { hash, savedAt: draft.createdAt.toISOString() };
+      const saved = await writeDraft(tx, draft, graph, authorId, hash);
+      await writeAudit(tx, ctx.actor, { action: "mapping.draft.save", targetType: "mapping-draft", targetId: hash.slice(0, 12), details: { nodes: graph.nodes.length, edges: graph.edges.length } });
+      return { hash, savedAt: saved.savedAt.toISOString() };
     });
   } catch (error) {
     if (hasSqlState(error, UNIQUE_VIOLATION)) throw conflict; // two first saves at once: one draft wins
