@@ -14,6 +14,9 @@ export function MainNav({ items }: { items: NavItem[] }) {
           <Link
             key={item.href}
             href={item.href}
+            // No prefetch: every page is dynamic, and a prefetch answered after sign-out could carry a refreshed
+            // session cookie back (Auth.js slides the JWT on each request), signing the user in again.
+            prefetch={false}
             aria-current={active ? "page" : undefined}
             className={cn("rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground hover:bg-muted hover:text-foreground", active && "bg-muted text-foreground")}
           >
