@@ -1,13 +1,13 @@
 "use client";
 import { useState, useTransition } from "react";
-import { decideConflictAction, overrideGuardAction, retryJobErrorsAction } from "@/lib/actions/sync";
+import { decideConflictAction, retryJobErrorsAction } from "@/lib/actions/sync";
 import type { PublicError } from "@/lib/errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
-/** Retry a job's errors, override a guard's abort, decide a queued conflict (admins). */
+/** Retry a job's errors, decide a queued conflict (admins); held runs are decided in their own panel. */
 export function JobToolsForm() {
   const [id, setId] = useState("");
   const [error, setError] = useState<PublicError | null>(null);
@@ -29,9 +29,6 @@ export function JobToolsForm() {
       <div className="flex flex-wrap gap-2">
         <Button size="sm" variant="outline" disabled={pending || !id} onClick={() => act("Errors retried.", () => retryJobErrorsAction({ jobId: id }))}>
           Retry errors
-        </Button>
-        <Button size="sm" variant="outline" disabled={pending || !id} onClick={() => act("Run queued with the guard overridden.", () => overrideGuardAction({ jobId: id }))}>
-          Override guard
         </Button>
         <Button size="sm" variant="ghost" disabled={pending || !id} onClick={() => act("Conflict decided: ERP wins.", () => decideConflictAction({ conflictId: id, winner: "erp" }))}>
           ERP wins

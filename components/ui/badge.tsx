@@ -9,6 +9,7 @@ const badgeVariants = cva("inline-flex items-center rounded-full border px-2 py-
       muted: "border-border bg-muted text-muted-foreground",
       success: "border-transparent bg-success/10 text-success",
       destructive: "border-transparent bg-destructive/10 text-destructive",
+      warning: "border-transparent bg-warning/10 text-warning",
     },
   },
   defaultVariants: { variant: "default" },

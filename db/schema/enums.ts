@@ -21,5 +21,7 @@ export const syncResult = pgEnum("sync_result", ["success", "failure"]);
 
 export const syncJobType = pgEnum("sync_job_type", ["synchronization", "coupling", "uncoupling"]);
 
-export const SYNC_JOB_STATUSES = ["queued", "running", "succeeded", "failed", "aborted", "cancelled"] as const;
+/** "held": the mass-change guard stopped the run before it wrote; it waits for an admin to approve or discard it. */
+export const SYNC_JOB_STATUSES = ["queued", "running", "succeeded", "failed", "aborted", "cancelled", "held"] as const;
+export type SyncJobStatus = (typeof SYNC_JOB_STATUSES)[number];
 export const syncJobStatus = pgEnum("sync_job_status", SYNC_JOB_STATUSES);

@@ -2,6 +2,19 @@ import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "d
 import { syncDirection, syncJobStatus, syncJobType } from "./enums";
 import { users } from "./users";
 
+/** What the mass-change guard counted when it held a run, and what an admin then decided. */
+export type JobHold = {
+  /** Coupled records the run would uncouple, restore or overwrite (counted until the limit was passed). */
+  planned: number;
+  coupledTotal: number;
+  /** planned / coupledTotal. */
+  share: number;
+  /** The allowed share and the most changes that were allowed. */
+  maxShare: number;
+  limit: number;
+  decision?: { outcome: "approved" | "discarded"; by: string; at: string; queuedRunId?: string | null };
+};
+
 export const syncJobs = pgTable(
   "sync_jobs",
   {
@@ -27,12 +40,16 @@ export const syncJobs = pgTable(
     coupled: integer("coupled").notNull().default(0),
     uncoupled: integer("uncoupled").notNull().default(0),
     message: text("message"),
+    /** Set when the mass-change guard held the run; the schedule of its mapping waits while the status is "held". */
+    hold: jsonb("hold").$type<JobHold>(),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
   // Job history is read per mapping, newest first; the table only grows.
-  (t) => [index("sync_jobs_mapping_created_idx").on(t.mappingName, t.createdAt), index("sync_jobs_created_idx").on(t.createdAt)],
+  // The scheduler asks every minute which mappings have a held run.
+  (t) => [index("sync_jobs_mapping_created_idx").on(t.mappingName, t.createdAt), index("sync_jobs_created_idx").on(t.createdAt), index("sync_jobs_status_idx").on(t.status)],
 );
 export type SyncJob = typeof syncJobs.$inferSelect;
 

@@ -2,6 +2,7 @@ import { and, eq, max } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
 import type { Database } from "@/db/client";
 import { fullSyncRuns, syncJobs } from "@/db/schema";
+import { heldMappings } from "@/lib/sync/engine/held-runs";
 import { dueMappings } from "@/lib/sync/plan/schedule";
 import { loadPublishedConfig } from "@/lib/sync/setup/published-config";
 import { SYNC_QUEUE } from "./boss";
@@ -20,8 +21,9 @@ async function lastScheduled(db: Database): Promise<Map<string, Date>> {
 }
 
 /**
- * The scheduler's tick: queues every mapping whose interval has passed (document lines run with their header). Nothing
- * is scheduled before the first full synchronization was started: it couples and creates what incremental runs build on.
+ * The scheduler's tick: queues every mapping whose interval has passed (document lines run with their header), except
+ * mappings with a held run. Nothing is scheduled before the first full synchronization was started: it couples and
+ * creates what incremental runs build on.
  */
 export async function enqueueDue(db: Database, boss: PgBoss, now = new Date()): Promise<{ due: string[]; queued: string[]; jobIds: string[] }> {
   const [firstFullSync] = await db.select({ id: fullSyncRuns.id }).from(fullSyncRuns).limit(1);
@@ -32,7 +34,7 @@ export async function enqueueDue(db: Database, boss: PgBoss, now = new Date()): 
   } catch {
     return { due: [], queued: [], jobIds: [] }; // nothing published yet: nothing to schedule
   }
-  const due = dueMappings(config, await lastScheduled(db), now);
+  const due = dueMappings(config, await lastScheduled(db), now, await heldMappings(db));
   const queued: string[] = [];
   const jobIds: string[] = [];
   for (const mapping of due) {

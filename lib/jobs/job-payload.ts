@@ -6,7 +6,8 @@ export const SyncJobPayloadSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("run-mapping"),
     mapping: z.string().min(1),
-    trigger: z.enum(["schedule", "manual", "retry"]),
+    /** "approved": an admin approved a held run; it runs once with the guard lifted. */
+    trigger: z.enum(["schedule", "manual", "retry", "approved"]),
     mode: z.enum(["incremental", "full"]).default("incremental"),
     direction: FlowSchema.optional(),
     guard: z.enum(["on", "override"]).default("on"),

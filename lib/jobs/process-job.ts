@@ -1,6 +1,7 @@
 import type { PgBoss } from "pg-boss";
 import type { Database } from "@/db/client";
 import { advanceFullSync, runFullSyncLine } from "@/lib/sync/engine/full-sync";
+import { heldJobs } from "@/lib/sync/engine/held-runs";
 import { runMapping } from "@/lib/sync/engine/run-mapping";
 import { openEngine } from "@/lib/sync/setup/open-engine";
 import { enqueueSync } from "./enqueue";
@@ -16,6 +17,8 @@ export async function startReadyLines(db: Database, boss: PgBoss, runId: string,
 /** Runs one job of the sync queue, whichever process picked it up (worker or cron route). */
 export async function processSyncJob(db: Database, boss: PgBoss, data: unknown, holder: string): Promise<void> {
   const payload = SyncJobPayloadSchema.parse(data);
+  // Queued before its mapping was held, or retried after a crash: a guarded run waits for the held run's decision.
+  if (payload.kind === "run-mapping" && payload.guard === "on" && (await heldJobs(db, payload.mapping)).length) return;
   const ctx = await openEngine(db);
   if (payload.kind === "run-mapping") {
     await runMapping(ctx, payload.mapping, { trigger: payload.trigger, mode: payload.mode, direction: payload.direction, guard: payload.guard, startedBy: payload.startedBy, holder, waitMs: 5_000 });

@@ -1,8 +1,6 @@
 import { eq } from "drizzle-orm";
 import { syncJobErrors, syncJobs } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { enqueueSync } from "@/lib/jobs/enqueue";
-import { queueFor } from "@/lib/jobs/queue-registry";
 import { sourceSide } from "@/lib/mapping/model/direction";
 import { findMapping } from "@/lib/sync/engine/engine-context";
 import { runMapping } from "@/lib/sync/engine/run-mapping";
@@ -35,19 +33,5 @@ export async function retryJobErrors(args: { ctx: ServiceContext; input: unknown
     const mapping = findMapping(engine.config, job.mappingName);
     await restoreSkipped(engine, mapping.name, { side, ids });
     return runMapping(engine, mapping.name, { trigger: "retry", mode: "one-off", records: { side, ids }, direction: job.direction, force: true, createUncoupled: job.mode !== "incremental" || !mapping.syncOnlyCoupled, startedBy: actorId(ctx), waitMs: 30_000 });
-  });
-}
-
-/** The guard stopped a job before it wrote anything; a person who checked it runs it again with the guard overridden. */
-export async function overrideGuard(args: { ctx: ServiceContext; input: unknown }): Promise<{ queued: boolean; jobId: string | null }> {
-  const { ctx } = args;
-  requireRole(ctx, "admin");
-  const { jobId } = parseInput(JobInput, args.input);
-  const job = await jobOrThrow(ctx, jobId);
-  if (job.status !== "aborted") throw new AppError("CONFLICT", "Only a job the mass-change guard stopped can be overridden.");
-  return withEngine(ctx, { action: "sync.override-guard", targetType: "job", targetId: jobId, details: { mapping: job.mappingName, direction: job.direction } }, async (engine) => {
-    findMapping(engine.config, job.mappingName);
-    const queued = await enqueueSync(queueFor(ctx.db), { kind: "run-mapping", mapping: job.mappingName, trigger: "manual", direction: job.direction, mode: job.mode === "full" ? "full" : "incremental", guard: "override", startedBy: actorId(ctx) });
-    return { queued: queued !== null, jobId: queued };
   });
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { syncConflicts, syncJobErrors, syncJobs } from "@/db/schema";
+import { syncConflicts, syncJobErrors, syncJobs, type JobHold } from "@/db/schema";
 import type { SyncDirection } from "@/db/schema/enums";
 import { addCounters, emptyCounters, type CounterName, type Counters } from "../model/counters";
 import type { ConflictOutcome } from "../model/record-plan";
@@ -76,8 +76,14 @@ export class JobRecorder {
     await this.db.update(syncJobs).set({ ...this.counters, heartbeatAt: new Date() }).where(eq(syncJobs.id, this.id));
   }
 
-  async finish(status: "succeeded" | "failed" | "aborted", message?: string): Promise<void> {
+  async finish(status: "succeeded" | "failed", message?: string): Promise<void> {
     await this.flush();
     await this.db.update(syncJobs).set({ status, message: message ?? null, finishedAt: new Date() }).where(eq(syncJobs.id, this.id));
+  }
+
+  /** The guard stopped the pass before it wrote: the job waits, with the guard's numbers, for an admin's decision. */
+  async hold(message: string, hold: JobHold): Promise<void> {
+    await this.flush();
+    await this.db.update(syncJobs).set({ status: "held", message, hold, finishedAt: new Date() }).where(eq(syncJobs.id, this.id));
   }
 }

@@ -12,13 +12,14 @@ describe("guarded mass changes", () => {
   });
   afterAll(async () => h?.close());
 
-  it("should abort before writing anything when more than the allowed share of coupled records would be overwritten", async () => {
+  it("should hold the run before writing anything when more than the allowed share of coupled records would be overwritten", async () => {
     for (const c of (await h.all("erp", "customers")).slice(0, 15)) await h.edit("erp", "customers", c.id, { city: "Mass edit" });
     const { passes } = await h.run("CUSTOMER", {}, guarded());
-    expect(passes[0]!.status).toBe("aborted");
+    expect(passes[0]!.status).toBe("held");
     expect(passes[0]!.message).toContain("15 of 20 coupled records (75%)");
     expect((await h.all("crm", "accounts")).filter((a) => a.data.address1_city === "Mass edit")).toHaveLength(0);
-    expect((await h.jobsOf("CUSTOMER")).find((j) => j.id === passes[0]!.jobId)).toMatchObject({ status: "aborted", modified: 0 });
+    const job = (await h.jobsOf("CUSTOMER")).find((j) => j.id === passes[0]!.jobId);
+    expect(job).toMatchObject({ status: "held", modified: 0, hold: { planned: 15, coupledTotal: 20, share: 0.75, maxShare: 0.5, limit: 10 } });
   });
 
   it("should write the same changes when a person overrides the guard", async () => {
