@@ -16,7 +16,7 @@ const TITLES = {
   crm: { title: "Dynamics 365 Sales sandbox", description: "The built-in simulator of the Dataverse Web API v9.2." },
 } as const;
 
-type Params = { entity?: string; q?: string; page?: string; record?: string };
+type Params = { entity?: string; q?: string; page?: string; record?: string; new?: string };
 
 export async function SandboxBrowser({ system, params, user }: { system: "erp" | "crm"; params: Params; user: SignedInUser }) {
   const { db } = await getDb();
@@ -25,6 +25,14 @@ export async function SandboxBrowser({ system, params, user }: { system: "erp" |
   const { entity } = page;
   const columns = summaryFields(entity, page.records, page.searchField);
   const selected = params.record ? await getSandboxRecord({ ctx, system, entity: entity.name, id: params.record }) : null;
+  const canEdit = hasRole(user.role, "admin");
+  const creating = canEdit && page.creatable && params.new === "1";
+  const label = entity.label ?? entity.name;
+  const formFields = (record: typeof selected) =>
+    entity.fields
+      .filter((f) => f.type !== "lookup" && f.type !== "blob")
+      .filter((f) => record || !(f.readOnly || f.name === entity.key || SYSTEM_COLUMNS.has(f.name)))
+      .map((f) => ({ name: f.name, label: f.label ?? f.name, type: f.type, value: record ? rawValue(entity, f, record) : null, options: f.options, readOnly: Boolean(f.readOnly) || f.name === entity.key || SYSTEM_COLUMNS.has(f.name) }));
   const href = (changes: Params) => {
     const next = new URLSearchParams(Object.entries({ entity: entity.name, q: page.search, page: String(page.page), ...changes }).filter(([, v]) => v) as [string, string][]);
     return `/sandbox/${system}?${next}`;
@@ -46,10 +54,17 @@ export async function SandboxBrowser({ system, params, user }: { system: "erp" |
               <CardTitle>
                 {entity.label ?? entity.name} <span className="text-sm font-normal text-muted-foreground">· {page.total.toLocaleString("en-US")} records</span>
               </CardTitle>
-              <form method="get" action={`/sandbox/${system}`} className="flex gap-2" role="search">
-                <input type="hidden" name="entity" value={entity.name} />
-                <Input name="q" defaultValue={page.search} placeholder={`Search ${page.searchField ?? "name"}…`} aria-label={`Search ${entity.label ?? entity.name}`} className="w-56" />
-              </form>
+              <div className="flex items-center gap-3">
+                {canEdit && page.creatable && (
+                  <Link href={href({ new: "1", record: undefined })} className="text-sm text-primary underline-offset-2 hover:underline">
+                    New record
+                  </Link>
+                )}
+                <form method="get" action={`/sandbox/${system}`} className="flex gap-2" role="search">
+                  <input type="hidden" name="entity" value={entity.name} />
+                  <Input name="q" defaultValue={page.search} placeholder={`Search ${page.searchField ?? "name"}…`} aria-label={`Search ${entity.label ?? entity.name}`} className="w-56" />
+                </form>
+              </div>
             </CardHeader>
             <CardContent>
               {page.records.length === 0 ? (
@@ -62,6 +77,7 @@ export async function SandboxBrowser({ system, params, user }: { system: "erp" |
                         <Th key={c.name}>{c.label ?? c.name}</Th>
                       ))}
                       <Th>Modified</Th>
+                      {system === "crm" && <Th>Modified by</Th>}
                     </tr>
                   </THead>
                   <TBody>
@@ -71,6 +87,7 @@ export async function SandboxBrowser({ system, params, user }: { system: "erp" |
                           <Td key={c.name}>{i === 0 ? <Link className="text-primary underline-offset-2 hover:underline" href={href({ record: record.id })}>{displayValue(c, rawValue(entity, c, record))}</Link> : displayValue(c, rawValue(entity, c, record))}</Td>
                         ))}
                         <Td className="whitespace-nowrap text-xs text-muted-foreground">{record.modifiedAt.toISOString().replace("T", " ").slice(0, 19)}</Td>
+                        {system === "crm" && <Td className="whitespace-nowrap text-xs text-muted-foreground">{record.modifiedBy ? (page.modifiers[record.modifiedBy] ?? record.modifiedBy) : "—"}</Td>}
                       </Tr>
                     ))}
                   </TBody>
@@ -85,6 +102,16 @@ export async function SandboxBrowser({ system, params, user }: { system: "erp" |
               )}
             </CardContent>
           </Card>
+          {creating && (
+            <Card>
+              <CardHeader>
+                <CardTitle>New record · {label}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <SandboxRecordForm mode="create" system={system} entity={entity.name} canEdit fields={formFields(null)} />
+              </CardContent>
+            </Card>
+          )}
           {selected && (
             <Card>
               <CardHeader>
@@ -96,10 +123,8 @@ export async function SandboxBrowser({ system, params, user }: { system: "erp" |
                   system={system}
                   entity={entity.name}
                   id={selected.id}
-                  canEdit={hasRole(user.role, "admin")}
-                  fields={entity.fields
-                    .filter((f) => f.type !== "lookup" && f.type !== "blob")
-                    .map((f) => ({ name: f.name, label: f.label ?? f.name, type: f.type, value: rawValue(entity, f, selected), options: f.options, readOnly: Boolean(f.readOnly) || f.name === entity.key || SYSTEM_COLUMNS.has(f.name) }))}
+                  canEdit={canEdit}
+                  fields={formFields(selected)}
                 />
               </CardContent>
             </Card>

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { updateSandboxRecordAction } from "@/lib/actions/sandbox";
+import { createSandboxRecordAction, updateSandboxRecordAction } from "@/lib/actions/sandbox";
 import type { PublicError } from "@/lib/errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -33,27 +33,36 @@ function changedValues(fields: FormField[], form: FormData): Record<string, unkn
   return values;
 }
 
-export function SandboxRecordForm(props: { system: "erp" | "crm"; entity: string; id: string; fields: FormField[]; canEdit: boolean }) {
+// A saved record comes back with a new version and the page remounts its form: when, per record, so the new form
+// still says it was saved (and a record just created says so too).
+const savedAt = new Map<string, number>();
+const justSaved = (id: string | undefined) => id !== undefined && Date.now() - (savedAt.get(id) ?? 0) < 5000;
+
+/** Edits a record (only what changed is sent), or with `mode="create"` makes a new one from what is filled in. */
+export function SandboxRecordForm(props: { system: "erp" | "crm"; entity: string; id?: string; fields: FormField[]; canEdit: boolean; mode?: "edit" | "create" }) {
+  const creating = props.mode === "create";
   const router = useRouter();
   const [error, setError] = useState<PublicError | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(() => justSaved(props.id));
   const [pending, startTransition] = useTransition();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const values = changedValues(props.fields, new FormData(event.currentTarget));
     startTransition(async () => {
-      const result = await updateSandboxRecordAction({ system: props.system, entity: props.entity, id: props.id, values });
+      const result = creating ? await createSandboxRecordAction({ system: props.system, entity: props.entity, values }) : await updateSandboxRecordAction({ system: props.system, entity: props.entity, id: props.id, values });
       setSaved(result.ok);
       setError(result.ok ? null : result.error);
-      if (result.ok) router.refresh();
+      if (result.ok) savedAt.set(result.data.id, Date.now());
+      if (result.ok && creating) router.push(`/sandbox/${props.system}?entity=${encodeURIComponent(props.entity)}&record=${result.data.id}`);
+      else if (result.ok) router.refresh();
     });
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="Record">
+    <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label={creating ? "New record" : "Record"}>
       {error && <Alert>{error.message}</Alert>}
-      {saved && <Alert tone="success">Saved. The record&apos;s modified-on moved, so the next sync picks it up.</Alert>}
+      {saved && <Alert tone="success">{creating ? "Created. The next sync picks it up." : "Saved. The record's modified-on moved, so the next sync picks it up."}</Alert>}
       {!props.canEdit && <Alert tone="info">Viewers can read the sandboxes; admins can change records.</Alert>}
       <div className="grid gap-3 sm:grid-cols-2">
         {props.fields.map((field) => {
@@ -84,7 +93,7 @@ export function SandboxRecordForm(props: { system: "erp" | "crm"; entity: string
       {props.canEdit && (
         <div>
           <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : "Save changes"}
+            {creating ? (pending ? "Creating…" : "Create record") : pending ? "Saving…" : "Save changes"}
           </Button>
         </div>
       )}

@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation";
 import { SandboxSettingsSchema, type SandboxSettingsInput } from "./sandbox-settings";
 
 // Credentials and the application user stay as seeded; what a person tunes is limits and faults.
-const Tunable = SandboxSettingsSchema.pick({ tokenLifetimeSeconds: true, throttle: true, concurrency: true, faults: true, relativeNextLinks: true }).partial().strict();
+const Tunable = SandboxSettingsSchema.pick({ tokenLifetimeSeconds: true, throttle: true, concurrency: true, faults: true, relativeNextLinks: true, applicationUserMayImpersonate: true, recordCountSnapshotSeconds: true }).partial().strict();
 
 /** Stores a sandbox's tunable settings over the defaults; a running app picks them up within a second. */
 export async function configureSandbox(db: Database, system: unknown, settings: unknown): Promise<SandboxSettingsInput> {

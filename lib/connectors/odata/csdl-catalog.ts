@@ -45,7 +45,8 @@ export function catalogFromCsdl(xml: string, options: { system: "erp" | "crm"; a
   const setOfType = new Map(sets.map((set) => [String(set.EntityType), String(set.Name)]));
   return sets.flatMap((set) => {
     const type = types.get(String(set.EntityType));
-    if (!type) return [];
+    // Business Central: the companies every other entity set is contained in, not an entity to map.
+    if (!type || (options.system === "erp" && set.Name === "companies")) return [];
     const key = String(list((type.Key as Node | undefined)?.PropertyRef as Node[])[0]?.Name ?? "id");
     const lookups = new Map<string, string[]>();
     for (const nav of list(type.NavigationProperty as Node[])) {

@@ -23,7 +23,8 @@ export async function prepareCreate(ctx: ServiceContext, entity: CatalogEntity, 
 
 /** Writes new rows, and what Dataverse creates along with them, in one go; returns the rows' records in order. */
 export async function persistCreates(store: SandboxStore, entity: CatalogEntity, rows: NewRow[], modifiedBy: string | null, now: Date): Promise<StoredRecord[]> {
-  const entries = rows.flatMap((row) => [{ entity: entity.name, record: { id: row.id, data: row.data, modifiedBy } }, ...baseUnitOf(entity, row.id, row.data, modifiedBy)]);
+  // The creator is kept as `createdby` (what _createdby_value reads on tables whose catalog has the column).
+  const entries = rows.flatMap((row) => [{ entity: entity.name, record: { id: row.id, data: { ...row.data, createdby: modifiedBy }, modifiedBy } }, ...baseUnitOf(entity, row.id, row.data, modifiedBy)]);
   const written = await store.writeMany(entries, now);
   return written.filter((_, i) => entries[i]!.entity === entity.name);
 }

@@ -4,6 +4,7 @@ import { buildCsdl } from "../odata/csdl";
 import { emptyResponse, jsonResponse, readJsonBody } from "../odata/responses";
 import type { ServiceContext } from "../sandbox-context";
 import { stableUuid } from "../stable-uuid";
+import { DATAVERSE_OPERATIONS } from "./dataverse-csdl-operations";
 import { optionRecordId, optionSetEntities } from "./option-sets";
 
 const tables = (ctx: ServiceContext) => ctx.catalog.entities.filter((e) => e.kind === "table");
@@ -81,7 +82,7 @@ export function entityDefinitions(ctx: ServiceContext, path: string): Response {
 }
 
 export function metadataDocument(ctx: ServiceContext): Response {
-  return new Response(buildCsdl(ctx.catalog, tables(ctx), { namespace: "Microsoft.Dynamics.CRM", container: "System", dialect: "dataverse" }), {
+  return new Response(buildCsdl(ctx.catalog, tables(ctx), { namespace: "Microsoft.Dynamics.CRM", container: "System", dialect: "dataverse", ...DATAVERSE_OPERATIONS }), {
     headers: { "Content-Type": "application/xml", "OData-Version": "4.0" },
   });
 }
@@ -93,17 +94,6 @@ export function whoAmI(ctx: ServiceContext): Response {
     UserId: ctx.caller.userId,
     OrganizationId: stableUuid("crm:organization"),
   });
-}
-
-/** RetrieveTotalRecordCount(EntityNames=['account',…]): counts beyond the 5000 that $count stops at. */
-export async function retrieveTotalRecordCount(ctx: ServiceContext, path: string): Promise<Response> {
-  const names = [...(/EntityNames=\[([^\]]*)\]/.exec(decodeURIComponent(path))?.[1] ?? "").matchAll(/'([a-z0-9_]+)'/g)].map((m) => m[1]!);
-  const values = await Promise.all(names.map(async (name) => {
-    const entity = tables(ctx).find((e) => e.logicalName === name);
-    if (!entity) throw badRequest("dataverse", `'${name}' is not a valid entity name.`);
-    return ctx.store.count(entity.name);
-  }));
-  return jsonResponse({ "@odata.context": `${ctx.base}/$metadata#Microsoft.Dynamics.CRM.RetrieveTotalRecordCountResponse`, EntityRecordCountCollection: { Count: names.length, IsReadOnly: false, Keys: names, Values: values } });
 }
 
 /** InsertOptionValue / UpdateOptionValue: how BC's option mappings add and rename choice options. */

@@ -50,7 +50,7 @@ export async function updateRecord(ctx: ServiceContext, entity: CatalogEntity, i
     if (!existing) throw notFound(entity, id);
     if (ifMatch !== "*" && ifMatch !== etagOf(existing)) throw new ODataServiceError(412, CODES.versionMismatch, "The version of the existing record doesn't match the RowVersion property provided.");
   }
-  const merged = { ...(existing?.data ?? {}), ...data };
+  const merged = { ...(existing?.data ?? { createdby: ctx.caller.userId }), ...data };
   // A new state without a status takes that state's default status, not the old one.
   if (data.statecode !== undefined && data.statuscode === undefined) delete merged.statuscode;
   applyStateDefaults(entity.name, merged, hasState(entity));

@@ -1,14 +1,17 @@
 import type { SchemaCatalog } from "@/lib/mapping/model/catalog";
 import { ODataServiceError } from "../odata/odata-error";
 import { parsePrefer } from "../odata/prefer";
+import { requestOrigin } from "../odata/request-origin";
 import { answer, jsonResponse } from "../odata/responses";
 import type { Caller, ServiceContext } from "../sandbox-context";
 import type { SandboxSettings } from "../sandbox-settings";
 import type { SandboxStore } from "../store/sandbox-store";
 import { executeBatch } from "./dataverse-batch";
 import { readCollection } from "./dataverse-collection";
-import { entityDefinitions, metadataDocument, optionValueAction, retrieveTotalRecordCount, whoAmI } from "./dataverse-metadata";
+import { entityDefinitions, metadataDocument, optionValueAction, whoAmI } from "./dataverse-metadata";
+import { RecordCountSnapshots, retrieveTotalRecordCount } from "./dataverse-record-count";
 import { createRecord } from "./dataverse-create";
+import { impersonatedCaller } from "./dataverse-impersonation";
 import { deleteRecord, readRecord, updateRecord } from "./dataverse-record";
 import { currentCatalog } from "./option-sets";
 
@@ -28,6 +31,7 @@ const methodNotAllowed = () => new ODataServiceError(405, "0x80060888", "The HTT
 /** The Dataverse Web API v9.2 over the sandbox store: (request, caller, settings) → response. */
 export function createDataverseService(options: DataverseServiceOptions) {
   let cached: { catalog: SchemaCatalog; at: number } | undefined;
+  const snapshots = new RecordCountSnapshots();
   const catalogNow = async () => {
     if (!cached || Date.now() - cached.at > 2000) cached = { catalog: await currentCatalog(options.catalog, options.store), at: Date.now() };
     return cached.catalog;
@@ -52,7 +56,7 @@ export function createDataverseService(options: DataverseServiceOptions) {
       if (rest === "$metadata") return method === "GET" ? metadataDocument(requestCtx) : Promise.reject(methodNotAllowed());
       if (rest === "$batch") return method === "POST" ? executeBatch(requestCtx, request, dispatch, createTarget) : Promise.reject(methodNotAllowed());
       if (rest === "WhoAmI" || rest === "WhoAmI()") return whoAmI(requestCtx);
-      if (rest.startsWith("RetrieveTotalRecordCount(")) return retrieveTotalRecordCount(requestCtx, rest);
+      if (rest.startsWith("RetrieveTotalRecordCount(")) return retrieveTotalRecordCount(requestCtx, rest, url, snapshots);
       if (rest === "InsertOptionValue" || rest === "UpdateOptionValue") {
         if (method !== "POST") throw methodNotAllowed();
         const response = await optionValueAction(requestCtx, rest, request);
@@ -82,17 +86,18 @@ export function createDataverseService(options: DataverseServiceOptions) {
       throw methodNotAllowed();
     });
 
-  return async (request: Request, caller: Caller, settings: SandboxSettings): Promise<Response> => {
-    const url = new URL(request.url);
-    const ctx: ServiceContext = {
-      catalog: await catalogNow(),
-      store: options.store,
-      base: `${url.origin}${options.basePath}`,
-      caller: { ...caller, userId: settings.applicationUserId ?? caller.userId },
-      preferences: parsePrefer(null),
-      settings,
-      now: options.now ?? (() => new Date()),
-    };
-    return dispatch(ctx, request);
-  };
+  return async (request: Request, caller: Caller, settings: SandboxSettings): Promise<Response> =>
+    answer(async () => {
+      const applicationUser = { ...caller, userId: settings.applicationUserId ?? caller.userId };
+      const ctx: ServiceContext = {
+        catalog: await catalogNow(),
+        store: options.store,
+        base: `${requestOrigin(request)}${options.basePath}`,
+        caller: await impersonatedCaller(options.store, request, applicationUser, settings),
+        preferences: parsePrefer(null),
+        settings,
+        now: options.now ?? (() => new Date()),
+      };
+      return dispatch(ctx, request);
+    });
 }

@@ -3,9 +3,18 @@ import { edmOf } from "../store/filter-sql";
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
 
-export type CsdlOptions = { namespace: string; container: string; dialect: "dataverse" | "business-central" };
+export type CsdlOptions = {
+  namespace: string;
+  container: string;
+  dialect: "dataverse" | "business-central";
+  /** More navigation properties of an entity's type (Business Central's containment of document lines). */
+  navigation?: (entity: CatalogEntity) => string[];
+  /** More schema elements (types, functions, actions) and container children (sets, imports), as CSDL. */
+  schema?: string[];
+  containerChildren?: string[];
+};
 
-function typeName(entity: CatalogEntity, dialect: CsdlOptions["dialect"]): string {
+export function typeName(entity: CatalogEntity, dialect: CsdlOptions["dialect"]): string {
   return dialect === "dataverse" ? (entity.logicalName ?? entity.name) : entity.name.replace(/s$/, "");
 }
 
@@ -43,6 +52,7 @@ export function buildCsdl(catalog: SchemaCatalog, entities: CatalogEntity[], opt
       const facets = [field.maxLength ? ` MaxLength="${field.maxLength}"` : "", field.name === entity.key || field.required ? ` Nullable="false"` : ""].join("");
       properties.push(`<Property Name="${field.name}" Type="${type}"${facets}/>`);
     }
+    navigation.push(...(options.navigation?.(entity) ?? []));
     return `<EntityType Name="${name}"><Key><PropertyRef Name="${entity.key}"/></Key>${properties.join("")}${navigation.join("")}</EntityType>`;
   });
   const sets = entities.map((entity) => `<EntitySet Name="${entity.name}" EntityType="${namespace}.${typeName(entity, dialect)}"/>`);
@@ -52,7 +62,8 @@ export function buildCsdl(catalog: SchemaCatalog, entities: CatalogEntity[], opt
     `<Schema Namespace="${namespace}" xmlns="http://docs.oasis-open.org/odata/ns/edm">`,
     ...enums,
     ...types,
-    `<EntityContainer Name="${options.container}">${sets.join("")}</EntityContainer>`,
+    ...(options.schema ?? []),
+    `<EntityContainer Name="${options.container}">${sets.join("")}${(options.containerChildren ?? []).join("")}</EntityContainer>`,
     `</Schema></edmx:DataServices></edmx:Edmx>`,
   ].join("\n");
 }

@@ -5,6 +5,7 @@ import { SandboxStore, type StoredRecord } from "@/lib/sandbox/store/sandbox-sto
 import { parseInput } from "@/lib/validation";
 import { requireRole, type ServiceContext } from "../context";
 import { BrowseSandboxInput } from "./sandbox-schemas";
+import { creatableOnPage } from "./sandbox-values";
 
 export const SANDBOX_PAGE_SIZE = 25;
 
@@ -23,6 +24,10 @@ export type SandboxPage = {
   pages: number;
   search: string;
   searchField?: string;
+  /** CRM: the full names of the systemusers who last modified the records shown. */
+  modifiers: Record<string, string>;
+  /** Whether the page can create records of this entity (its form sets no lookups). */
+  creatable: boolean;
 };
 
 /** Tables of one simulated system, one page of one entity's records, searchable by its name field. */
@@ -40,6 +45,8 @@ export async function browseSandbox(args: { ctx: ServiceContext; input: unknown 
   const pages = Math.max(1, Math.ceil(total / SANDBOX_PAGE_SIZE));
   const page = Math.min(input.page, pages);
   const records = await store.query({ entity: entity.name, where, orderBy: [{ expr: sql`modified_at`, direction: "desc" }], limit: SANDBOX_PAGE_SIZE, offset: (page - 1) * SANDBOX_PAGE_SIZE });
+  const modifierIds = [...new Set(records.map((r) => r.modifiedBy).filter((id): id is string => Boolean(id)))];
+  const users = input.system === "crm" ? await store.getMany("systemusers", modifierIds) : [];
   return {
     system: input.system,
     entities: tables.map((e) => ({ name: e.name, label: e.label ?? e.name })),
@@ -50,6 +57,8 @@ export async function browseSandbox(args: { ctx: ServiceContext; input: unknown 
     pages,
     search: input.search,
     searchField,
+    modifiers: Object.fromEntries(users.map((u) => [u.id, String(u.data.fullname ?? u.id)])),
+    creatable: creatableOnPage(entity),
   };
 }
 

@@ -16,3 +16,9 @@ export const UpdateSandboxRecordInput = z.object({
   id: z.uuid({ error: "Unknown record" }),
   values: z.record(z.string().max(100), z.unknown()),
 });
+
+export const CreateSandboxRecordInput = z.object({
+  system: SandboxSystemSchema,
+  entity: z.string().trim().min(1).max(100),
+  values: z.record(z.string().max(100), z.unknown()),
+});
