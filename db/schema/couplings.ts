@@ -23,6 +23,11 @@ export const couplings = pgTable(
     lastErrorErp: text("last_error_erp"),
     lastErrorCrm: text("last_error_crm"),
     skipped: boolean("skipped").notNull().default(false),
+    /**
+     * The ERP→CRM pass wrote into a CRM record that held a change not yet taken to the ERP (both changed): the CRM→ERP
+     * pass takes that change although the integration user wrote the record last.
+     */
+    pendingCrmChange: boolean("pending_crm_change").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

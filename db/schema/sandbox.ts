@@ -1,4 +1,5 @@
-import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { systemSide } from "./enums";
 
 /** A record of a simulated system: one row per (system, entity set, id), its fields as JSON. */
@@ -20,6 +21,8 @@ export const sandboxRecords = pgTable(
     primaryKey({ columns: [t.system, t.entity, t.id] }),
     // Watermark queries read by modified-on, then id for a stable order.
     index("sandbox_records_modified_idx").on(t.system, t.entity, t.modifiedAt, t.id),
+    // Tandem's Business Central pages keep a create's idempotency key unique per table.
+    uniqueIndex("sandbox_records_integration_key_uq").on(t.system, t.entity, sql`(${t.data} ->> 'integrationKey')`).where(sql`${t.data} ? 'integrationKey' and ${t.data} ->> 'integrationKey' <> ''`),
   ],
 );
 

@@ -11,6 +11,8 @@ export type ConnectorRecord = {
   /** Dataverse: the systemuser who last wrote it (echo suppression); null on Business Central. */
   modifiedBy: string | null;
   values: Record<string, unknown>;
+  /** The idempotency key the record was created with, where the system keeps it in the record (see WriteOperation.key). */
+  key?: string | null;
 };
 
 /** Where the next incremental read starts: a modified-on watermark, or a Dataverse delta link. */
@@ -40,11 +42,23 @@ export type WriteOperation = {
   etag?: string | null;
   /** Echoed in the result so the caller can match results to its records. */
   ref?: string;
+  /**
+   * create: an idempotency key that travels in the created record (Dataverse: the id is derived from it; Business
+   * Central: Tandem's integration-key field, unique per table). A second create with the same key fails with
+   * DUPLICATE instead of making a second record, and `findByKeys` finds the record it made.
+   */
+  key?: string;
 };
 
 export type WriteResult =
   | { ok: true; ref?: string; id: string; modifiedOn: string | null; etag: string | null }
-  | { ok: false; ref?: string; id?: string; error: { code: ConnectorErrorCode; status?: number; serviceCode?: string; message: string } };
+  | {
+      ok: false;
+      ref?: string;
+      id?: string;
+      /** `wholeRequest`: the request carrying this operation failed as a whole (5xx, 429, timeout after retries). */
+      error: { code: ConnectorErrorCode; status?: number; serviceCode?: string; message: string; wholeRequest?: boolean };
+    };
 
 /** One connected system, as the sync engine uses it; everything system-specific stays behind this. */
 export interface Connector {
@@ -56,7 +70,16 @@ export interface Connector {
   readByIds(entity: string, ids: string[], select?: string[]): Promise<ConnectorRecord[]>;
   /** Of these ids, the ones that no longer exist: how deletes are found without change tracking. */
   findMissing(entity: string, ids: string[]): Promise<string[]>;
-  /** Writes in batches up to the system's cap; one result per operation, in order. */
+  /**
+   * Writes in batches up to the system's cap; one result per operation, in order. A batch that fails as a whole
+   * answers a failed result per operation (`wholeRequest`); only connection failures throw (isConnectionFailure).
+   */
   write(entity: string, operations: WriteOperation[], options?: { atomic?: boolean }): Promise<WriteResult[]>;
-  count(entity: string, filter?: FilterAst): Promise<number>;
+  /**
+   * How many records match. Without `exact` a system may answer an estimate (Dataverse's RetrieveTotalRecordCount is a
+   * snapshot up to a day old): fine for progress bars, never for a decision.
+   */
+  count(entity: string, filter?: FilterAst, options?: { exact?: boolean }): Promise<number>;
+  /** The records created with these idempotency keys, by key; keys no record carries are absent. */
+  findByKeys(entity: string, keys: string[]): Promise<Map<string, ConnectorRecord>>;
 }

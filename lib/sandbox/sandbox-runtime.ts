@@ -96,6 +96,11 @@ export class SandboxRuntime {
     if (!window.allowed) return throttled(window.retryAfterSeconds, `Number of requests exceeded the limit of ${settings.throttle.requests} over time window of ${settings.throttle.windowSeconds} seconds.`);
     if (fault.kind === "throttle") return throttled(settings.faults.retryAfterSeconds, "Number of requests exceeded the limit (injected fault).");
     if (fault.kind === "server-error") return failure(system, 503, "ServiceUnavailable", "The service is temporarily unavailable (injected fault).");
+    const poison = settings.faults.poison;
+    if (poison && request.method !== "GET" && (await request.clone().text()).includes(poison.text)) {
+      if (poison.status === 429) return throttled(settings.faults.retryAfterSeconds, "Number of requests exceeded the limit (injected fault).");
+      return failure(system, poison.status, poison.status === 504 ? "GatewayTimeout" : "InternalServerError", "The service failed on this request (injected fault).");
+    }
     if (fault.kind === "timeout") {
       await this.sleep(settings.faults.timeoutMs);
       return failure(system, 504, "GatewayTimeout", "The request timed out (injected fault).");

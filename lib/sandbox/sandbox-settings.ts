@@ -12,6 +12,8 @@ export const FaultSettingsSchema = z.object({
   timeoutMs: z.number().min(0).max(600_000).default(30_000),
   retryAfterSeconds: z.number().int().min(0).max(300).default(1),
   seed: z.number().int().default(1),
+  /** A record the service cannot take: every request whose body contains `text` is answered `status`, every time. */
+  poison: z.object({ text: z.string().min(1), status: z.number().int().min(400).max(599) }).optional(),
 });
 export type FaultSettings = z.infer<typeof FaultSettingsSchema>;
 
@@ -28,6 +30,13 @@ export const SandboxSettingsSchema = z.object({
   relativeNextLinks: z.boolean().default(false),
   /** Dataverse: the systemuser the API client acts as (WhoAmI, _modifiedby_value). */
   applicationUserId: z.string().uuid().optional(),
+  /**
+   * Dataverse: whether the application user holds prvActOnBehalfOfAnotherUser (the Delegate role), so a request may
+   * run as another systemuser through MSCRMCallerID / CallerObjectId. The demo's application user does.
+   */
+  applicationUserMayImpersonate: z.boolean().default(true),
+  /** Dataverse: how old RetrieveTotalRecordCount's per-table snapshot may get before it is taken again (24 h, as on a tenant). */
+  recordCountSnapshotSeconds: z.number().int().min(0).max(7 * 86_400).default(86_400),
 });
 export type SandboxSettings = z.infer<typeof SandboxSettingsSchema>;
 export type SandboxSettingsInput = z.input<typeof SandboxSettingsSchema>;
@@ -38,7 +47,10 @@ export const DEMO_CLIENT = { clientId: "tandem-sandbox-client", clientSecret: "t
 /** The systemuser the demo client acts as in the CRM sandbox: the integration user of the demo data. */
 export const INTEGRATION_USER_ID = stableUuid("crm:systemusers:integration");
 
-/** The CRM user edits on the sandbox pages are made as: a person, so the sync does not take them for its own echo. */
+/**
+ * The demo CRM administrator: whom the sandbox pages write as when no person is signed in (the CLI, the seed). A
+ * signed-in person writes as their own sandbox user (lib/services/sandbox/sandbox-person.ts).
+ */
 export const SANDBOX_EDITOR_USER_ID = stableUuid("crm:systemusers:admin");
 
 export function defaultSettings(system: "erp" | "crm", overrides: SandboxSettingsInput = {}): SandboxSettings {

@@ -13,8 +13,11 @@ export function routeSandbox(runtime: SandboxRuntime, request: Request): Promise
   return Promise.resolve(new Response("Not Found", { status: 404 }));
 }
 
+/** A test's look at each request before it is handled (e.g. to kill the client while the service works on it). */
+export type BeforeRequest = (request: { method: string; url: string; body: string }) => Promise<void>;
+
 /** Serves both sandboxes on a loopback port over real HTTP (tests, benchmarks, `tandem sandbox serve`). */
-export async function serveSandbox(runtime: SandboxRuntime, port = 0): Promise<ServedSandbox> {
+export async function serveSandbox(runtime: SandboxRuntime, port = 0, beforeRequest?: BeforeRequest): Promise<ServedSandbox> {
   let count = 0;
   const server = http.createServer(async (incoming, outgoing) => {
     count++;
@@ -22,6 +25,7 @@ export async function serveSandbox(runtime: SandboxRuntime, port = 0): Promise<S
       const chunks: Buffer[] = [];
       for await (const chunk of incoming) chunks.push(chunk as Buffer);
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
+      if (beforeRequest) await beforeRequest({ method: incoming.method ?? "GET", url: incoming.url ?? "", body: body?.toString("utf8") ?? "" });
       const headers = new Headers();
       for (const [name, value] of Object.entries(incoming.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
       const request = new Request(`http://${incoming.headers.host}${incoming.url}`, { method: incoming.method, headers, body: incoming.method === "GET" || incoming.method === "HEAD" ? undefined : body });

@@ -3,6 +3,8 @@ import type { ConnectorRecord, WriteOperation, WriteResult } from "../connector"
 import { ConnectorError, errorFromResponse } from "../odata/connector-error";
 import type { ODataClient } from "../odata/odata-client";
 
+const DUPLICATE_KEY = "Internal_EntityWithSameKeyExists";
+
 type BatchResponse = { responses: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] };
 
 function requestOf(operation: WriteOperation, path: (suffix?: string) => string, index: number): Record<string, unknown> {
@@ -40,7 +42,9 @@ export async function writeBcBatch(client: ODataClient, entity: CatalogEntity, p
     if (!part) return { ok: false, ref: operation.ref, id: operation.id, error: { code: "PROTOCOL", message: "The batch response has no answer for this operation" } };
     if (part.status >= 400) {
       const error = errorFromResponse(part.status, JSON.stringify(part.body ?? {}));
-      return { ok: false, ref: operation.ref, id: operation.id, error: { code: error.code, status: part.status, serviceCode: error.details.serviceCode, message: error.message } };
+      // A create whose integration key is taken met the record an earlier create with the same key made.
+      const duplicate = operation.kind === "create" && error.details.serviceCode === DUPLICATE_KEY;
+      return { ok: false, ref: operation.ref, id: operation.id, error: { code: duplicate ? "DUPLICATE" : error.code, status: part.status, serviceCode: error.details.serviceCode, message: error.message } };
     }
     if (operation.kind === "delete") return { ok: true, ref: operation.ref, id: operation.id!, modifiedOn: null, etag: null };
     const record = toRecord(part.body as Record<string, unknown>);

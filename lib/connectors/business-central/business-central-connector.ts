@@ -4,15 +4,17 @@ import { f, type FilterAst } from "@/lib/mapping/model/filter";
 import { toODataFilter } from "@/lib/mapping/filter/odata-filter";
 import type { ChangeCursor, ChangePage, Connector, ConnectorRecord, ReadChangesRequest, WriteOperation, WriteResult } from "../connector";
 import type { CommonConnectorOptions } from "../connector-options";
-import { ConnectorError } from "../odata/connector-error";
+import { ConnectorError, failedOperation, isConnectionFailure } from "../odata/connector-error";
 import { catalogFromCsdl } from "../odata/csdl-catalog";
 import { ODataClient, withQuery } from "../odata/odata-client";
 import { chunk, followPages, GUID, laterOf } from "../odata/paging";
 import { ClientCredentialsTokens } from "../odata/token-provider";
 import { writeBcBatch } from "./bc-write";
+import { mergeTandemPages } from "./tandem-pages";
 
 export const BC_MAX_BATCH = 100;
 const STANDARD_API = "v2.0";
+const TANDEM_API = "tandem/integration/v1.0";
 const EMPTY_GUID = "00000000-0000-0000-0000-000000000000";
 
 export type BusinessCentralConnectorOptions = CommonConnectorOptions & {
@@ -52,18 +54,19 @@ export class BusinessCentralConnector implements Connector {
     return entity;
   }
 
-  /** companies(<id>)/<set> under the entity's API route. */
+  /** companies(<id>)/<set> under the entity's API route: Tandem's page over the table where the tenant has one. */
   private path(entity: CatalogEntity, suffix = ""): string {
-    return `${entity.api ?? STANDARD_API}/companies(${this.options.companyId})/${entity.name}${suffix}`;
+    return `${entity.extension?.api ?? entity.api ?? STANDARD_API}/companies(${this.options.companyId})/${entity.name}${suffix}`;
   }
 
   async describe(entities?: string[]): Promise<SchemaCatalog> {
-    const apis = this.options.apis ?? [STANDARD_API, "tandem/integration/v1.0"];
-    const found: CatalogEntity[] = [];
+    const apis = this.options.apis ?? [STANDARD_API, TANDEM_API];
+    let found: CatalogEntity[] = [];
     for (const api of apis) {
       const response = await this.client.send(`${api}/$metadata`, { headers: { Accept: "application/xml" }, allow: [404] });
       if (response.status === 404) continue; // that API is not installed in this environment
-      found.push(...catalogFromCsdl(await response.text(), { system: "erp", api }));
+      const described = catalogFromCsdl(await response.text(), { system: "erp", api });
+      found = api === TANDEM_API ? mergeTandemPages(found, described, api) : [...found, ...described];
     }
     return { system: "erp", name: "Business Central", entities: entities ? found.filter((e) => entities.includes(e.name)) : found };
   }
@@ -73,14 +76,17 @@ export class BusinessCentralConnector implements Connector {
   }
 
   private toRecord(entity: CatalogEntity, row: Record<string, unknown>): ConnectorRecord {
+    const keyField = entity.extension?.integrationKey;
     const values: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(row)) if (!name.startsWith("@")) values[name] = normalizeValue(value);
+    for (const [name, value] of Object.entries(row)) if (!name.startsWith("@") && name !== keyField) values[name] = normalizeValue(value);
+    const key = keyField ? row[keyField] : undefined;
     return {
       id: String(row[entity.key]),
       modifiedOn: entity.modifiedOn ? (normalizeValue(row[entity.modifiedOn]) as string | null) : null,
       etag: typeof row["@odata.etag"] === "string" ? row["@odata.etag"] : null,
       modifiedBy: null,
       values,
+      ...(keyField ? { key: typeof key === "string" && key ? key : null } : {}),
     };
   }
 
@@ -130,14 +136,38 @@ export class BusinessCentralConnector implements Connector {
 
   async write(entityName: string, operations: WriteOperation[], options: { atomic?: boolean } = {}): Promise<WriteResult[]> {
     const entity = await this.entity(entityName);
+    const keyField = entity.extension?.integrationKey;
+    // The key travels in the record, written by the same insert: Tandem's page holds it unique per table.
+    if (keyField) operations = operations.map((op) => (op.kind === "create" && op.key ? { ...op, values: { ...op.values, [keyField]: op.key } } : op));
     const results: WriteResult[] = [];
     for (const part of chunk(operations, Math.min(this.options.maxBatch ?? BC_MAX_BATCH, BC_MAX_BATCH))) {
-      results.push(...(await writeBcBatch(this.client, entity, (suffix) => this.path(entity, suffix), part, options.atomic ?? false, (row) => this.toRecord(entity, row))));
+      try {
+        results.push(...(await writeBcBatch(this.client, entity, (suffix) => this.path(entity, suffix), part, options.atomic ?? false, (row) => this.toRecord(entity, row))));
+      } catch (error) {
+        if (!(error instanceof ConnectorError) || isConnectionFailure(error)) throw error;
+        results.push(...part.map((operation) => failedOperation(operation, error)));
+      }
     }
     return results;
   }
 
-  async count(entityName: string, filter?: FilterAst): Promise<number> {
+  async findByKeys(entityName: string, keys: string[]): Promise<Map<string, ConnectorRecord>> {
+    const entity = await this.entity(entityName);
+    const keyField = entity.extension?.integrationKey;
+    const found = new Map<string, ConnectorRecord>();
+    if (!keyField) return found; // without Tandem's page there is nowhere a key could be
+    for (const part of chunk([...new Set(keys)], 40)) {
+      const url = withQuery(this.path(entity), { $filter: toODataFilter(f.in(keyField, part), { dialect: "business-central", field: () => ({ name: keyField, type: "string" }) }) });
+      for await (const page of iterate(followPages(this.client, url, {}))) for (const row of page.value ?? []) {
+        const record = this.toRecord(entity, row);
+        if (record.key) found.set(record.key, record);
+      }
+    }
+    return found;
+  }
+
+  /** Always exact: Business Central counts the query when it answers. */
+  async count(entityName: string, filter?: FilterAst, _options: { exact?: boolean } = {}): Promise<number> {
     const entity = await this.entity(entityName);
     const page = await this.client.json<{ "@odata.count"?: number }>(withQuery(this.path(entity), { $filter: this.filterText(entity, filter), $count: true, $top: 1, $select: entity.key }));
     return page["@odata.count"] ?? 0;

@@ -6,13 +6,14 @@ import { toPredicate } from "@/lib/mapping/filter/filter-predicate";
 import { iterate } from "../business-central/business-central-connector";
 import type { ChangeCursor, ChangePage, Connector, ConnectorRecord, ReadChangesRequest, WriteOperation, WriteResult } from "../connector";
 import type { CommonConnectorOptions } from "../connector-options";
-import { ConnectorError } from "../odata/connector-error";
+import { ConnectorError, failedOperation, isConnectionFailure } from "../odata/connector-error";
 import { ODataClient, withQuery } from "../odata/odata-client";
 import { chunk, followPages, GUID, laterOf } from "../odata/paging";
 import { ClientCredentialsTokens } from "../odata/token-provider";
 import { describeDataverse } from "./dataverse-describe";
 import { recordFromRow, selectList } from "./dataverse-values";
 import { writeBatch, writeOne } from "./dataverse-write";
+import { idForKey } from "./keyed-id";
 import { readOptionRecords, writeOptionRecord } from "./option-set-access";
 
 export const DATAVERSE_MAX_BATCH = 1000;
@@ -138,6 +139,8 @@ export class DataverseConnector implements Connector {
       return results;
     }
     const catalog = await this.catalog();
+    // Dataverse takes the ids it is given: a keyed create gets the id its key derives, so repeating it cannot duplicate.
+    operations = operations.map((op) => (op.kind === "create" && op.key && !op.id ? { ...op, id: idForKey(op.key) } : op));
     if (operations.length === 1 && !options.atomic) return [await writeOne(this.client, catalog, entity, operations[0]!)];
     // Two batches in flight: Dataverse serves many connections at once, and the next batch is built while one waits.
     const parts = chunk(operations, Math.min(this.options.maxBatch ?? DATAVERSE_MAX_BATCH, DATAVERSE_MAX_BATCH));
@@ -146,20 +149,47 @@ export class DataverseConnector implements Connector {
     const lane = async () => {
       while (next < parts.length) {
         const index = next++;
-        answers[index] = await writeBatch(this.client, catalog, entity, parts[index]!, options.atomic ?? false);
+        try {
+          answers[index] = await writeBatch(this.client, catalog, entity, parts[index]!, options.atomic ?? false);
+        } catch (error) {
+          if (!(error instanceof ConnectorError) || isConnectionFailure(error)) throw error;
+          answers[index] = parts[index]!.map((operation) => failedOperation(operation, error));
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.writeConcurrency ?? 2, parts.length) }, lane));
     return answers.flat();
   }
 
-  /** Exact counts: RetrieveTotalRecordCount without a filter ($count stops at 5000); with one, the rows are counted. */
-  async count(entityName: string, filter?: FilterAst): Promise<number> {
+  async findByKeys(entityName: string, keys: string[]): Promise<Map<string, ConnectorRecord>> {
     const entity = await this.entity(entityName);
-    if (!filter) {
+    if (entity.kind === "optionset" || !keys.length) return new Map();
+    const keyOf = new Map(keys.map((key) => [idForKey(key), key]));
+    const found = await this.readByIds(entityName, [...keyOf.keys()]);
+    return new Map(found.map((record) => [keyOf.get(record.id.toLowerCase())!, { ...record, key: keyOf.get(record.id.toLowerCase())! }]));
+  }
+
+  /**
+   * Without a filter, an estimate: RetrieveTotalRecordCount answers from a snapshot up to 24 hours old, good for
+   * progress and sizing, never for a decision or the mass-change guard's denominator. With a filter or `exact`, the
+   * rows matching now: $count up to Dataverse's cap of 5000, past it by reading the keys.
+   */
+  async count(entityName: string, filter?: FilterAst, options: { exact?: boolean } = {}): Promise<number> {
+    const entity = await this.entity(entityName);
+    // A choice column's options are no table: no message counts them, and a real tenant refuses the name.
+    if (entity.kind === "optionset") {
+      const records = await readOptionRecords(this.client, entity);
+      const keep = filter ? toPredicate(filter, { field: (name) => findField(entity, name) }) : () => true;
+      return records.filter((record) => keep(record.values)).length;
+    }
+    if (!filter && !options.exact) {
       const answer = await this.client.json<{ EntityRecordCountCollection: { Values: number[] } }>(`RetrieveTotalRecordCount(EntityNames=['${entity.logicalName}'])`);
       return answer.EntityRecordCountCollection.Values[0] ?? 0;
     }
+    type Counted = { "@odata.count"?: number; "@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded"?: boolean };
+    const counted = await this.client.json<Counted>(withQuery(entity.name, { $select: entity.key, $filter: this.filterText(entity, filter), $count: true }), { headers: { Prefer: "odata.maxpagesize=1" } });
+    const capped = counted["@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded"] === true || (counted["@odata.count"] ?? DATAVERSE_MAX_PAGE) >= DATAVERSE_MAX_PAGE;
+    if (!capped) return counted["@odata.count"]!;
     let total = 0;
     for await (const page of this.readChanges({ entity: entityName, filter, select: [] })) total += page.records.length;
     return total;

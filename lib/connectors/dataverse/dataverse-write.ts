@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { CatalogEntity, SchemaCatalog } from "@/lib/mapping/model/catalog";
 import type { WriteOperation, WriteResult } from "../connector";
-import { ConnectorError, errorFromResponse } from "../odata/connector-error";
+import { ConnectorError, errorFromResponse, failedOperation, isConnectionFailure } from "../odata/connector-error";
 import { boundaryOf, buildMultipart, parseMultipart, type BatchItem, type HttpMessage } from "../odata/multipart";
 import type { ODataClient } from "../odata/odata-client";
 import { bodyFromValues, recordFromRow } from "./dataverse-values";
+
+const DUPLICATE_KEY = "0x80040237";
 
 type Prepared = { method: string; url: string; headers: Record<string, string>; body?: string };
 
@@ -33,10 +35,15 @@ function prepare(client: ODataClient, catalog: SchemaCatalog, entity: CatalogEnt
   }
 }
 
+/** A create whose id is taken met the record an earlier create with the same key made: DUPLICATE. */
+function failed(operation: WriteOperation, error: ConnectorError): WriteResult {
+  const duplicate = operation.kind === "create" && (error.details.serviceCode === DUPLICATE_KEY || error.status === 412);
+  return { ok: false, ref: operation.ref, id: operation.id, error: { code: duplicate ? "DUPLICATE" : error.code, status: error.status, serviceCode: error.details.serviceCode, message: error.message } };
+}
+
 function resultOf(entity: CatalogEntity, operation: WriteOperation, status: number, body: string, headers: Record<string, string>): WriteResult {
   if (status >= 400) {
-    const error = errorFromResponse(status, body);
-    return { ok: false, ref: operation.ref, id: operation.id, error: { code: error.code, status, serviceCode: error.details.serviceCode, message: error.message } };
+    return failed(operation, errorFromResponse(status, body));
   }
   if (operation.kind === "delete" || !body) {
     const entityId = headers["odata-entityid"] ?? "";
@@ -55,8 +62,10 @@ export async function writeOne(client: ODataClient, catalog: SchemaCatalog, enti
     response.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
     return resultOf(entity, operation, response.status, await response.text(), headers);
   } catch (error) {
-    if (!(error instanceof ConnectorError) || !error.status || error.status >= 500 || error.status === 429 || error.status === 401) throw error;
-    return { ok: false, ref: operation.ref, id: operation.id, error: { code: error.code, status: error.status, serviceCode: error.details.serviceCode, message: error.message } };
+    if (!(error instanceof ConnectorError) || isConnectionFailure(error)) throw error;
+    // Still 5xx, 429 or no answer after the client's retries: this operation's failure, not the connection's.
+    if (!error.status || error.status >= 500 || error.status === 429) return failedOperation(operation, error);
+    return failed(operation, error);
   }
 }
 

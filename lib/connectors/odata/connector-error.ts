@@ -13,6 +13,8 @@ export const CONNECTOR_ERROR_CODES = [
   "TOKEN",
   "PROTOCOL",
   "UNSUPPORTED",
+  /** A create met the record its idempotency key already made. */
+  "DUPLICATE",
 ] as const;
 export type ConnectorErrorCode = (typeof CONNECTOR_ERROR_CODES)[number];
 
@@ -62,4 +64,17 @@ export function errorFromResponse(status: number, text: string, retryAfterMs?: n
     // not JSON: keep the text
   }
   return new ConnectorError(codeForStatus(status), message, { status, serviceCode, retryAfterMs });
+}
+
+/**
+ * Failures of the connection itself, not of one request: the token endpoint refused the credentials, the host cannot
+ * be reached, or the service refused a fresh token. Nothing else in the job can succeed until someone fixes them.
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  return error instanceof ConnectorError && (error.code === "TOKEN" || error.code === "NETWORK" || error.code === "UNAUTHORIZED");
+}
+
+/** A request-level failure as the failed result of each operation the request carried. */
+export function failedOperation(operation: { ref?: string; id?: string }, error: ConnectorError): { ok: false; ref?: string; id?: string; error: { code: ConnectorErrorCode; status?: number; serviceCode?: string; message: string; wholeRequest: true } } {
+  return { ok: false, ref: operation.ref, id: operation.id, error: { code: error.code, status: error.status, serviceCode: error.details.serviceCode, message: error.message, wholeRequest: true } };
 }

@@ -3,7 +3,7 @@ import { STATIC_CATALOGS } from "@/lib/mapping/template/catalogs";
 import { BC_COMPANY } from "@/lib/sandbox/business-central/bc-service";
 import { SandboxRuntime, SANDBOX_PATHS } from "@/lib/sandbox/sandbox-runtime";
 import { DEMO_CLIENT, type SandboxSettingsInput } from "@/lib/sandbox/sandbox-settings";
-import { serveSandbox, type ServedSandbox } from "@/lib/sandbox/serve-sandbox";
+import { serveSandbox, type BeforeRequest, type ServedSandbox } from "@/lib/sandbox/serve-sandbox";
 import { BusinessCentralConnector } from "../business-central/business-central-connector";
 import type { CommonConnectorOptions } from "../connector-options";
 import { DataverseConnector } from "../dataverse/dataverse-connector";
@@ -32,10 +32,10 @@ export function recordingSleep(): { sleep: (ms: number) => Promise<void>; waits:
 }
 
 /** Both simulators on a fresh database, served over loopback HTTP, and connectors configured as for a real tenant. */
-export async function startHarness(settings: { crm?: SandboxSettingsInput; erp?: SandboxSettingsInput } = {}): Promise<Harness> {
+export async function startHarness(settings: { crm?: SandboxSettingsInput; erp?: SandboxSettingsInput } = {}, beforeRequest?: BeforeRequest): Promise<Harness> {
   const database = await createTestDatabase("pglite");
   const runtime = new SandboxRuntime({ db: database.db, settings: { crm: settings.crm ?? {}, erp: settings.erp ?? {} } });
-  const served = await serveSandbox(runtime);
+  const served = await serveSandbox(runtime, 0, beforeRequest);
   const tokenUrl = `${served.origin}${SANDBOX_PATHS.token}/tandem/oauth2/v2.0/token`;
   const credentials = (scope: string) => ({ tokenUrl, clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, scope });
   const crmUrl = `${served.origin}${SANDBOX_PATHS.crm}`;

@@ -57,6 +57,12 @@ export const CatalogEntitySchema = z.object({
   modifiedOn: z.string().optional(),
   /** where the ERP exposes it: the standard API v2.0, or a custom API page we ship */
   api: z.string().optional(),
+  /**
+   * Business Central: Tandem's own API page over the same table (same `id`) on `api`, which the connector reads and
+   * writes when the tenant has it. It serves every field of the entity — `fields` are those the standard page lacks —
+   * and `integrationKey`, the field a create's idempotency key travels in (not a mappable field).
+   */
+  extension: z.object({ api: z.string(), fields: z.array(z.string()).default([]), integrationKey: z.string().optional() }).optional(),
   fields: z.array(CatalogFieldSchema),
 });
 export type CatalogEntity = z.infer<typeof CatalogEntitySchema>;

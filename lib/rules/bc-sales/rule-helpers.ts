@@ -3,7 +3,6 @@ import { f } from "@/lib/mapping/model/filter";
 import type { RuntimeConfig } from "@/lib/mapping/model/runtime-config";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
 import { cached } from "@/lib/sync/engine/engine-context";
-import { createdRecordId } from "@/lib/sync/engine/deterministic-id";
 import { readAll, readWhereIn } from "@/lib/sync/engine/read-records";
 import type { RuleContext } from "@/lib/sync/rules/sync-rule";
 
@@ -21,18 +20,18 @@ export function baseCurrency(ctx: RuleContext): Promise<ConnectorRecord | null> 
 
 export const DEFAULT_PRICE_LIST_NAME = "Business Central default price list";
 
-/** BC's default CRM price list: found by name, or created once (with a fixed id, so a repeated run finds it). */
+/** BC's default CRM price list: found by name, or created once (with a fixed key, so a repeated run finds it). */
 export function defaultPriceList(ctx: RuleContext): Promise<string> {
   return cached(ctx, "rule:default-price-list", async () => {
     const [found] = await readAll(ctx.connectors.crm, { entity: "pricelevels", filter: f.eq("name", DEFAULT_PRICE_LIST_NAME) });
     if (found) return found.id;
     const currency = await baseCurrency(ctx);
-    const id = createdRecordId("rule", "default-price-list");
+    const key = "rule:default-price-list";
     const [result] = await ctx.connectors.crm.write("pricelevels", [
-      { kind: "create", id, values: { name: DEFAULT_PRICE_LIST_NAME, description: "Prices of items and resources synchronized from Business Central.", ...(currency ? { transactioncurrencyid: { id: currency.id, entity: "transactioncurrencies" } } : {}) } },
+      { kind: "create", key, values: { name: DEFAULT_PRICE_LIST_NAME, description: "Prices of items and resources synchronized from Business Central.", ...(currency ? { transactioncurrencyid: { id: currency.id, entity: "transactioncurrencies" } } : {}) } },
     ]);
     if (result?.ok) return result.id;
-    const [again] = await ctx.connectors.crm.readByIds("pricelevels", [id]);
+    const again = (await ctx.connectors.crm.findByKeys("pricelevels", [key])).get(key);
     if (again) return again.id;
     throw new Error(`The default price list could not be created: ${result && !result.ok ? result.error.message : "no answer"}`);
   });

@@ -10,6 +10,7 @@ import { companionLinks, storeBcLookups, type BcLookups } from "./bc-body";
 import { numberSeries, prepareBcCreate, type BcCreateTarget } from "./bc-create";
 import { addCompanyContacts } from "./bc-company-contacts";
 import { entityAnswer } from "./bc-record";
+import { duplicateKey, integrationKeyOf, keyConflict, takenKeys } from "./bc-tandem-pages";
 
 /** One POST of a batch, as the single-request path would read it. */
 export type BcCreatePart = { url: URL; prefer: string | null; body: string };
@@ -87,6 +88,20 @@ export async function bulkCreateBc(ctx: ServiceContext, target: BcCreateTarget &
       }
     }
   }
+  const taken = await takenKeys(ctx.store, target.entity, rows.map((r) => r.row));
+  if (taken.size) {
+    const field = integrationKeyOf(target.entity)!;
+    const kept: typeof rows = [];
+    for (const [i, r] of rows.entries()) {
+      if (stopAtFailure && r.index >= count) break;
+      if (!taken.has(i)) kept.push(r);
+      else {
+        answers[r.index] = failureAnswer(duplicateKey(target.entity, String(r.row.data[field])));
+        if (stopAtFailure) count = Math.min(count, r.index + 1);
+      }
+    }
+    rows.splice(0, rows.length, ...kept.filter((r) => r.index < count));
+  }
   const write = async (batch: typeof rows) => {
     const records = await ctx.store.writeMany(batch.map((r) => ({ entity: target.entity.name, record: r.row })), ctx.now());
     if (target.entity.name === "customers") await addCompanyContacts(ctx.store, records, ctx.now());
@@ -102,7 +117,7 @@ export async function bulkCreateBc(ctx: ServiceContext, target: BcCreateTarget &
       try {
         answer(r, (await write([r]))[0]!);
       } catch (error) {
-        answers[r.index] = failureAnswer(error);
+        answers[r.index] = failureAnswer(keyConflict(error, target.entity, r.row.data) ?? error);
         if (stopAtFailure) {
           count = Math.min(count, r.index + 1);
           break;

@@ -8,6 +8,7 @@ import type { SandboxStore } from "../store/sandbox-store";
 import { readBcBody, storeBcLookups, type BcLookups } from "./bc-body";
 import { addCompanyContacts } from "./bc-company-contacts";
 import { entityAnswer } from "./bc-record";
+import { duplicateKey, integrationKeyOf, keyConflict, takenKeys } from "./bc-tandem-pages";
 
 /** Where a POST creates: an entity set, or a document's lines with `parent` filling their document reference. */
 export type BcCreateTarget = { entity: CatalogEntity; contextBase: string; parent?: { field: string; id: string } };
@@ -50,7 +51,10 @@ export async function prepareBcCreate(ctx: ServiceContext, target: BcCreateTarge
 /** POST: 201 with the created record, like the API pages. */
 export async function createBcRecord(ctx: ServiceContext, target: BcCreateTarget, request: Request, url: URL): Promise<Response> {
   const row = await prepareBcCreate(ctx, target, await readJsonBody(request, "business-central"), storeBcLookups(ctx.store), numberSeries(ctx.store, target.entity));
-  const [record] = await ctx.store.writeMany([{ entity: target.entity.name, record: row }], ctx.now());
+  if ((await takenKeys(ctx.store, target.entity, [row])).size) throw duplicateKey(target.entity, String(row.data[integrationKeyOf(target.entity)!]));
+  const [record] = await ctx.store.writeMany([{ entity: target.entity.name, record: row }], ctx.now()).catch((error) => {
+    throw keyConflict(error, target.entity, row.data) ?? error;
+  });
   if (target.entity.name === "customers") await addCompanyContacts(ctx.store, [record!], ctx.now());
   return toResponse(entityAnswer(target.entity, record!, url, 201, target.contextBase));
 }

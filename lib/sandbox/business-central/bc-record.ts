@@ -5,7 +5,9 @@ import { emptyResponse, readJsonBody } from "../odata/responses";
 import type { ServiceContext } from "../sandbox-context";
 import type { StoredRecord } from "../store/sandbox-store";
 import { readBcBody, storeBcLookups } from "./bc-body";
+import { BC_COMPANY } from "./bc-route";
 import { bcEtag, serializeBcRecord } from "./bc-serialize";
+import { duplicateKey, integrationKeyOf, takenKeys } from "./bc-tandem-pages";
 
 const CODES = ERROR_CODES["business-central"];
 
@@ -19,7 +21,9 @@ function selection(url: URL): Set<string> | undefined {
 }
 
 export function entityAnswer(entity: CatalogEntity, record: StoredRecord, url: URL, status: number, contextBase: string): Answer {
-  return jsonAnswer(serializeBcRecord(entity, record, selection(url), { "@odata.context": `${contextBase}/$metadata#${entity.name}/$entity` }), status, { ETag: bcEtag(record) });
+  // A 201 names the new entity's read URL in Location (OData 4.0 §11.4.2.1).
+  const location: Record<string, string> = status === 201 ? { Location: `${contextBase}/companies(${BC_COMPANY.id})/${entity.name}(${record.id})` } : {};
+  return jsonAnswer(serializeBcRecord(entity, record, selection(url), { "@odata.context": `${contextBase}/$metadata#${entity.name}/$entity` }), status, { ETag: bcEtag(record), ...location });
 }
 
 const entityResponse = (...args: Parameters<typeof entityAnswer>) => toResponse(entityAnswer(...args));
@@ -38,6 +42,7 @@ export async function updateBcRecord(ctx: ServiceContext, entity: CatalogEntity,
   if (!existing) throw bcNotFound(entity, id);
   if (ifMatch !== "*" && ifMatch !== bcEtag(existing)) throw new ODataServiceError(412, CODES.versionMismatch, "Another user has already changed the record.");
   const data = await readBcBody(ctx.catalog, entity, await readJsonBody(request, "business-central"), storeBcLookups(ctx.store));
+  if ((await takenKeys(ctx.store, entity, [{ id, data }])).size) throw duplicateKey(entity, String(data[integrationKeyOf(entity)!]));
   const record = await ctx.store.write(entity.name, { id, data: { ...existing.data, ...data }, createdAt: existing.createdAt }, ctx.now());
   return entityResponse(entity, record, url, 200, contextBase);
 }

@@ -1,16 +1,18 @@
 import type { SchemaCatalog } from "@/lib/mapping/model/catalog";
-import { buildCsdl } from "../odata/csdl";
 import { ODataServiceError } from "../odata/odata-error";
 import { parsePrefer } from "../odata/prefer";
+import { requestOrigin } from "../odata/request-origin";
 import { answer, jsonResponse } from "../odata/responses";
 import type { Caller, ServiceContext } from "../sandbox-context";
 import type { SandboxSettings } from "../sandbox-settings";
 import type { SandboxStore } from "../store/sandbox-store";
 import { executeBcBatch } from "./bc-batch";
+import { bcMetadataDocument } from "./bc-metadata";
 import { readBcCollection } from "./bc-collection";
 import { createBcRecord } from "./bc-create";
 import { deleteBcRecord, readBcRecord, updateBcRecord } from "./bc-record";
 import { BC_COMPANY, bcCreateTarget, bcNotFound, routeBc, STANDARD_API } from "./bc-route";
+import { servedCatalog } from "./bc-tandem-pages";
 
 export { BC_COMPANY };
 
@@ -20,7 +22,8 @@ const methodNotAllowed = () => new ODataServiceError(405, "BadRequest_MethodNotA
 
 /** Business Central API v2.0 and the custom API pages over the sandbox store. */
 export function createBusinessCentralService(options: BusinessCentralServiceOptions) {
-  const apis = [...new Set(options.catalog.entities.map((e) => e.api ?? STANDARD_API))];
+  const catalog = servedCatalog(options.catalog);
+  const apis = [...new Set(catalog.entities.map((e) => e.api ?? STANDARD_API))];
   const restOf = (url: URL) => decodeURIComponent(url.pathname).slice(options.basePath.length).replace(/^\/+/, "");
   const createTarget = (ctx: ServiceContext, url: URL) => bcCreateTarget(ctx.catalog, apis, ctx.base, restOf(url));
 
@@ -32,10 +35,8 @@ export function createBusinessCentralService(options: BusinessCentralServiceOpti
       const resource = routeBc(ctx.catalog, apis, ctx.base, restOf(url));
       const { apiRoot } = resource;
       switch (resource.kind) {
-        case "metadata": {
-          const entities = ctx.catalog.entities.filter((e) => (e.api ?? STANDARD_API) === resource.api);
-          return new Response(buildCsdl(ctx.catalog, entities, { namespace: "Microsoft.NAV", container: "NAV", dialect: "business-central" }), { headers: { "Content-Type": "application/xml", "OData-Version": "4.0" } });
-        }
+        case "metadata":
+          return new Response(bcMetadataDocument(ctx.catalog, resource.api), { headers: { "Content-Type": "application/xml", "OData-Version": "4.0" } });
         case "batch":
           if (method !== "POST") throw methodNotAllowed();
           return executeBcBatch(requestCtx, request, apiRoot, dispatch, createTarget);
@@ -64,11 +65,10 @@ export function createBusinessCentralService(options: BusinessCentralServiceOpti
     });
 
   return async (request: Request, caller: Caller, settings: SandboxSettings): Promise<Response> => {
-    const url = new URL(request.url);
     const ctx: ServiceContext = {
-      catalog: options.catalog,
+      catalog,
       store: options.store,
-      base: `${url.origin}${options.basePath}`,
+      base: `${requestOrigin(request)}${options.basePath}`,
       caller,
       preferences: parsePrefer(null),
       settings,

@@ -33,6 +33,14 @@ export function laterInstant(a: string | null | undefined, b: string | null | un
   return new Date(Math.max(ta, tb)).toISOString();
 }
 
+/** The earlier of two ISO instants; a missing one does not count. */
+export function earlierInstant(a: string | null | undefined, b: string | null | undefined): string | null {
+  const ta = instant(a);
+  const tb = instant(b);
+  if (ta === null) return tb === null ? null : new Date(tb).toISOString();
+  return new Date(tb === null ? ta : Math.min(ta, tb)).toISOString();
+}
+
 /** The watermark to keep after a pass: the newest modified-on seen, never later than the pass's start (§4.2). */
 export function nextWatermark(previous: string | null, newestSeen: string | null, passStartedAt: Date): string | null {
   const capped = newestSeen && Date.parse(newestSeen) > passStartedAt.getTime() ? passStartedAt.toISOString() : newestSeen;

@@ -1,13 +1,11 @@
 import type { Flow } from "@/lib/mapping/model/direction";
-import type { TableMapping } from "@/lib/mapping/model/table-mapping";
 
 /**
- * Whether CRM rows last written by the integration user are left out of a pass (§4.3, BC's IsModifiedByFilterNeeded):
- * only when reading the CRM of a bidirectional mapping with no enabled CRM→ERP-only fields, and never for one-off
- * work. A change the integration user made to a CRM-only field would otherwise be lost; the timestamps in the
- * coupling suppress the echo in every other case.
+ * Whether CRM rows last written by the integration user are left out of a pass. The seed says so without exception
+ * ("Modifications to data in Sales that are performed by the Sales connection account are ignored"), so every
+ * mapping's CRM→ERP pass leaves them out — on top of the write receipts stored in the couplings. Only one-off work a
+ * person asked for on chosen records (Synchronize Now, Create in ERP) reads them, like BC's clones.
  */
-export function skipsIntegrationUserRows(mapping: TableMapping, flow: Flow, oneOff: boolean): boolean {
-  if (oneOff || flow !== "crm-to-erp" || mapping.direction !== "bidirectional") return false;
-  return !mapping.fields.some((field) => field.enabled && field.direction === "crm-to-erp");
+export function skipsIntegrationUserRows(flow: Flow, oneOff: boolean): boolean {
+  return flow === "crm-to-erp" && !oneOff;
 }

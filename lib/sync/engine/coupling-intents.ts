@@ -1,22 +1,20 @@
-import { and, eq, inArray } from "drizzle-orm";
-import type { ConnectorRecord } from "@/lib/connectors/connector";
+import { eq, inArray } from "drizzle-orm";
 import { couplingIntents } from "@/db/schema";
-import { f, type FilterAst } from "@/lib/mapping/model/filter";
-import { findEntity } from "@/lib/mapping/model/catalog";
 import { sourceSide, targetSide, type Flow } from "@/lib/mapping/model/direction";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
-import { isBlank, sameValue } from "../decide/compare-values";
-import { couplingsByIds, insertCouplings } from "./coupling-store";
+import { couplingsByIds, insertCouplings, type NewCoupling } from "./coupling-store";
+import { crashPoint } from "./crash-points";
+import { creationKey } from "./creation-key";
 import type { EngineContext } from "./engine-context";
-import { readAll } from "./read-records";
 
-/** Writes down the creates about to happen in a system that picks its own ids; returns the intent ids in order. */
-export async function recordIntents(ctx: EngineContext, mapping: TableMapping, flow: Flow, creates: { sourceId: string; values: Record<string, unknown> }[]): Promise<string[]> {
-  if (!creates.length) return [];
+/** Writes down the creates about to happen, before they are sent; returns the intent ids in order. */
+export async function recordIntents(ctx: EngineContext, mapping: TableMapping, flow: Flow, sourceIds: string[]): Promise<string[]> {
+  if (!sourceIds.length) return [];
   const rows = await ctx.db
     .insert(couplingIntents)
-    .values(creates.map((c) => ({ mappingName: mapping.name, direction: flow, sourceId: c.sourceId, payload: c.values })))
+    .values(sourceIds.map((sourceId) => ({ mappingName: mapping.name, direction: flow, sourceId, payload: {} })))
     .returning({ id: couplingIntents.id });
+  crashPoint(`intents-written:${targetSide(flow)}`);
   return rows.map((row) => row.id);
 }
 
@@ -24,43 +22,43 @@ export async function dropIntents(ctx: EngineContext, ids: string[]): Promise<vo
   for (let i = 0; i < ids.length; i += 1000) await ctx.db.delete(couplingIntents).where(inArray(couplingIntents.id, ids.slice(i, i + 1000)));
 }
 
-/** Text and number values of a payload that a query can match exactly: what finds the created record again. */
-function identifyingFilter(values: Record<string, unknown>, fieldTypes: Map<string, string>): FilterAst | null {
-  const terms = Object.entries(values)
-    .filter(([name, value]) => ["string", "integer", "decimal", "enum"].includes(fieldTypes.get(name) ?? "") && !isBlank(value) && (typeof value === "string" || typeof value === "number"))
-    .slice(0, 6)
-    .map(([name, value]) => f.eq(name, value as string | number));
-  return terms.length ? (terms.length === 1 ? terms[0]! : f.and(...terms)) : null;
+/**
+ * A run that died between sending creates and storing their couplings left intents behind. Each created record
+ * carries its idempotency key, so the destination is asked for those keys: a record found is coupled to its source
+ * (no second create); a key not found means the create never happened, or has not landed yet — then the next create
+ * with the same key meets it (DUPLICATE) instead of making a second record. Runs under the mapping's lease.
+ */
+export async function recoverIntents(ctx: EngineContext, mapping: TableMapping): Promise<Partial<Record<Flow, number>>> {
+  const intents = await ctx.db.select().from(couplingIntents).where(eq(couplingIntents.mappingName, mapping.name));
+  const recovered: Partial<Record<Flow, number>> = {};
+  for (const flow of ["erp-to-crm", "crm-to-erp"] as const) {
+    const mine = intents.filter((intent) => intent.direction === flow);
+    if (mine.length) recovered[flow] = await couple(ctx, mapping, flow, mine.map((intent) => intent.sourceId));
+  }
+  if (intents.length) await dropIntents(ctx, intents.map((intent) => intent.id));
+  return recovered;
 }
 
-/**
- * A run that died between "created" and "coupled" left intents behind. For each, look for an uncoupled destination
- * record holding exactly the intended values: found ⇒ couple it (no second create); not found ⇒ the create never
- * happened and the record is simply created again by this pass.
- */
-export async function recoverIntents(ctx: EngineContext, mapping: TableMapping, flow: Flow): Promise<{ coupled: number }> {
-  const intents = await ctx.db.select().from(couplingIntents).where(and(eq(couplingIntents.mappingName, mapping.name), eq(couplingIntents.direction, flow)));
-  if (!intents.length) return { coupled: 0 };
+async function couple(ctx: EngineContext, mapping: TableMapping, flow: Flow, sourceIds: string[]): Promise<number> {
+  const from = sourceSide(flow);
   const into = targetSide(flow);
-  const entity = findEntity(ctx.catalogs[into], mapping[into].entity);
-  const types = new Map((entity?.fields ?? []).map((field) => [field.name, field.type as string]));
-  const alreadyCoupled = await couplingsByIds(ctx.db, mapping.name, sourceSide(flow), intents.map((i) => i.sourceId));
-  let coupled = 0;
-  for (const intent of intents) {
-    if (alreadyCoupled.has(intent.sourceId.toLowerCase())) continue;
-    const filter = identifyingFilter(intent.payload, types);
-    if (!filter) continue;
-    const found: ConnectorRecord[] = (await readAll(ctx.connectors[into], { entity: mapping[into].entity, filter })).filter((record) =>
-      Object.entries(intent.payload).every(([name, value]) => !types.has(name) || sameValue(record.values[name], value, entity?.fields.find((x) => x.name === name))),
-    );
-    const taken = await couplingsByIds(ctx.db, mapping.name, into, found.map((r) => r.id));
-    const free = found.filter((r) => !taken.has(r.id.toLowerCase()));
-    if (free.length !== 1) continue;
-    const [erpId, crmId] = into === "erp" ? [free[0]!.id, intent.sourceId] : [intent.sourceId, free[0]!.id];
-    // Timestamps stay empty: the next pass compares the records field by field and finishes what the dead run began.
-    const inserted = await insertCouplings(ctx.db, [{ mappingName: mapping.name, erpId, crmId, erpModifiedOn: null, crmModifiedOn: null }]);
-    coupled += inserted.size;
-  }
-  await dropIntents(ctx, intents.map((i) => i.id));
-  return { coupled };
+  const found = await ctx.connectors[into].findByKeys(mapping[into].entity, sourceIds.map((id) => creationKey(mapping.name, id)));
+  if (!found.size) return 0;
+  const sourcesCoupled = await couplingsByIds(ctx.db, mapping.name, from, sourceIds);
+  const created = sourceIds.flatMap((sourceId) => {
+    const record = found.get(creationKey(mapping.name, sourceId));
+    return record && !sourcesCoupled.has(sourceId.toLowerCase()) ? [{ sourceId, record }] : [];
+  });
+  const targetsCoupled = await couplingsByIds(ctx.db, mapping.name, into, created.map((c) => c.record.id));
+  // The destination is stamped as synced and the source is not: the next pass this way brings the record up to date,
+  // and the opposite pass does not take the values the dead run wrote for a change.
+  const rows = created
+    .filter((c) => !targetsCoupled.has(c.record.id.toLowerCase()))
+    .map(({ sourceId, record }): NewCoupling => {
+      const stamp = { modifiedOn: record.modifiedOn, etag: record.etag };
+      return into === "erp"
+        ? { mappingName: mapping.name, erpId: record.id, crmId: sourceId, erpModifiedOn: stamp.modifiedOn, erpEtag: stamp.etag, crmModifiedOn: null }
+        : { mappingName: mapping.name, erpId: sourceId, crmId: record.id, crmModifiedOn: stamp.modifiedOn, crmEtag: stamp.etag, erpModifiedOn: null };
+    });
+  return (await insertCouplings(ctx.db, rows)).size;
 }

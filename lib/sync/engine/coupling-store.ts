@@ -23,6 +23,7 @@ export function toState(row: Coupling): CouplingState {
     lastErrorErp: row.lastErrorErp,
     lastErrorCrm: row.lastErrorCrm,
     skipped: row.skipped,
+    pendingCrmChange: row.pendingCrmChange,
   };
 }
 
@@ -117,6 +118,8 @@ export type CouplingUpdate = {
   skip?: boolean;
   erpId?: string;
   crmId?: string;
+  /** Sets or clears CouplingState.pendingCrmChange; absent leaves it. */
+  pendingCrm?: boolean;
 };
 
 export async function updateCouplings(db: DbOrTx, updates: CouplingUpdate[]): Promise<void> {
@@ -135,6 +138,7 @@ export async function updateCouplings(db: DbOrTx, updates: CouplingUpdate[]): Pr
         skip: u.skip ?? false,
         erp_id: u.erpId ?? null,
         crm_id: u.crmId ?? null,
+        pending_crm: u.pendingCrm ?? null,
       })),
     );
     await queryRows(
@@ -153,8 +157,9 @@ export async function updateCouplings(db: DbOrTx, updates: CouplingUpdate[]): Pr
         skipped = c.skipped or v.skip,
         erp_id = coalesce(v.erp_id, c.erp_id),
         crm_id = coalesce(v.crm_id, c.crm_id),
+        pending_crm_change = coalesce(v.pending_crm, c.pending_crm_change),
         updated_at = now()
-      from jsonb_to_recordset(${json}::jsonb) as v(id uuid, erp_on timestamptz, crm_on timestamptz, erp_etag text, crm_etag text, result_erp text, result_crm text, error text, job_id uuid, skip boolean, erp_id text, crm_id text)
+      from jsonb_to_recordset(${json}::jsonb) as v(id uuid, erp_on timestamptz, crm_on timestamptz, erp_etag text, crm_etag text, result_erp text, result_crm text, error text, job_id uuid, skip boolean, erp_id text, crm_id text, pending_crm boolean)
       where c.id = v.id`,
     );
   }

@@ -1,4 +1,5 @@
 import type { Flow } from "@/lib/mapping/model/direction";
+import type { GuardCount } from "../decide/mass-change-guard";
 import type { Counters } from "../model/counters";
 import type { DiffEntry } from "./dry-run-diff";
 import type { PassOptions } from "./plan-page";
@@ -16,14 +17,20 @@ export type PassRequest = PassOptions & {
   /** "override": a person accepted the mass change the guard stopped. */
   guard?: "on" | "override";
   startedBy?: string | null;
+  /** Records a crashed run created that the run's recovery coupled before this pass (counted as coupled). */
+  recovered?: number;
 };
 
 export type PassResult = {
   mappingName: string;
   flow: Flow;
   jobId: string | null;
-  status: "succeeded" | "failed" | "aborted";
+  /** "held": the mass-change guard stopped the pass before it wrote; see `hold`. */
+  status: "succeeded" | "failed" | "held";
+  /** The pass ended because a connection failed (token refused, host unreachable, a fresh token refused). */
+  connectionFailed?: boolean;
   message?: string;
+  hold?: GuardCount;
   counters: Counters;
   diff?: DiffEntry[];
   diffTruncated?: boolean;

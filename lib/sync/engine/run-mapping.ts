@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { carries, flowsOf, sourceSide, type Flow, type Side } from "@/lib/mapping/model/direction";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
 import { AppError } from "@/lib/errors";
+import { recoverIntents } from "./coupling-intents";
 import { couplingsByIds } from "./coupling-store";
 import { findMapping, type EngineContext } from "./engine-context";
 import { MappingLease } from "./mapping-lease";
@@ -63,10 +64,18 @@ export async function runMapping(ctx: EngineContext, name: string, request: RunR
   const run: EngineContext = { ...ctx, onProgress: async () => void (await ctx.onProgress?.()) };
   const passes: PassResult[] = [];
   try {
-    for (const flow of flows) {
+    // Before any pass reads: what a crashed run created is coupled first, so neither direction creates it again.
+    // If that cannot be read now, the intents stay for the next run, and the keys still stop a second create.
+    const recovered = request.dryRun ? {} : await recoverIntents(ctx, mapping).catch(() => ({}) as Awaited<ReturnType<typeof recoverIntents>>);
+    for (const child of request.dryRun ? [] : childMappings(ctx, mapping)) await recoverIntents(ctx, child).catch(() => {});
+    // Each recovered coupling is counted on the pass of its direction, or on the first one if that direction does not run.
+    const elsewhere = Object.entries(recovered).reduce((n, [flow, count]) => (flows.includes(flow as Flow) ? n : n + (count ?? 0)), 0);
+    for (const [index, flow] of flows.entries()) {
       const ids = request.records ? await idsFor(ctx, mapping, request.records, sourceSide(flow)) : undefined;
-      const pass = await runPass(run, mapping, flow, { ...request, ids });
+      const pass = await runPass(run, mapping, flow, { ...request, ids, recovered: (recovered[flow] ?? 0) + (index === 0 ? elsewhere : 0) });
       passes.push(pass);
+      if (pass.connectionFailed) break; // the other passes need the same connections: one job says what to fix
+      if (pass.status === "held") break; // the mapping waits for an admin's decision, both directions
       for (const child of childMappings(ctx, mapping)) {
         const field = linkField(child, mapping.name, flow);
         if (!field || !carries(child.direction, flow) || !pass.written.length || request.dryRun) continue;

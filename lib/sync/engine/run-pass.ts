@@ -1,10 +1,11 @@
 import { carries, targetSide, type Flow } from "@/lib/mapping/model/direction";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
-import { nextWatermark } from "../decide/change-detection";
-import { guardMessage } from "../decide/mass-change-guard";
+import { earlierInstant, nextWatermark } from "../decide/change-detection";
+import { guardCount, guardMessage } from "../decide/mass-change-guard";
 import { emptyCounters } from "../model/counters";
-import { recoverIntents } from "./coupling-intents";
 import { countCouplings } from "./coupling-store";
+import { passFailureMessage } from "./connection-failure";
+import { crashPoint } from "./crash-points";
 import { dryPass } from "./dry-pass";
 import { timed, type EngineContext } from "./engine-context";
 import { JobRecorder } from "./job-recorder";
@@ -32,15 +33,17 @@ export async function runPass(outer: EngineContext, mapping: TableMapping, flow:
     return result;
   }
   try {
-    if (job && targetSide(flow) === "erp") job.count("coupled", (await recoverIntents(ctx, mapping, flow)).coupled);
+    if (job && request.recovered) job.count("coupled", request.recovered);
     const outcome = job ? await passWithGuard(ctx, mapping, flow, request, job, result) : await dryPass(ctx, mapping, flow, request, result);
-    if (outcome === "aborted") {
-      result.status = "aborted";
-      await job?.finish("aborted", result.message);
+    if (outcome === "held") {
+      result.status = "held";
+      await job?.hold(result.message ?? "", result.hold!);
     } else await job?.finish("succeeded", result.message);
   } catch (error) {
+    const failure = passFailureMessage(error);
     result.status = "failed";
-    result.message = error instanceof Error ? error.message : String(error);
+    result.message = failure.message;
+    result.connectionFailed = failure.connection;
     await job?.finish("failed", result.message).catch(() => {});
     if (!job) throw error;
   }
@@ -49,12 +52,12 @@ export async function runPass(outer: EngineContext, mapping: TableMapping, flow:
   return result;
 }
 
-async function passWithGuard(ctx: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest, job: JobRecorder, result: PassResult): Promise<"done" | "aborted"> {
+async function passWithGuard(ctx: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest, job: JobRecorder, result: PassResult): Promise<"done" | "held"> {
   const startedAt = ctx.now();
   const incremental = request.mode === "incremental" && !request.ids && !request.children;
   const watermark = incremental ? await readWatermark(ctx.db, mapping.name, flow) : null;
   // Written source ids are kept only when document lines have to follow them.
-  const scope: WriteScope = { ctx, mapping, flow, job, written: result.written, keepWritten: ctx.config.mappings.some((m) => m.parent === mapping.name) };
+  const scope: WriteScope = { ctx, mapping, flow, job, written: result.written, keepWritten: ctx.config.mappings.some((m) => m.parent === mapping.name), unwritten: { oldest: null } };
   const guarded = request.mode !== "one-off" && request.guard !== "override" && !request.children;
   const buffer = guarded ? new MassChangeBuffer(await countCouplings(ctx.db, mapping.name), ctx.settings.guard) : null;
   const seen = { newest: null as string | null };
@@ -66,6 +69,7 @@ async function passWithGuard(ctx: EngineContext, mapping: TableMapping, flow: Fl
     bookkeeping = (async () => {
       await finish();
       await timed(ctx, "job rows", () => job.flush());
+      crashPoint(`job-rows-written:${targetSide(flow)}`);
       await ctx.onProgress?.();
     })();
     bookkeeping.catch(() => {}); // awaited before the next page's bookkeeping and at the end
@@ -85,8 +89,9 @@ async function passWithGuard(ctx: EngineContext, mapping: TableMapping, flow: Fl
     for await (const page of plannedPages(ctx, mapping, flow, request, watermark, seen)) {
       if (buffer?.active) {
         if (!buffer.offer(page)) {
-          result.message = guardMessage(mapping.name, buffer.planned, buffer.coupledTotal, ctx.settings.guard);
-          return "aborted";
+          result.hold = guardCount(buffer.planned, buffer.coupledTotal, ctx.settings.guard);
+          result.message = guardMessage(mapping.name, result.hold);
+          return "held";
         }
         await job.flush();
         await ctx.onProgress?.();
@@ -102,6 +107,6 @@ async function passWithGuard(ctx: EngineContext, mapping: TableMapping, flow: Fl
     await drained().catch(() => {}); // let pages already written finish their bookkeeping before the job ends
     throw error;
   }
-  if (!request.ids && !request.children) await writeWatermark(ctx.db, mapping.name, flow, nextWatermark(watermark, seen.newest, startedAt));
+  if (!request.ids && !request.children) await writeWatermark(ctx.db, mapping.name, flow, nextWatermark(watermark, earlierInstant(seen.newest, scope.unwritten?.oldest), startedAt));
   return "done";
 }

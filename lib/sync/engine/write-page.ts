@@ -1,6 +1,7 @@
-import type { WriteResult } from "@/lib/connectors/connector";
+import { isConnectionFailure } from "@/lib/connectors/odata/connector-error";
 import { sourceSide, targetSide, type Flow, type Side } from "@/lib/mapping/model/direction";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
+import { earlierInstant } from "../decide/change-detection";
 import { repeatsLastFailure } from "../decide/failure-marker";
 import type { RecordError } from "../model/sync-error-codes";
 import type { WrittenRecord } from "../rules/sync-rule";
@@ -9,9 +10,16 @@ import { ruleContext, timed, type EngineContext } from "./engine-context";
 import type { JobRecorder } from "./job-recorder";
 import type { PlannedRecord } from "./plan-page";
 import { dropIntents } from "./coupling-intents";
+import { crashPoint } from "./crash-points";
+import { isolatedWrite } from "./isolated-write";
+import { passingError, writeError } from "./write-errors";
 import { writeCreates, type CreateOutcome } from "./write-creates";
 
-export type WriteScope = { ctx: EngineContext; mapping: TableMapping; flow: Flow; job: JobRecorder; written: string[]; keepWritten?: boolean };
+/**
+ * `unwritten.oldest`: the oldest uncoupled source record the service could not take (SERVICE_UNAVAILABLE); it has no
+ * coupling to be retried by, so the watermark stops before it and the next run reads it again.
+ */
+export type WriteScope = { ctx: EngineContext; mapping: TableMapping; flow: Flow; job: JobRecorder; written: string[]; keepWritten?: boolean; unwritten?: { oldest: string | null } };
 
 type Insert = PlannedRecord & { plan: { action: "insert" } };
 type Modify = PlannedRecord & { plan: { action: "modify" } };
@@ -19,14 +27,6 @@ type Modify = PlannedRecord & { plan: { action: "modify" } };
 const stamp = (side: Side, modifiedOn: string | null | undefined, etag?: string | null): Partial<CouplingUpdate> =>
   side === "erp" ? { erpModifiedOn: modifiedOn ?? null, erpEtag: etag ?? null } : { crmModifiedOn: modifiedOn ?? null, crmEtag: etag ?? null };
 
-function writeError(result: WriteResult & { ok: false }): RecordError {
-  const changed = result.error.status === 412;
-  return {
-    code: changed ? "CHANGED_DURING_SYNC" : "WRITE_FAILED",
-    message: changed ? "The destination record changed after it was read; it is synchronized again on the next run." : result.error.message,
-    detail: [result.error.status ? `HTTP ${result.error.status}` : null, result.error.serviceCode ? `service code ${result.error.serviceCode}` : null].filter(Boolean).join(", ") || undefined,
-  };
-}
 
 /**
  * Carries out one page's plans: the writes into the destination, in batches. Returns the page's bookkeeping
@@ -43,10 +43,12 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
     job.count("failed");
     const { source, coupling } = item.record;
     job.error({ ...error, sourceId: source.id, destinationId: coupling ? (into === "erp" ? coupling.erpId : coupling.crmId) || null : null, payload: attempted ?? null });
-    if (coupling?.id) updates.push({ id: coupling.id, into, result: "failure", error: error.message, jobId: job.id, skip: error.code !== "CHANGED_DURING_SYNC" && repeatsLastFailure(coupling, into, error.message) });
+    if (!coupling?.id && error.code === "SERVICE_UNAVAILABLE" && scope.unwritten) scope.unwritten.oldest = earlierInstant(scope.unwritten.oldest, source.modifiedOn);
+    if (coupling?.id) updates.push({ id: coupling.id, into, result: "failure", error: error.message, jobId: job.id, skip: !passingError(error) && repeatsLastFailure(coupling, into, error.message) });
   };
 
   await coupleMatched(scope, planned);
+  await adoptOrphans(scope, planned);
   const inserts: Insert[] = [];
   const modifies: Modify[] = [];
   for (const item of planned) {
@@ -65,7 +67,7 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
       case "unchanged":
         job.count("unchanged");
         // Only the source's stamp moves: the destination may have changed meanwhile, and the opposite pass must see it.
-        if (couplingId) updates.push({ id: couplingId, ...stamp(from, record.source.modifiedOn, record.source.etag), into, result: "success", error: null, jobId: job.id });
+        if (couplingId) updates.push({ id: couplingId, ...stamp(from, record.source.modifiedOn, record.source.etag), into, result: "success", error: null, jobId: job.id, ...(into === "erp" ? { pendingCrm: false } : {}) });
         break;
       case "insert":
         inserts.push(item as Insert);
@@ -102,7 +104,8 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
     fresh.push({ mappingName: mapping.name, erpId, crmId, [`${from}ModifiedOn`]: source.modifiedOn, [`${from}Etag`]: source.etag, [`${into}ModifiedOn`]: outcome.modifiedOn, [`${into}Etag`]: outcome.etag, into, jobId: job.id } as NewCoupling);
   });
   if (modifies.length) {
-    const results = await timed(ctx, "write updates", () => ctx.connectors[into].write(
+    const results = await timed(ctx, "write updates", () => isolatedWrite(
+      ctx.connectors[into],
       mapping[into].entity,
       modifies.map((item, index) => ({ kind: "update" as const, id: destinationId(item, into), values: item.plan.values, etag: item.record.destination?.etag ?? null, ref: String(index) })),
     ));
@@ -113,14 +116,17 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
       written.push({ source: item.record.source, destinationId: result.id, values: item.plan.values, created: false });
       if (item.plan.conflict) job.conflict({ ...item.plan.conflict, erpId: item.record.coupling!.erpId, crmId: item.record.coupling!.crmId });
       // When both sides changed, the other side's stamp stays put so the opposite pass still sees its change.
+      // Our write makes the integration user the CRM record's last writer: the CRM→ERP pass must still take its change.
       const intoStamp = item.plan.bothModified ? {} : stamp(into, result.modifiedOn, result.etag);
-      updates.push({ id: item.record.coupling!.id, ...stamp(from, item.record.source.modifiedOn, item.record.source.etag), ...intoStamp, into, result: "success", error: null, jobId: job.id });
+      const pending = into === "crm" ? (item.plan.bothModified ? { pendingCrm: true } : {}) : { pendingCrm: false };
+      updates.push({ id: item.record.coupling!.id, ...stamp(from, item.record.source.modifiedOn, item.record.source.etag), ...intoStamp, ...pending, into, result: "success", error: null, jobId: job.id });
     });
   }
 
   // What follows is bookkeeping only: the caller runs it while the next page is written.
   return async () => {
     const inserted = await timed(ctx, "store couplings", () => insertCouplings(ctx.db, fresh));
+    crashPoint(`couplings-committed:${into}`);
     for (const row of fresh) {
       if (inserted.has(row.erpId.toLowerCase())) continue;
       job.count("inserted", -1);
@@ -134,7 +140,15 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
       await dropIntents(ctx, created.intents);
     });
     if (written.length) {
-      for (const rule of ctx.rules) if (rule.afterWrite && rule.appliesTo(mapping, flow)) await rule.afterWrite(ruleContext(ctx), mapping, flow, written);
+      for (const rule of ctx.rules) {
+        if (!rule.afterWrite || !rule.appliesTo(mapping, flow)) continue;
+        try {
+          await rule.afterWrite(ruleContext(ctx), mapping, flow, written);
+        } catch (error) {
+          if (isConnectionFailure(error)) throw error;
+          job.error({ code: "RULE_FAILED", message: `The rule ${rule.name} failed after writing ${written.length} record(s): ${error instanceof Error ? error.message : String(error)}` });
+        }
+      }
     }
     if (scope.keepWritten) scope.written.push(...written.map((w) => w.source.id));
   };
@@ -157,4 +171,10 @@ async function coupleMatched(scope: WriteScope, planned: PlannedRecord[]): Promi
     scope.job.count("coupled");
     item.record = { ...item.record, coupling: { ...item.record.coupling!, id } };
   }
+}
+
+/** Orphans this mapping created get their coupling back before the page's writes (nothing is written to them). */
+async function adoptOrphans(scope: WriteScope, planned: PlannedRecord[]): Promise<void> {
+  const rows = planned.flatMap((item) => (item.adopt ? [item.adopt] : []));
+  if (rows.length) scope.job.count("coupled", (await insertCouplings(scope.ctx.db, rows)).size);
 }

@@ -16,6 +16,8 @@ export type CouplingState = {
   lastErrorErp: string | null;
   lastErrorCrm: string | null;
   skipped: boolean;
+  /** The CRM record holds a change the ERP has not taken yet, though the integration user wrote it last. */
+  pendingCrmChange?: boolean;
 };
 
 export const idOn = (coupling: CouplingState, side: Side): string => (side === "erp" ? coupling.erpId : coupling.crmId);

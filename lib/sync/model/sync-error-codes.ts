@@ -7,6 +7,7 @@ export const SYNC_ERROR_CODES = {
   DELETION_CONFLICT: "The coupled record was deleted",
   WRITE_FAILED: "The destination refused the write",
   CHANGED_DURING_SYNC: "The destination changed between read and write",
+  SERVICE_UNAVAILABLE: "The destination answered 5xx, 429 or nothing for this record after retries",
   COUPLING_FAILED: "No unique uncoupled match was found",
   ALREADY_COUPLED: "The record is already coupled to another record",
   RULE_FAILED: "A rule of the integration refused the record",

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileMappings, startSyncHarness, type SyncHarness } from "../test/sync-harness";
 import { simpleCustomer } from "../test/simple-mappings";
-import { createdRecordId } from "../engine/deterministic-id";
+import { idForKey } from "@/lib/connectors/dataverse/keyed-id";
+import { creationKey } from "../engine/creation-key";
 
 describe("engine basics over the sandboxes", () => {
   let h: SyncHarness;
@@ -21,7 +22,7 @@ describe("engine basics over the sandboxes", () => {
     expect(toCrm.counters).toMatchObject({ inserted: 2, failed: 0 });
     const accounts = await h.all("crm", "accounts");
     expect(accounts.map((a) => a.data.name).sort()).toEqual(["Adatum", "Trey"]);
-    expect(accounts.map((a) => a.id).sort()).toEqual(ids.map((id) => createdRecordId("CUSTOMER", id)).sort());
+    expect(accounts.map((a) => a.id).sort()).toEqual(ids.map((id) => idForKey(creationKey("CUSTOMER", id))).sort());
     expect(accounts.find((a) => a.data.name === "Adatum")!.data).toMatchObject({ customertypecode: 3, creditlimit: 100 });
     expect(await h.couplingsOf("CUSTOMER")).toHaveLength(2);
   });

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { couplings } from "@/db/schema";
+import { restoreSkipped } from "../engine/coupling-operations";
+import { writeWatermark } from "../engine/watermark-store";
 import { coupleDirectly } from "../test/couple";
 import { compileMappings, startSyncHarness, type SyncHarness } from "../test/sync-harness";
 import { ownedCustomer, simpleSalespeople } from "../test/simple-mappings";
@@ -27,7 +27,14 @@ describe("retry first, and skip on repeated failure (§4.10)", () => {
     expect(await coupling()).toMatchObject({ lastResultCrm: "failure", skipped: false });
   });
 
-  it("should retry the failed record first on the next run although it did not change", async () => {
+  /** Later runs moved the watermark on: the record is no longer within the overlap, so only retry-first reads it. */
+  const moveWatermarkPast = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await writeWatermark(h.harness.database.db, "CUSTOMER", "erp-to-crm", new Date().toISOString());
+  };
+
+  it("should retry the failed record first on the next run although it did not change and the watermark moved past it", async () => {
+    await moveWatermarkPast();
     const jr = (await h.all("erp", "salespeoplePurchasers")).find((s) => s.data.code === "JR")!;
     await coupleDirectly(h.harness.database.db, "SALESPEOPLE", jr.id, john);
     const { passes } = await h.run("CUSTOMER");
@@ -55,11 +62,19 @@ describe("retry first, and skip on repeated failure (§4.10)", () => {
     expect(changed.passes[0]!.counters).toMatchObject({ failed: 0, skipped: 1 });
   });
 
-  it("should retry a restored record and sync it when the cause is gone", async () => {
-    await h.edit("erp", "customers", customer, { salespersonCode: "JR" });
-    await h.harness.database.db.update(couplings).set({ skipped: false }).where(eq(couplings.mappingName, "CUSTOMER"));
+  it("should retry a restored record on the next run although it did not change, and sync it when the cause is gone", async () => {
+    // The cause goes away without touching the customer: XX gets a CRM user.
+    const [nobody] = await h.seed("crm", "systemusers", [{ fullname: "Nobody", internalemailaddress: "x@cronus.test" }]);
+    const xx = (await h.all("erp", "salespeoplePurchasers")).find((s) => s.data.code === "XX")!;
+    await coupleDirectly(h.harness.database.db, "SALESPEOPLE", xx.id, nobody!);
+    await moveWatermarkPast();
+    const stillSkipped = await h.run("CUSTOMER");
+    expect(stillSkipped.passes[0]!.counters).toMatchObject({ modified: 0, failed: 0 });
+    expect(await restoreSkipped(h.context(), "CUSTOMER")).toEqual({ restored: 1 });
     const { passes } = await h.run("CUSTOMER");
     expect(passes[0]!.counters).toMatchObject({ modified: 1, failed: 0 });
-    expect((await h.all("crm", "accounts"))[0]!.data.name).toBe("Alpine Ski House");
+    const [account] = await h.all("crm", "accounts");
+    expect(account!.data).toMatchObject({ name: "Alpine Ski House", ownerid: nobody });
+    expect(await coupling()).toMatchObject({ skipped: false, lastResultCrm: "success" });
   });
 });

@@ -9,6 +9,7 @@ import type { MappingModel, RuntimeConfig } from "@/lib/mapping/model/runtime-co
 import { TableMappingSchema, type TableMappingInput } from "@/lib/mapping/model/table-mapping";
 import { STATIC_CATALOGS } from "@/lib/mapping/template/catalogs";
 import type { SandboxSettingsInput } from "@/lib/sandbox/sandbox-settings";
+import type { BeforeRequest } from "@/lib/sandbox/serve-sandbox";
 import { createEngineContext, type EngineContext, type EngineSettings } from "../engine/engine-context";
 import { runMapping, type RunRequest } from "../engine/run-mapping";
 import type { SyncRule } from "../rules/sync-rule";
@@ -37,8 +38,8 @@ export function compileMappings(mappings: TableMappingInput[]): RuntimeConfig {
 }
 
 /** Both sandboxes over HTTP on a fresh database, an engine wired to them through real connectors, and data helpers. */
-export async function startSyncHarness(config: RuntimeConfig, sandbox: { crm?: SandboxSettingsInput; erp?: SandboxSettingsInput } = {}): Promise<SyncHarness> {
-  const harness = await startHarness(sandbox);
+export async function startSyncHarness(config: RuntimeConfig, sandbox: { crm?: SandboxSettingsInput; erp?: SandboxSettingsInput } = {}, beforeRequest?: BeforeRequest): Promise<SyncHarness> {
+  const harness = await startHarness(sandbox, beforeRequest);
   const db = harness.database.db;
   const stores = harness.runtime.stores;
   const context: SyncHarness["context"] = (options = {}) =>

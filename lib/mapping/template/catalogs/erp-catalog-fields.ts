@@ -10,6 +10,8 @@ type FieldFlags = Pick<FieldInput, "required" | "readOnly">;
 export const STANDARD_API = "v2.0";
 export const CUSTOM_API = "tandem/integration/v1.0";
 const MODIFIED_ON = "lastModifiedDateTime";
+/** The field of Tandem's API pages that holds a create's idempotency key (Text[100], unique per table). */
+export const INTEGRATION_KEY = "integrationKey";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Field builders
@@ -155,7 +157,11 @@ export function salesDocumentLine(parentSet: string): FieldInput[] {
   ];
 }
 
-export function entity(name: string, label: string, api: string, primaryName: string | undefined, fields: FieldInput[]): EntityInput {
+/**
+ * Tables with a modified-on also get Tandem's API page over the same table (`extension`): it serves their fields, the
+ * `extensionFields` the standard page lacks, and the integration key creates carry (see CUSTOM-ERP-ENTITIES.md).
+ */
+export function entity(name: string, label: string, api: string, primaryName: string | undefined, fields: FieldInput[], extensionFields: FieldInput[] = []): EntityInput {
   const hasModifiedOn = fields.some((field) => field.name === MODIFIED_ON);
   return {
     name,
@@ -164,6 +170,7 @@ export function entity(name: string, label: string, api: string, primaryName: st
     ...(primaryName === undefined ? {} : { primaryName }),
     ...(hasModifiedOn ? { modifiedOn: MODIFIED_ON } : {}),
     api,
-    fields: [ID, ...fields],
+    fields: [ID, ...fields, ...extensionFields],
+    ...(hasModifiedOn ? { extension: { api: CUSTOM_API, fields: extensionFields.map((f) => f.name), integrationKey: INTEGRATION_KEY } } : {}),
   };
 }

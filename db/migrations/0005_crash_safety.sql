@@ -1,0 +1,2 @@
+ALTER TABLE "couplings" ADD COLUMN "pending_crm_change" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "sandbox_records_integration_key_uq" ON "sandbox_records" USING btree ("system","entity",("data" ->> 'integrationKey')) WHERE "sandbox_records"."data" ? 'integrationKey' and "sandbox_records"."data" ->> 'integrationKey' <> '';
