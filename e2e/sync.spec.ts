@@ -8,13 +8,19 @@ test.describe("synchronization as the admin", () => {
     test.setTimeout(180_000);
     await page.goto("/sync");
     await expect(page.getByRole("heading", { name: "Synchronization", exact: true })).toBeVisible();
+    // Before Start: the preview reads both sandboxes and writes nothing. Four demo customers exist in the CRM by name;
+    // Alpine Ski House, Relecloud and Contoso Ltd. do not, and CUSTOMER does not create on no match (BC's default).
+    await page.getByRole("button", { name: "Preview full synchronization" }).click();
+    const preview = page.getByRole("table", { name: "Full synchronization preview" });
+    await expect(preview.locator('tr[data-mapping="CUSTOMER"] td')).toHaveText(["CUSTOMER", "Couple records", "4", "0", "0", "3"]);
+    await expect(preview.locator('tr[data-mapping="SALESORDER-ORDER"]')).toHaveCount(0); // unidirectional order mode: no line
     await page.getByRole("button", { name: "Start full synchronization" }).click();
     const lines = page.getByRole("table", { name: "Full synchronization by mapping" });
     await expect(lines.locator('tr[data-mapping="SALESPEOPLE"]')).toContainText("Full synchronization");
     // The worker started by `npm start` runs the lines; the page refreshes itself while the run goes on.
     await expect(page.getByRole("button", { name: "Start full synchronization" })).toBeEnabled({ timeout: 150_000 });
     for (const mapping of ["CUSTOMER", "CONTACT", "POSTEDSALESINV-INV"]) await expect(lines.locator(`tr[data-mapping="${mapping}"]`)).toContainText("finished");
-    await expect(lines.locator('tr[data-mapping="CUSTOMER"]')).toContainText("2 failed"); // the demo's salespeople without a user
+    await expect(lines.locator('tr[data-mapping="CUSTOMER"]')).toContainText("4 coupled · 3 failed"); // what the preview showed
     const mappings = page.getByRole("table", { name: "Mappings" });
     await expect(mappings.getByRole("row", { name: /^CURRENCY/ })).toContainText("succeeded");
   });
@@ -46,6 +52,13 @@ test.describe("synchronization as a viewer", () => {
     await expect(page.getByRole("table", { name: "Mappings" })).toBeVisible();
     await expect(page.getByRole("button", { name: /Dry run|Run .* now|Start full/ })).toHaveCount(0);
     await expect(page.getByRole("form", { name: "Coupling operations" })).toHaveCount(0);
+  });
+
+  test("should preview the full synchronization, which only reads", async ({ page }) => {
+    await page.goto("/sync");
+    await page.getByRole("button", { name: "Preview full synchronization" }).click();
+    await expect(page.getByRole("table", { name: "Full synchronization preview" }).locator('tr[data-mapping="CUSTOMER"]')).toContainText("Couple records");
+    await expect(page.getByRole("status").filter({ hasText: "Nothing was written." })).toBeVisible();
   });
 });
 

@@ -2,9 +2,11 @@
 import { revalidatePath } from "next/cache";
 import { coupleRecords, createInOther, decideConflict, matchCouple, restoreSkippedRecords, syncNow, uncoupleRecords } from "@/lib/services/sync/coupling-verbs";
 import { dryRunMapping } from "@/lib/services/sync/dry-run-mapping";
-import { overrideGuard, retryJobErrors } from "@/lib/services/sync/job-verbs";
+import { approveHeldRun, discardHeldRun } from "@/lib/services/sync/held-run-verbs";
+import { retryJobErrors } from "@/lib/services/sync/job-verbs";
 import { runMappingNow } from "@/lib/services/sync/run-mapping-now";
 import { startFullSync } from "@/lib/services/sync/start-full-sync";
+import { previewFullSynchronization } from "@/lib/services/sync/preview-full-sync";
 import { defineAction } from "./define-action";
 
 const refreshed = <T>(value: T): T => {
@@ -22,5 +24,9 @@ export const uncoupleRecordsAction = defineAction("admin", async (ctx, input) =>
 export const matchCoupleAction = defineAction("admin", async (ctx, input) => refreshed(await matchCouple({ ctx, input })));
 export const restoreSkippedAction = defineAction("admin", async (ctx, input) => refreshed(await restoreSkippedRecords({ ctx, input })));
 export const retryJobErrorsAction = defineAction("admin", async (ctx, input) => refreshed(await retryJobErrors({ ctx, input })));
-export const overrideGuardAction = defineAction("admin", async (ctx, input) => refreshed(await overrideGuard({ ctx, input })));
 export const decideConflictAction = defineAction("admin", async (ctx, input) => refreshed(await decideConflict({ ctx, input })));
+export const previewFullSyncAction = defineAction("viewer", (ctx) => previewFullSynchronization({ ctx }));
+
+// Held runs (mass-change guard): approve once with the guard lifted, or discard; either resumes the schedule.
+export const approveHeldRunAction = defineAction("admin", async (ctx, input) => refreshed(await approveHeldRun({ ctx, input })));
+export const discardHeldRunAction = defineAction("admin", async (ctx, input) => refreshed(await discardHeldRun({ ctx, input })));

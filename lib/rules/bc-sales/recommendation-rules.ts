@@ -14,4 +14,10 @@ export const fullSyncRecommendations: SyncRule = {
     if (isPair(mapping, "unitsOfMeasure", "uomschedules")) return counts.erp === 0 ? "none" : counts.crm > 1 ? "couple" : "full";
     return undefined;
   },
+  // Tandem has no order-mode setting: the orders mapping's direction is the mode. One-way (the template's) is BC's
+  // unidirectional mode, whose orders are coupled one at a time, never by a full synchronization.
+  fullSyncLine(mapping) {
+    if (isPair(mapping, "salesOrders", "salesorders")) return mapping.direction === "bidirectional";
+    return undefined;
+  },
 };

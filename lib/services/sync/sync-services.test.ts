@@ -10,7 +10,8 @@ import { prepareIntegration } from "@/lib/sync/setup/first-start";
 import { coupleRecords, createInOther, decideConflict, matchCouple, restoreSkippedRecords, syncNow, uncoupleRecords } from "./coupling-verbs";
 import { dryRunMapping } from "./dry-run-mapping";
 import { getFullSync } from "./get-full-sync";
-import { overrideGuard, retryJobErrors } from "./job-verbs";
+import { approveHeldRun } from "./held-run-verbs";
+import { retryJobErrors } from "./job-verbs";
 import { runMappingNow } from "./run-mapping-now";
 import { startFullSync } from "./start-full-sync";
 import type { PgBoss } from "pg-boss";
@@ -68,8 +69,8 @@ describeEachDriver("sync service verbs", (database: () => TestDatabase) => {
     for (let i = 0; i < 20 && (await getFullSync({ ctx, input: { runId: started.runId } })).status === "running"; i++) await runTick(database().db, boss, Date.now() + 30_000);
     const status = await getFullSync({ ctx, input: { runId: started.runId } });
     expect(status.status).toBe("finished");
-    expect(status.lines.find((l) => l.mapping === "CUSTOMER")!.erpToCrm).toMatchObject({ status: "succeeded" });
-    expect(status.lines.find((l) => l.mapping === "CUSTOMER")!.crmToErp).toMatchObject({ status: "succeeded" });
+    // CUSTOMER is a coupling line: its job couples by name and counts the ERP-only customers failed; nothing goes CRM → ERP.
+    expect(status.lines.find((l) => l.mapping === "CUSTOMER")).toMatchObject({ recommendation: "couple", erpToCrm: { status: "succeeded", coupled: 4, failed: 3 }, crmToErp: null });
   }, 240_000);
 
   it("should queue one run of a mapping and say so when one is already waiting", async () => {
@@ -102,12 +103,12 @@ describeEachDriver("sync service verbs", (database: () => TestDatabase) => {
     await expect(decideConflict({ ctx: admin, input: { conflictId: "00000000-0000-4000-8000-000000000000", winner: "erp" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
   }, 120_000);
 
-  it("should retry a job's failed records and refuse to override a job the guard did not stop", async () => {
+  it("should retry a job's failed records and refuse to approve a job the guard did not hold", async () => {
     const admin = await contextAs(database().db, "admin");
-    const [failed] = await database().db.select().from(syncJobs).where(eq(syncJobs.mappingName, "CUSTOMER")).orderBy(desc(syncJobs.failed)).limit(1);
-    expect(failed!.failed).toBeGreaterThan(0); // the demo's customers whose salesperson has no user
+    const [failed] = await database().db.select().from(syncJobs).where(eq(syncJobs.mappingName, "CURRENCY")).orderBy(desc(syncJobs.failed)).limit(1);
+    expect(failed!.failed).toBeGreaterThan(0); // the demo's currency without an ISO code
     const retried = await retryJobErrors({ ctx: admin, input: { jobId: failed!.id } });
     expect(retried.passes[0]!.counters.failed).toBe(failed!.failed);
-    await expect(overrideGuard({ ctx: admin, input: { jobId: failed!.id } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(approveHeldRun({ ctx: admin, input: { jobId: failed!.id } })).rejects.toMatchObject({ code: "CONFLICT" });
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Flow } from "@/lib/mapping/model/direction";
+import { carries, type Flow } from "@/lib/mapping/model/direction";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
 import { couplingsByIds, insertCouplings } from "./coupling-store";
 import { findMapping, type EngineContext } from "./engine-context";
@@ -8,12 +8,15 @@ import { MappingLease } from "./mapping-lease";
 import { matchUncoupled } from "./match-uncoupled";
 import { runMapping, type RunResult } from "./run-mapping";
 import { AppError } from "@/lib/errors";
+import { createsOnNoMatch } from "../plan/match-records";
 
 export type CoupleRequest = {
   trigger: string;
   /** Only these ERP records; default: every ERP record within the mapping's filter. */
   ids?: string[];
+  /** Default: the mapping's "create new in case of no match". Never creates in a mapping that carries nothing into the CRM. */
   createIfNoMatch?: boolean;
+  /** Default: the mapping's "sync after coupling". */
   syncAfter?: boolean;
   startedBy?: string | null;
   holder?: string;
@@ -43,6 +46,7 @@ export async function coupleByMatch(ctx: EngineContext, name: string, request: C
   const job = await JobRecorder.start(ctx.db, { mappingName: mapping.name, direction: "erp-to-crm", type: "coupling", trigger: request.trigger, mode: "coupling", configVersion: ctx.config.version, startedBy: request.startedBy });
   const coupledIds: string[] = [];
   const unmatched: string[] = [];
+  const createIfNoMatch = request.createIfNoMatch === undefined ? createsOnNoMatch(mapping) : request.createIfNoMatch && carries(mapping.direction, "erp-to-crm");
   try {
     const pages = request.ids ? [await ctx.connectors.erp.readByIds(mapping.erp.entity, request.ids)] : pagesOf(ctx, mapping);
     for await (const records of pages) {
@@ -57,10 +61,9 @@ export async function coupleByMatch(ctx: EngineContext, name: string, request: C
       await job.flush();
       await lease.renew();
     }
-    const createIfNoMatch = request.createIfNoMatch ?? mapping.match.createIfNoMatch;
     if (unmatched.length && !createIfNoMatch) {
       job.count("failed", unmatched.length);
-      job.error({ code: "COUPLING_FAILED", message: `Failed to couple ${unmatched.length} record(s), because no unique uncoupled matching entity was found.`, payload: { ids: unmatched.slice(0, 1000) } });
+      job.error({ code: "COUPLING_FAILED", message: `Failed to couple ${unmatched.length} record(s), because no unique uncoupled matching record was found.`, payload: { ids: unmatched.slice(0, 1000) } });
     }
     await job.finish("succeeded");
   } catch (error) {
@@ -70,7 +73,6 @@ export async function coupleByMatch(ctx: EngineContext, name: string, request: C
   }
   const result: CoupleResult = { jobId: job.id, coupled: coupledIds.length, unmatched: unmatched.length };
   try {
-    const createIfNoMatch = request.createIfNoMatch ?? mapping.match.createIfNoMatch;
     if (unmatched.length && createIfNoMatch) {
       result.created = await runMapping(ctx, mapping.name, { trigger: request.trigger, mode: "one-off", records: { side: "erp", ids: unmatched }, direction: "erp-to-crm", createUncoupled: true, force: true, leaseHeld: true, startedBy: request.startedBy });
     }

@@ -1,31 +1,22 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { fullSyncLines, fullSyncRuns } from "@/db/schema";
-import { carries } from "@/lib/mapping/model/direction";
 import { AppError } from "@/lib/errors";
-import { blockedLines, fullSyncMappings, readyLines, recommend, runStatus, type LineStatus, type PlanLine, type Recommendation } from "../plan/full-sync-plan";
-import { ruleContext, type EngineContext } from "./engine-context";
+import { blockedLines, readyLines, runStatus, type LineStatus, type PlanLine } from "../plan/full-sync-plan";
+import type { EngineContext } from "./engine-context";
 import { coupleByMatch } from "./couple-records";
-import { runMapping } from "./run-mapping";
-
-async function recommendationFor(ctx: EngineContext, name: string): Promise<Recommendation> {
-  const mapping = ctx.config.mappings.find((m) => m.name === name)!;
-  const counts = { erp: await ctx.connectors.erp.count(mapping.erp.entity, mapping.erp.filter), crm: await ctx.connectors.crm.count(mapping.crm.entity, mapping.crm.filter) };
-  let answer: Recommendation | undefined;
-  for (const rule of ctx.rules) answer ??= await rule.recommend?.(ruleContext(ctx), mapping, counts);
-  answer ??= recommend(counts.erp, counts.crm);
-  // Coupling needs match fields; without them the only way to bring both sides together is to create.
-  return answer === "couple" && !mapping.match ? "full" : answer;
-}
+import { planFullSyncLines } from "./full-sync-lines";
+import { runMapping, type RunResult } from "./run-mapping";
 
 /** BC's Full Synchronization Review (§5.4): one line per mapping, in dependency order, with its recommendation. */
 export async function createFullSyncRun(ctx: EngineContext, startedBy: string | null): Promise<string> {
-  const mappings = fullSyncMappings(ctx.config);
-  const names = new Set(mappings.map((m) => m.name));
-  const lines = [];
-  for (const [position, mapping] of mappings.entries()) {
-    const recommendation = await recommendationFor(ctx, mapping.name);
-    lines.push({ mappingName: mapping.name, position, dependsOn: mapping.dependsOn.filter((d) => names.has(d)), recommendation, status: recommendation === "none" ? "finished" : "pending", message: recommendation === "none" ? "No records found on either side." : null });
-  }
+  const lines = (await planFullSyncLines(ctx)).map(({ mapping, recommendation, dependsOn }, position) => ({
+    mappingName: mapping.name,
+    position,
+    dependsOn,
+    recommendation,
+    status: recommendation === "none" ? "finished" : "pending",
+    message: recommendation === "none" ? "No records found on either side." : null,
+  }));
   const [run] = await ctx.db.insert(fullSyncRuns).values({ configVersion: ctx.config.version, startedBy }).returning({ id: fullSyncRuns.id });
   await ctx.db.insert(fullSyncLines).values(lines.map((line) => ({ ...line, runId: run!.id, finishedAt: line.status === "finished" ? new Date() : null })));
   return run!.id;
@@ -56,28 +47,38 @@ export async function advanceFullSync(ctx: Pick<EngineContext, "db">, runId: str
   return claimed;
 }
 
-/** Runs one claimed line: a full synchronization (create what has no counterpart) or match-based coupling. */
+/** A pass that could not run at all (not one record's failure) fails its line. */
+function throwIfBroken(...results: (RunResult | undefined)[]): void {
+  const broken = results.flatMap((r) => r?.passes ?? []).find((p) => p.status === "failed");
+  if (broken) throw new Error(broken.message ?? "a pass failed");
+}
+
+/**
+ * Runs one claimed line. "Couple records" is match-based coupling as §3.3: what has no unique match is created in the
+ * CRM only when the mapping creates on no match, otherwise it fails; nothing is created in the ERP, so CRM-only
+ * records stay uncoupled. "Full synchronization" (one side empty, or a rule says so) is BC's full-sync clone (§4.12):
+ * both directions the mapping carries, coupling a unique match before creating, creating every other uncoupled record.
+ */
 export async function runFullSyncLine(ctx: EngineContext, runId: string, mappingName: string, startedBy: string | null): Promise<void> {
   const where = and(eq(fullSyncLines.runId, runId), eq(fullSyncLines.mappingName, mappingName));
   const [line] = await ctx.db.update(fullSyncLines).set({ status: "running", startedAt: new Date() }).where(and(where, inArray(fullSyncLines.status, ["queued", "running"]))).returning();
   if (!line) throw new AppError("CONFLICT", `The ${mappingName} line of this full synchronization is not waiting to run.`);
   try {
     let jobs: { erpToCrm?: string | null; crmToErp?: string | null } = {};
+    let message: string | null = null;
     if (line.recommendation === "couple") {
-      // A full synchronization leaves nothing behind: what has no match is created, in both directions the mapping allows.
-      const mapping = ctx.config.mappings.find((m) => m.name === mappingName)!;
-      const toCrm = carries(mapping.direction, "erp-to-crm");
-      const result = await coupleByMatch(ctx, mappingName, { trigger: "full-sync", startedBy, createIfNoMatch: toCrm, syncAfter: true });
-      const fromCrm = carries(mapping.direction, "crm-to-erp") ? await runMapping(ctx, mappingName, { trigger: "full-sync", mode: "full", direction: "crm-to-erp", createUncoupled: true, matchBeforeCreate: true, guard: "override", startedBy, waitMs: 60_000 }) : undefined;
-      const passes = [...(result.created?.passes ?? []), ...(result.synced?.passes ?? []), ...(fromCrm?.passes ?? [])].filter((p) => p.mappingName === mappingName);
-      jobs = { erpToCrm: passes.find((p) => p.flow === "erp-to-crm")?.jobId ?? result.jobId, crmToErp: passes.findLast((p) => p.flow === "crm-to-erp")?.jobId ?? null };
+      const result = await coupleByMatch(ctx, mappingName, { trigger: "full-sync", startedBy });
+      throwIfBroken(result.created, result.synced);
+      const created = result.created?.passes.find((p) => p.mappingName === mappingName && p.flow === "erp-to-crm")?.counters.inserted ?? 0;
+      // The coupling job holds what the preview promised (coupled, failed = unmatched); a post-coupling sync into the ERP is the other column.
+      jobs = { erpToCrm: result.jobId, crmToErp: result.synced?.passes.find((p) => p.mappingName === mappingName && p.flow === "crm-to-erp")?.jobId ?? null };
+      message = `Coupled ${result.coupled} by match${result.created ? `, created ${created} in the CRM` : result.unmatched ? `; ${result.unmatched} had no unique uncoupled match` : ""}.`;
     } else {
       const result = await runMapping(ctx, mappingName, { trigger: "full-sync", mode: "full", createUncoupled: true, matchBeforeCreate: true, guard: "override", startedBy, waitMs: 60_000 });
       jobs = { erpToCrm: result.passes.find((p) => p.flow === "erp-to-crm" && p.mappingName === mappingName)?.jobId, crmToErp: result.passes.find((p) => p.flow === "crm-to-erp" && p.mappingName === mappingName)?.jobId };
-      const broken = result.passes.find((p) => p.status === "failed");
-      if (broken) throw new Error(broken.message ?? "a pass failed");
+      throwIfBroken(result);
     }
-    await ctx.db.update(fullSyncLines).set({ status: "finished", erpToCrmJobId: jobs.erpToCrm ?? null, crmToErpJobId: jobs.crmToErp ?? null, finishedAt: new Date() }).where(where);
+    await ctx.db.update(fullSyncLines).set({ status: "finished", message, erpToCrmJobId: jobs.erpToCrm ?? null, crmToErpJobId: jobs.crmToErp ?? null, finishedAt: new Date() }).where(where);
   } catch (error) {
     await ctx.db.update(fullSyncLines).set({ status: "failed", message: error instanceof Error ? error.message : String(error), finishedAt: new Date() }).where(where);
   }

@@ -36,8 +36,10 @@ async function candidatesFor(ctx: EngineContext, mapping: TableMapping, remote: 
 /**
  * Match-based coupling (§3.3) for uncoupled `local` records: per record the first priority group with exactly one
  * uncoupled match wins. A remote record is given to one local record only. Returns local id → matched remote record.
+ * `claimed` (remote ids, lower case) counts as coupled and grows with each match: a caller that writes no couplings
+ * between pages (the full synchronization's preview) passes one set to every page.
  */
-export async function matchUncoupled(ctx: EngineContext, mapping: TableMapping, local: Side, records: ConnectorRecord[]): Promise<Map<string, ConnectorRecord>> {
+export async function matchUncoupled(ctx: EngineContext, mapping: TableMapping, local: Side, records: ConnectorRecord[], claimed = new Set<string>()): Promise<Map<string, ConnectorRecord>> {
   const matched = new Map<string, ConnectorRecord>();
   if (!mapping.match || !records.length) return matched;
   const remote = other(local);
@@ -45,7 +47,6 @@ export async function matchUncoupled(ctx: EngineContext, mapping: TableMapping, 
   const candidates = new Map<string, ConnectorRecord>();
   for (const group of groups) for (const record of await candidatesFor(ctx, mapping, remote, group, records)) candidates.set(record.id.toLowerCase(), record);
   const coupled = await couplingsByIds(ctx.db, mapping.name, remote, [...candidates.keys()]);
-  const claimed = new Set<string>();
   const list = [...candidates.values()];
   for (const record of records) {
     const result = pickMatch(record.values, list, groups, (id) => coupled.has(id.toLowerCase()) || claimed.has(id.toLowerCase()));

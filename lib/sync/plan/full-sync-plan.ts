@@ -1,14 +1,18 @@
 import type { RuntimeConfig } from "@/lib/mapping/model/runtime-config";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
+import type { SyncRule } from "../rules/sync-rule";
 
 /** BC's Initial Synch Recommendation (§5.4), minus the obsolete "dependency not satisfied". */
 export type Recommendation = "full" | "couple" | "none";
 export const LINE_STATUSES = ["pending", "queued", "running", "finished", "failed", "blocked"] as const;
 export type LineStatus = (typeof LINE_STATUSES)[number];
 
-/** Lines of a full synchronization: every mapping except document lines, which travel with their header. */
-export function fullSyncMappings(config: RuntimeConfig): TableMapping[] {
-  return config.mappings.filter((mapping) => !mapping.parent);
+/**
+ * Lines of a full synchronization (§5.4): every mapping except document lines, which travel with their header, and
+ * those a rule says are no line at all (BC: sales orders unless in bidirectional order mode).
+ */
+export function fullSyncMappings(config: RuntimeConfig, rules: readonly Pick<SyncRule, "fullSyncLine">[] = []): TableMapping[] {
+  return config.mappings.filter((mapping) => !mapping.parent && !rules.some((rule) => rule.fullSyncLine?.(mapping) === false));
 }
 
 /** Both sides empty ⇒ nothing to do; both have records ⇒ couple them first; one side only ⇒ a full sync creates them. */

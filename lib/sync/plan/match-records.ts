@@ -1,4 +1,5 @@
-import type { MatchGroup } from "@/lib/mapping/model/table-mapping";
+import { carries } from "@/lib/mapping/model/direction";
+import type { MatchGroup, TableMapping } from "@/lib/mapping/model/table-mapping";
 import { isBlank, sameValue } from "../decide/compare-values";
 
 type Values = Record<string, unknown>;
@@ -33,4 +34,12 @@ export function pickMatch(local: Values, candidates: MatchCandidate[], groups: M
     if (found.length === 1 && !isCoupled(found[0]!.id)) return { kind: "unique", id: found[0]!.id, priority: group.priority };
   }
   return { kind: "none" };
+}
+
+/**
+ * §3.3 step 4: an ERP record with no unique uncoupled match is created in the CRM only when the mapping says so and
+ * carries records into the CRM at all (so a CRM → ERP mapping such as SALESPEOPLE never does); otherwise it fails.
+ */
+export function createsOnNoMatch(mapping: TableMapping): boolean {
+  return Boolean(mapping.match?.createIfNoMatch) && carries(mapping.direction, "erp-to-crm");
 }

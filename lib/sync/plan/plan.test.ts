@@ -95,4 +95,10 @@ describe("dueMappings", () => {
     expect(dueMappings(config, recent, now)).not.toContain("CUSTOMER");
     expect(dueMappings(config, old, now)).toContain("CUSTOMER");
   });
+
+  it("should leave a paused mapping out however long ago it ran when one of its runs is held", () => {
+    const due = dueMappings(config, new Map(), now, new Set(["ITEM-PRODUCT"]));
+    expect(due).not.toContain("ITEM-PRODUCT");
+    expect(due).toContain("CUSTOMER");
+  });
 });

@@ -37,6 +37,8 @@ export interface SyncRule {
   blankErpMeans?(ctx: RuleContext, lookupMapping: TableMapping): Promise<{ id: string; entity: string } | null>;
   /** A recommendation for the full synchronization that knows more than record counts (§5.4). */
   recommend?(ctx: RuleContext, mapping: TableMapping, counts: { erp: number; crm: number }): Promise<Recommendation | undefined>;
+  /** false: the mapping is no line of a full synchronization at all (§5.4: sales orders outside bidirectional order mode). */
+  fullSyncLine?(mapping: TableMapping): boolean | undefined;
 }
 
 export type RuleError = RecordError;

@@ -47,7 +47,7 @@ describe("coupling operations (§3.1) on a mapping that syncs coupled records on
     expect(result).toMatchObject({ coupled: 2, unmatched: 3 });
     const [job] = await h.harness.database.db.select().from(syncJobs).where(eq(syncJobs.id, result.jobId));
     expect(job).toMatchObject({ type: "coupling", coupled: 2, failed: 3 });
-    expect((await h.errorsOf(result.jobId))[0]!.message).toContain("Failed to couple 3 record(s), because no unique uncoupled matching entity was found");
+    expect((await h.errorsOf(result.jobId))[0]!.message).toContain("Failed to couple 3 record(s), because no unique uncoupled matching record was found");
   });
 
   it("should create unmatched records in the CRM and sync the coupled ones when the coupling job is asked to", async () => {

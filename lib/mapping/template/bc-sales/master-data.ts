@@ -42,7 +42,7 @@ export const UNIT_OF_MEASURE: TemplateMapping = {
   crm: side("crm", "uomschedules"),
   direction: "erp-to-crm",
   fields: [toCrm("code", "name"), toCrm("code", "baseuomname", { createOnly: true })],
-  match: { groups: [{ priority: 0, fields: [{ erp: "code", crm: "name", caseSensitive: false }] }], createIfNoMatch: false, syncAfterCoupling: false },
+  match: { groups: [{ priority: 0, fields: [{ erp: "code", crm: "name", caseSensitive: false }] }], createIfNoMatch: true, syncAfterCoupling: true },
   schedule: EVERY_30_MINUTES,
 };
 
