@@ -81,7 +81,7 @@ export function ValueMapEditor({ valueMap, erp, crm, onChange }: Props) {
       </div>
       <label className="flex items-center gap-2 text-xs">
         Unmatched value
-        <Select value={valueMap.onMissing} options={[{ value: "blank", label: "Leave blank, skip the field" }, { value: "fail", label: "Fail the record" }]} onChange={(onMissing) => onChange({ ...valueMap, onMissing })} />
+        <Select value={valueMap.onMissing} options={[{ value: "blank", label: "Write a blank (also over an old value)" }, { value: "fail", label: "Fail the record" }]} onChange={(onMissing) => onChange({ ...valueMap, onMissing })} />
       </label>
     </Section>
   );

@@ -8,11 +8,16 @@ import { CRM_USERS } from "@/lib/sandbox/demo/demo-ids";
 import { seedSandboxIfEmpty } from "@/lib/sandbox/seed-sandbox";
 import { runFullSync } from "@/lib/sync/engine/full-sync";
 import { runMapping } from "@/lib/sync/engine/run-mapping";
+import { createUncoupledCrmRecordsInErp, fillingBothSides } from "@/lib/sync/test/fill-both-sides";
 import { startSyncHarness, type SyncHarness } from "@/lib/sync/test/sync-harness";
 import { BC_SALES_RULES } from ".";
 import { DEFAULT_PRICE_LIST_NAME } from "./rule-helpers";
 
-/** The demo company, fully synchronized once over HTTP; each rule is then checked on the result and on new records. */
+/**
+ * The demo company, fully synchronized once over HTTP with every record created on the side that lacks it (coupling
+ * lines create on no match, then the CRM-only records are created in the ERP); each rule is then checked on the
+ * result and on new records.
+ */
 describe("the Business Central ↔ Dynamics 365 Sales rules", () => {
   let h: SyncHarness;
   let runId: string;
@@ -22,9 +27,10 @@ describe("the Business Central ↔ Dynamics 365 Sales rules", () => {
   const crm = (entity: string) => h.all("crm", entity);
 
   beforeAll(async () => {
-    h = await startSyncHarness(compileModel(bcSalesTemplateModel(), { catalogs: STATIC_CATALOGS }).config!);
+    h = await startSyncHarness(compileModel(fillingBothSides(bcSalesTemplateModel()), { catalogs: STATIC_CATALOGS }).config!);
     await seedSandboxIfEmpty(h.harness.database.db);
     runId = await runFullSync(ctx(), null);
+    await createUncoupledCrmRecordsInErp(ctx());
   }, 120_000);
   afterAll(async () => h?.close());
 
@@ -162,19 +168,21 @@ describe("the Business Central ↔ Dynamics 365 Sales rules", () => {
   });
 
   describe("posted invoices after their dependencies, owner from salesperson code", () => {
-    it("should start the invoices only after their dependencies finished and own each by its salesperson", async () => {
+    it("should start the invoices only after their dependencies finished, own each by its salesperson's user and carry its payment terms", async () => {
       const lines = await h.harness.database.db.select().from(fullSyncLines).where(eq(fullSyncLines.runId, runId));
       const invoices = lines.find((l) => l.mappingName === "POSTEDSALESINV-INV")!;
       for (const parent of invoices.dependsOn) expect(lines.find((l) => l.mappingName === parent)!.finishedAt!.getTime()).toBeLessThanOrEqual(invoices.startedAt!.getTime());
       const created = await crm("invoices");
       expect(created.length).toBeGreaterThan(0);
       const posted = await erp("salesInvoices");
+      const salespeople = await erp("salespeoplePurchasers");
       for (const invoice of created) {
         const source = posted.find((p) => p.data.number === invoice.data.invoicenumber)!;
-        const customer = (await erp("customers")).find((c) => c.id === source.data.customerId)!;
-        const owner = (await erp("salespeoplePurchasers")).find((s) => s.data.code === (source.data.salesperson || customer.data.salespersonCode));
-        expect(owner).toBeDefined();
-        expect(invoice.data.ownerid).toBeTruthy();
+        // Which user, not just some owner: the one SALESPEOPLE couples to the invoice's own salesperson.
+        const salesperson = salespeople.find((s) => s.data.code === source.data.salesperson)!;
+        expect(invoice.data.ownerid).toBe(await coupledCrm("SALESPEOPLE", salesperson.id));
+        const option = await coupledCrm("PAYMENT TERMS", String(source.data.paymentTermsId));
+        expect(invoice.data.paymenttermscode ?? null).toBe(option === undefined ? null : Number(option));
       }
       expect((await crm("invoicedetails")).length).toBeGreaterThan(0);
     });

@@ -12,7 +12,7 @@ const LINES: [string, string, string][] = [
   ["salesOrderLines", "salesorderdetails", "salesorderid"],
   ["salesQuoteLines", "quotedetails", "quoteid"],
 ];
-const isHeader = (m: TableMapping) => HEADERS.some(([erp, crm]) => m.erp.entity === erp && m.crm.entity === crm);
+export const isHeader = (m: TableMapping) => HEADERS.some(([erp, crm]) => m.erp.entity === erp && m.crm.entity === crm);
 const isLine = (m: TableMapping) => LINES.some(([erp, crm]) => m.erp.entity === erp && m.crm.entity === crm);
 
 /** Documents sent to the CRM are priced on the default price list (a Dataverse invoice or order needs one). */

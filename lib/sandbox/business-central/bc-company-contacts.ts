@@ -13,7 +13,7 @@ async function nextContactNumbers(store: SandboxStore, count: number): Promise<s
 
 /**
  * Business Central's marketing setup: a new customer gets a company contact linked to it (Contact Business Relation
- * "Customer"), which person contacts are then filed under.
+ * "Customer", which Tandem's contacts page shows as `customerId`), which person contacts are then filed under.
  */
 export async function addCompanyContacts(store: SandboxStore, customers: StoredRecord[], now: Date): Promise<void> {
   if (!customers.length) return;
@@ -26,7 +26,7 @@ export async function addCompanyContacts(store: SandboxStore, customers: StoredR
         entity: "contacts",
         record: {
           id: randomUUID(),
-          data: { number: numbers[i], type: "Company", displayName: name, companyNumber: numbers[i], companyName: name, contactBusinessRelation: "Customer", ...copied, mobilePhoneNumber: "", searchName: name.toUpperCase(), privacyBlocked: false, taxRegistrationNumber: "" },
+          data: { number: numbers[i], type: "Company", displayName: name, companyNumber: numbers[i], companyName: name, contactBusinessRelation: "Customer", customerId: customer.id, ...copied, mobilePhoneNumber: "", searchName: name.toUpperCase(), privacyBlocked: false, taxRegistrationNumber: "" },
         },
       };
     }),

@@ -125,15 +125,18 @@ describe("lookups and value maps", () => {
     expect(plan.action).toBe("unchanged");
   });
 
-  it("should skip a field whose option has no pair in the value map when unmatched options go blank", async () => {
-    const mapping: Partial<TableMappingInput> = {
-      fields: [
-        { erp: "displayName", crm: "name", direction: "bidirectional" },
-        { erp: "blocked", crm: "statecode", direction: "erp-to-crm", valueMap: { pairs: [["_x0020_", 0], ["All", 1]], onMissing: "blank" } },
-      ],
-    };
-    const plan = await decide(uncoupled(erp(AFTER, { displayName: "A", blocked: "Ship" })), mapping);
-    expect(plan.action === "insert" && plan.values).toEqual({ name: "A" });
+  const optionMap: Partial<TableMappingInput> = {
+    fields: [
+      { erp: "displayName", crm: "name", direction: "bidirectional" },
+      { erp: "shipmentMethodCode", crm: "address1_freighttermscode", direction: "erp-to-crm", valueMap: { pairs: [["FOB", 1], ["NOCHARGE", 2]], onMissing: "blank" } },
+    ],
+  };
+  it.each<[string, RecordCase, Record<string, unknown>]>([
+    ["the record is created", uncoupled(erp(AFTER, { displayName: "A", shipmentMethodCode: "EXW" })), { name: "A", address1_freighttermscode: null }],
+    ["the record is updated", coupled(erp(AFTER, { displayName: "A", shipmentMethodCode: "EXW" }), crm(BEFORE, { name: "A", address1_freighttermscode: 1 })), { address1_freighttermscode: null }],
+  ])("should write a blank for a value with no pair in the value map when unmatched values go blank and %s", async (_when, record, values) => {
+    const plan = await decide(record, optionMap);
+    expect(plan.action === "insert" || plan.action === "modify" ? plan.values : plan).toEqual(values);
   });
 
   it("should write create-only fields on insert and never on update", async () => {

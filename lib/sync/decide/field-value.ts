@@ -22,8 +22,9 @@ function mapValue(field: FieldMapping, flow: Flow, value: unknown, target: Catal
   const [from, to] = flow === "erp-to-crm" ? [0, 1] : [1, 0];
   const pair = map.pairs.find((p) => sameValue(p[from], value));
   if (pair) return { kind: "write", value: pair[to] };
-  // The seed's rule: an option with no counterpart leaves the field blank and is skipped, it does not fail the record.
-  if (map.onMissing === "blank") return { kind: "skip" };
+  // The seed's rule: a value with no counterpart leaves the field blank — also on an update, where keeping the old
+  // option would show a value the source no longer has — and does not fail the record.
+  if (map.onMissing === "blank") return { kind: "write", value: null };
   return { kind: "error", error: { code: "VALUE_NOT_MAPPED", message: `The value "${String(value)}" of ${fieldLabel(field, flow)} has no pair in the value map${target ? ` of ${target.name}` : ""}.` } };
 }
 

@@ -17,13 +17,15 @@ export const CUSTOMER: TemplateMapping = {
     both("email", "emailaddress1", fitIntoErp),
     both("website", "websiteurl", fitIntoErp),
     both("phoneNumber", "telephone1", fitIntoErp),
-    // A CRM option with no ERP code stays blank instead of failing the record (the seed's rule for unmatched options).
+    // A code with no coupled option (or an option with no code) leaves the field blank, on create and on update,
+    // instead of failing the record (the seed's rule for unmatched options).
     both("paymentTermsId", "paymenttermscode", via("PAYMENT TERMS", { clearOnFailed: true })),
     both("shipmentMethodId", "address1_freighttermscode", via("SHIPMENT METHOD", { clearOnFailed: true })),
+    both("shippingAgentCode", "address1_shippingmethodcode", via("SHIPPING AGENT", { erpKey: "code", clearOnFailed: true })),
   ],
   // Accounts created from customers are customers (BC's BCICUSTOME template).
   defaultsOnCreate: { crm: { customertypecode: 3 } },
-  match: { groups: [{ priority: 0, fields: [{ erp: "displayName", crm: "name", caseSensitive: false }] }], createIfNoMatch: false, syncAfterCoupling: true },
+  match: { groups: [{ priority: 0, fields: [{ erp: "displayName", crm: "name", caseSensitive: false }] }], createIfNoMatch: false, syncAfterCoupling: false },
   schedule: EVERY_30_MINUTES,
 };
 
@@ -57,11 +59,15 @@ export const CONTACT: TemplateMapping = {
     both("phoneNumber", "telephone1", fitIntoErp),
     constantToErp("type", "Person"),
   ],
-  match: { groups: [{ priority: 0, fields: [{ erp: "email", crm: "emailaddress1", caseSensitive: false }] }], createIfNoMatch: false, syncAfterCoupling: true },
+  match: { groups: [{ priority: 0, fields: [{ erp: "email", crm: "emailaddress1", caseSensitive: false }] }], createIfNoMatch: false, syncAfterCoupling: false },
   schedule: EVERY_30_MINUTES,
 };
 
-/** Open opportunities both ways; the contact and salesperson resolve through their couplings. */
+/**
+ * Open opportunities both ways; the contact and salesperson resolve through their couplings. The account
+ * (contactCompanyNumber ↔ parentaccountid) is the opportunity rule's: the company contact's business relation names
+ * its customer, whose CUSTOMER coupling is the account.
+ */
 export const OPPORTUNITY: TemplateMapping = {
   name: "OPPORTUNITY",
   erp: side("erp", "opportunities", f.in("status", ["Not_x0020_Started", "In_x0020_Progress"])),
@@ -72,7 +78,7 @@ export const OPPORTUNITY: TemplateMapping = {
   fields: [
     both("description", "name", fitIntoErp),
     toCrm("contactNumber", "parentcontactid", via("CONTACT", { erpKey: "number" })),
-    toCrm("salespersonCode", "ownerid", via("SALESPEOPLE", { erpKey: "code", notNull: true })),
+    both("salespersonCode", "ownerid", via("SALESPEOPLE", { erpKey: "code", notNull: true })),
     toCrm("estimatedValue", "estimatedvalue"),
     toCrm("estimatedClosingDate", "estimatedclosedate"),
   ],

@@ -9,6 +9,8 @@ function salesDocumentHeader(options: { currencyCreateOnly: boolean }): Template
     toCrm("customerId", "customerid", via("CUSTOMER")),
     // An order's currency is fixed once it exists (IsValidForUpdate false on salesorder).
     toCrm("currencyId", "transactioncurrencyid", { ...via("CURRENCY"), ...(options.currencyCreateOnly ? { createOnly: true } : {}) }),
+    // The account's option values serve the document's choice column too; a code with no option leaves it blank.
+    toCrm("paymentTermsId", "paymenttermscode", via("PAYMENT TERMS", { clearOnFailed: true })),
     ...documentAddresses(),
     toCrm("totalAmountExcludingTax", "totalamountlessfreight"),
     toCrm("totalAmountIncludingTax", "totalamount"),

@@ -392,6 +392,15 @@ export const CRM_CATALOG = {
     optionSetEntity("account.paymenttermscode", "Payment Terms (account choice)"),
     optionSetEntity("account.address1_freighttermscode", "Freight Terms (account address 1 choice)"),
     optionSetEntity("account.address1_shippingmethodcode", "Shipping Method (account address 1 choice)"),
+    // The documents' own choice columns, which BC gives every option it adds to the account's (OnAfterInsertOption).
+    optionSetEntity("invoice.paymenttermscode", "Payment Terms (invoice choice)"),
+    optionSetEntity("invoice.shippingmethodcode", "Shipping Method (invoice choice)"),
+    optionSetEntity("salesorder.paymenttermscode", "Payment Terms (order choice)"),
+    optionSetEntity("salesorder.freighttermscode", "Freight Terms (order choice)"),
+    optionSetEntity("salesorder.shippingmethodcode", "Shipping Method (order choice)"),
+    optionSetEntity("quote.paymenttermscode", "Payment Terms (quote choice)"),
+    optionSetEntity("quote.freighttermscode", "Freight Terms (quote choice)"),
+    optionSetEntity("quote.shippingmethodcode", "Shipping Method (quote choice)"),
   ],
 } satisfies SchemaCatalogInput;
 

@@ -6,7 +6,8 @@
  *   against the v2.0 resource pages (MicrosoftDocs dynamics365smb-devitpro-pb, `api-reference/v2.0/resources`) and
  *   the APIV2 page source (microsoft/ALAppExtensions, `Apps/W1/APIV2`).
  * - Custom entities are API pages Tandem ships (`/api/tandem/integration/v1.0/companies({id})/<set>`), for tables
- *   that v2.0 doesn't expose (see CUSTOM-ERP-ENTITIES.md). §5.2 fields the v2.0 pages lack are not mapped.
+ *   that v2.0 doesn't expose (see CUSTOM-ERP-ENTITIES.md). The few §5.2 fields a v2.0 page lacks that the template
+ *   needs are extension fields (the 6th argument of `entity`), served by Tandem's page over the same table.
  *   Their field names are ours; their lengths follow the BC table definitions.
  * - Every entity is keyed by `id` (the record's SystemId). Document lines have no `lastModifiedDateTime`, so they
  *   get no `modifiedOn`: re-read them when the header changes.
@@ -64,6 +65,9 @@ const customers = entity("customers", "Customers", STANDARD_API, "number", [
   guid("paymentMethodId", "Payment Method Id"),
   enm("blocked", "Blocked", options(" ", "Ship", "Invoice", "All")),
   LAST_MODIFIED,
+], [
+  // Tandem's page only: v2.0 customers have no shipping agent (a code: resolve against shippingAgents.code).
+  str("shippingAgentCode", "Shipping Agent Code", 10),
 ]);
 
 const contacts = entity("contacts", "Contacts", STANDARD_API, "number", [
@@ -87,6 +91,10 @@ const contacts = entity("contacts", "Contacts", STANDARD_API, "number", [
   str("taxRegistrationNumber", "VAT Registration No."),
   ro(date("lastInteractionDate", "Date of Last Interaction")),
   LAST_MODIFIED,
+], [
+  // Tandem's page only: the customer a company contact is linked to by its Contact Business Relation (Link to Table
+  // = Customer), as v2.0's contactInformation.relatedId; blank on person contacts, whose company carries the relation.
+  ro(ref("customerId", "Customer Id (Business Relation)", ["customers"])),
 ]);
 
 const currencies = entity("currencies", "Currencies", STANDARD_API, "code", [
@@ -260,6 +268,9 @@ const opportunities = entity("opportunities", "Opportunities", STANDARD_API, "nu
   ro(dec("estimatedValue", "Estimated Value (LCY)")),
   ro(datetime("systemCreatedAt", "Created At")),
   LAST_MODIFIED,
+], [
+  // Tandem's page only: v2.0 has the company's name but not its number, which finds the customer (and the account).
+  str("contactCompanyNumber", "Contact Company No.", 20),
 ]);
 
 // ---------------------------------------------------------------------------------------------------------------
