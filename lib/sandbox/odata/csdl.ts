@@ -15,7 +15,14 @@ export type CsdlOptions = {
 };
 
 export function typeName(entity: CatalogEntity, dialect: CsdlOptions["dialect"]): string {
-  return dialect === "dataverse" ? (entity.logicalName ?? entity.name) : entity.name.replace(/s$/, "");
+  return dialect === "dataverse" ? (entity.logicalName ?? entity.name) : singular(entity.name);
+}
+
+/** Business Central names an entity type after one of its set: currencies → currency, salespeoplePurchasers → salespersonPurchaser. */
+function singular(set: string): string {
+  if (set === "salespeoplePurchasers") return "salespersonPurchaser";
+  if (set.endsWith("ies")) return `${set.slice(0, -3)}y`;
+  return set.replace(/s$/, "");
 }
 
 /**
