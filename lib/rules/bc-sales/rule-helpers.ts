@@ -15,7 +15,14 @@ export const isPair = (mapping: TableMapping, erpEntity: string, crmEntity: stri
 
 /** The CRM organization's base currency: the transaction currency at exchange rate 1 (BC's LCY counterpart). */
 export function baseCurrency(ctx: RuleContext): Promise<ConnectorRecord | null> {
-  return cached(ctx, "rule:base-currency", async () => (await readAll(ctx.connectors.crm, { entity: "transactioncurrencies", filter: f.eq("exchangerate", 1) }))[0] ?? null);
+  return cached(ctx, "rule:base-currency", async () => {
+    // The organization names it; other currencies may sit at rate 1 too (created before their rate was set).
+    const [organization] = await readAll(ctx.connectors.crm, { entity: "organizations", select: ["basecurrencyid"] });
+    const id = (organization?.values.basecurrencyid as { id?: string } | string | null | undefined) ?? null;
+    const baseId = typeof id === "string" ? id : (id?.id ?? null);
+    if (baseId) return (await ctx.connectors.crm.readByIds("transactioncurrencies", [baseId]))[0] ?? null;
+    return (await readAll(ctx.connectors.crm, { entity: "transactioncurrencies", filter: f.eq("exchangerate", 1) }))[0] ?? null;
+  });
 }
 
 export const DEFAULT_PRICE_LIST_NAME = "Business Central default price list";

@@ -1,5 +1,5 @@
 /** Dataverse demo documents: submitted orders (one with a write-in line, one with a 250-character line), active quotes, posts. */
-import { CRM_PRODUCTS, PRIMARY_UNIT, PRODUCT_PRICE, STANDARD_PRICE_LIST, USD } from "./demo-crm-masters";
+import { CRM_PRODUCTS, PRODUCT_PRICE, PRODUCT_UNIT, STANDARD_PRICE_LIST, USD } from "./demo-crm-masters";
 import { account, accountId } from "./demo-crm-parties";
 import { CRM_USERS, crmId, day, dayTime, round2, type DemoRow, type DemoSet } from "./demo-ids";
 
@@ -31,7 +31,7 @@ function documentLines(doc: Doc): { lines: DemoRow[]; totals: Record<string, num
     const discount = writeIn ? 0 : (spec.discount ?? 0);
     const data: Record<string, unknown> = {
       [parentField]: crmId(doc.set, doc.key),
-      ...(writeIn ? { productdescription: spec.writeIn } : { productid: spec.product, uomid: PRIMARY_UNIT }),
+      ...(writeIn ? { productdescription: spec.writeIn } : { productid: spec.product, uomid: PRODUCT_UNIT[spec.product]!.unit }),
       producttypecode: 1,
       quantity: spec.qty,
       priceperunit: price,

@@ -1,13 +1,23 @@
-/** Dataverse demo setup: users, currencies, the default unit group, products, the price list, account choice options. */
+/** Dataverse demo setup: users, currencies, unit groups, products, the price list, account choice options. */
 import { FREIGHT_TERMS, PAYMENT_TERMS, SHIPPING_METHOD } from "@/lib/mapping/template/catalogs/crm-catalog-fields";
+import { entraObjectIdOf } from "../dataverse/entra-object-id";
 import { optionRecordId } from "../dataverse/option-sets";
-import { CRM_USERS, SALESPEOPLE, crmId, dayTime, item, resource, type DemoRow, type DemoSet } from "./demo-ids";
+import { CRM_USERS, RESOURCE_CAPACITY, SALESPEOPLE, crmId, dayTime, item, resource, type DemoRow, type DemoSet } from "./demo-ids";
 
 export const USD = crmId("transactioncurrencies", "USD");
 export const EUR = crmId("transactioncurrencies", "EUR");
 export const DEFAULT_UNIT_GROUP = crmId("uomschedules", "default-unit");
 export const PRIMARY_UNIT = crmId("uoms", "primary-unit");
 export const STANDARD_PRICE_LIST = crmId("pricelevels", "cronus-standard");
+
+/**
+ * Unit groups named like Business Central's units of measure, each holding that one unit as its base (what the UNIT OF
+ * MEASURE mapping makes of a unit): the products of items sold by the piece and of an hourly resource are in them, so
+ * they agree with their twins' base units. BOX and DAY have no group yet; the UNIT OF MEASURE line creates them.
+ */
+const UNIT_GROUPS = ["PCS", "HOUR"] as const;
+export const unitGroupId = (code: (typeof UNIT_GROUPS)[number]) => crmId("uomschedules", code);
+export const unitId = (code: (typeof UNIT_GROUPS)[number]) => crmId("uoms", code);
 
 /** CRM products: two Sales Inventory products numbered like ERP items, one Services product, one CRM-only product. */
 export const CRM_PRODUCTS = {
@@ -16,6 +26,14 @@ export const CRM_PRODUCTS = {
   installation: crmId("products", "MARTY"),
   warranty: crmId("products", "EXT-WARRANTY"),
 } as const;
+
+/** The unit group and (base) unit each CRM product is sold in: the one its twin's base unit couples to. */
+export const PRODUCT_UNIT: Record<string, { group: string; unit: string }> = {
+  [CRM_PRODUCTS.desk]: { group: unitGroupId("PCS"), unit: unitId("PCS") },
+  [CRM_PRODUCTS.chair]: { group: unitGroupId("PCS"), unit: unitId("PCS") },
+  [CRM_PRODUCTS.installation]: { group: unitGroupId("HOUR"), unit: unitId("HOUR") },
+  [CRM_PRODUCTS.warranty]: { group: DEFAULT_UNIT_GROUP, unit: PRIMARY_UNIT },
+};
 
 /** Price of a CRM product on the CRONUS Standard price list. */
 export const PRODUCT_PRICE: Record<string, number> = {
@@ -36,6 +54,7 @@ function users(): DemoRow[] {
       islicensed: flags.licensed ?? true,
       isintegrationuser: flags.integration ?? false,
       accessmode: flags.accessmode ?? 0,
+      azureactivedirectoryobjectid: entraObjectIdOf(id),
     },
   });
   const salespeopleUsers = SALESPEOPLE.filter((sp) => sp.crmUser).map((sp) => user(sp.crmUser!, sp.name, sp.email, { mobile: sp.phone }));
@@ -70,8 +89,8 @@ function products(): DemoRow[] {
       currentcost: cost,
       quantityonhand: onHand,
       quantitydecimal: 2,
-      defaultuomscheduleid: DEFAULT_UNIT_GROUP,
-      defaultuomid: PRIMARY_UNIT,
+      defaultuomscheduleid: PRODUCT_UNIT[id]!.group,
+      defaultuomid: PRODUCT_UNIT[id]!.unit,
       pricelevelid: STANDARD_PRICE_LIST,
       transactioncurrencyid: USD,
       description,
@@ -85,7 +104,7 @@ function products(): DemoRow[] {
   return [
     product(CRM_PRODUCTS.desk, desk.number, desk.name, 1, desk.cost, desk.inventory, "Height-adjustable desk, oak veneer."),
     product(CRM_PRODUCTS.chair, chair.number, chair.name, 1, chair.cost, chair.inventory, "Stackable guest chair."),
-    product(CRM_PRODUCTS.installation, marty.number, marty.name, 3, marty.cost, 0, "Installation and assembly, per hour."),
+    product(CRM_PRODUCTS.installation, marty.number, marty.name, 3, marty.cost, RESOURCE_CAPACITY, "Installation and assembly, per hour."),
     product(CRM_PRODUCTS.warranty, "EXT-WARRANTY", "Extended Warranty, 3 years", 1, 60, 0, "Sold in the CRM only; no item in Business Central."),
   ];
 }
@@ -96,8 +115,8 @@ function priceList(now: Date): DemoSet {
     data: {
       pricelevelid: STANDARD_PRICE_LIST,
       productid: productId,
-      uomid: PRIMARY_UNIT,
-      uomscheduleid: DEFAULT_UNIT_GROUP,
+      uomid: PRODUCT_UNIT[productId]!.unit,
+      uomscheduleid: PRODUCT_UNIT[productId]!.group,
       amount,
       pricingmethodcode: 1,
       quantitysellingcode: 1,
@@ -120,8 +139,13 @@ export const ADDED_OPTIONS: Record<string, [number, string][]> = {
   "account.paymenttermscode": [
     [100000000, "COD"],
     [100000001, "14 DAYS"],
+    [100000002, "1M(8D)"],
+    [100000003, "CM"],
   ],
-  "account.address1_freighttermscode": [[100000000, "EXW"]],
+  "account.address1_freighttermscode": [
+    [100000000, "EXW"],
+    [100000001, "PICKUP"],
+  ],
   "account.address1_shippingmethodcode": [[100000000, "OWN LOG."]],
 };
 
@@ -143,9 +167,16 @@ export function crmMasters(now: Date): DemoSet {
   return {
     systemusers: users(),
     transactioncurrencies: currencies(),
-    // Every Dataverse environment has this group and its base unit.
-    uomschedules: [{ id: DEFAULT_UNIT_GROUP, data: { name: "Default Unit", baseuomname: "Primary Unit", statecode: 0, statuscode: 1 } }],
-    uoms: [{ id: PRIMARY_UNIT, data: { name: "Primary Unit", uomscheduleid: DEFAULT_UNIT_GROUP, baseuom: PRIMARY_UNIT, quantity: 1, isschedulebaseuom: true } }],
+    organizations: [{ id: crmId("organizations", "cronus"), data: { name: "CRONUS International Ltd.", basecurrencyid: USD } }],
+    // Every Dataverse environment has the Default Unit group and its base unit.
+    uomschedules: [
+      { id: DEFAULT_UNIT_GROUP, data: { name: "Default Unit", baseuomname: "Primary Unit", statecode: 0, statuscode: 1 } },
+      ...UNIT_GROUPS.map((code) => ({ id: unitGroupId(code), data: { name: code, baseuomname: code, statecode: 0, statuscode: 1 } })),
+    ],
+    uoms: [
+      { id: PRIMARY_UNIT, data: { name: "Primary Unit", uomscheduleid: DEFAULT_UNIT_GROUP, baseuom: PRIMARY_UNIT, quantity: 1, isschedulebaseuom: true } },
+      ...UNIT_GROUPS.map((code) => ({ id: unitId(code), data: { name: code, uomscheduleid: unitGroupId(code), baseuom: unitId(code), quantity: 1, isschedulebaseuom: true } })),
+    ],
     products: products(),
     ...priceList(now),
     ...optionSets(),

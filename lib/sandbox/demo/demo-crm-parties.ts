@@ -1,6 +1,6 @@
 /** Dataverse demo parties: accounts (customers, vendors, one inactive), contacts with and without a parent, opportunities. */
 import { STANDARD_PRICE_LIST, USD } from "./demo-crm-masters";
-import { CRM_USERS, crmId, customer, day, personEmail, type DemoRow, type DemoSet } from "./demo-ids";
+import { CRM_USERS, crmId, customer, day, personEmail, personMobile, type DemoRow, type DemoSet } from "./demo-ids";
 
 const CUSTOMER = 3;
 const VENDOR = 11;
@@ -26,17 +26,25 @@ export type AccountSpec = {
   primaryContact?: string;
 };
 
-/** An account with the same name and address as an ERP customer: the CUSTOMER mapping couples them by name. */
+/**
+ * An account with the same name, address and phone as an ERP customer: the CUSTOMER mapping couples them by name. Its
+ * choice columns hold the options whose labels are the customer's payment terms, shipment method and shipping agent
+ * codes (ADDED_OPTIONS), blank where the customer has none, so the twins agree on every field CUSTOMER maps both ways.
+ */
 function likeErpCustomer(number: string, key: string, owner: string, extra: Partial<AccountSpec>): AccountSpec {
   const c = customer(number);
   return { key, name: c.name, type: CUSTOMER, owner, line1: c.address, city: c.city, state: c.state, postalCode: c.postalCode, country: c.country, phone: c.phone, email: c.email, website: c.website, creditLimit: c.creditLimit, ...extra };
 }
 
 export const ACCOUNTS: AccountSpec[] = [
-  likeErpCustomer("10000", "adatum", CRM_USERS.jim, { paymentTerms: 1, freightTerms: 100000000, shippingMethod: 2, primaryContact: "robert.townes" }),
+  // 1M(8D), EXW, DHL
+  likeErpCustomer("10000", "adatum", CRM_USERS.jim, { paymentTerms: 100000002, freightTerms: 100000000, shippingMethod: 2, primaryContact: "robert.townes" }),
+  // 14 DAYS, FOB, UPS
   likeErpCustomer("20000", "trey-research", CRM_USERS.peter, { paymentTerms: 100000001, freightTerms: 1, shippingMethod: 4, primaryContact: "jesse.homer" }),
-  likeErpCustomer("30000", "school-of-fine-art", CRM_USERS.benjamin, { paymentTerms: 3, shippingMethod: 7, primaryContact: "meagan.bond" }),
-  likeErpCustomer("60000", "coho-winery", CRM_USERS.jim, { paymentTerms: 100000000, shippingMethod: 100000000, phone: "+1 707 555 0169" }),
+  // CM, PICKUP, no shipping agent
+  likeErpCustomer("30000", "school-of-fine-art", CRM_USERS.benjamin, { paymentTerms: 100000003, freightTerms: 100000001, primaryContact: "meagan.bond" }),
+  // COD, PICKUP, OWN LOG.
+  likeErpCustomer("60000", "coho-winery", CRM_USERS.jim, { paymentTerms: 100000000, freightTerms: 100000001, shippingMethod: 100000000 }),
   { key: "litware", name: "Litware, Inc.", type: CUSTOMER, owner: CRM_USERS.alicia, line1: "400 Lakeshore Blvd", city: "Cleveland", state: "OH", postalCode: "44114", country: "US", phone: "+1 216 555 0190", email: "sales@litware.example.com", website: "www.litware.example.com", creditLimit: 15000, paymentTerms: 1, primaryContact: "sara.davis" },
   { key: "northwind", name: "Northwind Traders", type: CUSTOMER, owner: CRM_USERS.peter, line1: "77 Harbor Street", city: "San Diego", state: "CA", postalCode: "92101", country: "US", phone: "+1 619 555 0191", email: "office@northwind.example.com", website: "www.northwind.example.com", creditLimit: 20000, paymentTerms: 2, shippingMethod: 3 },
   { key: "wide-world-importers", name: "Wide World Importers", type: CUSTOMER, owner: CRM_USERS.benjamin, line1: "1 Commerce Plaza", city: "Newark", state: "NJ", postalCode: "07102", country: "US", phone: "+1 973 555 0192", email: "buying@wideworldimporters.example.com", website: "www.wideworldimporters.example.com", creditLimit: 35000, paymentTerms: 4 },
@@ -49,13 +57,13 @@ export const accountId = (key: string) => crmId("accounts", key);
 export const account = (key: string): AccountSpec => ACCOUNTS.find((a) => a.key === key)!;
 export const contactId = (key: string) => crmId("contacts", key);
 
-type ContactSpec = { key: string; first: string; last: string; parent?: string; owner: string; phone: string; email?: string; inactive?: boolean };
+type ContactSpec = { key: string; first: string; last: string; parent?: string; owner: string; phone: string; mobile?: string; email?: string; inactive?: boolean };
 
-/** Contacts of accounts that are ERP customers carry the ERP person contact's e-mail, so CONTACT couples them. */
+/** Contacts of accounts that are ERP customers carry the ERP person contact's e-mail (so CONTACT couples them) and phones. */
 const CONTACTS: ContactSpec[] = [
-  { key: "robert.townes", first: "Robert", last: "Townes", parent: "adatum", owner: CRM_USERS.jim, phone: "+1 404 555 0111" },
-  { key: "jesse.homer", first: "Jesse", last: "Homer", parent: "trey-research", owner: CRM_USERS.peter, phone: "+1 312 555 0121" },
-  { key: "meagan.bond", first: "Meagan", last: "Bond", parent: "school-of-fine-art", owner: CRM_USERS.benjamin, phone: "+1 305 555 0131" },
+  { key: "robert.townes", first: "Robert", last: "Townes", parent: "adatum", owner: CRM_USERS.jim, phone: "+1 404 555 0111", mobile: personMobile("10000") },
+  { key: "jesse.homer", first: "Jesse", last: "Homer", parent: "trey-research", owner: CRM_USERS.peter, phone: "+1 312 555 0121", mobile: personMobile("20000") },
+  { key: "meagan.bond", first: "Meagan", last: "Bond", parent: "school-of-fine-art", owner: CRM_USERS.benjamin, phone: "+1 305 555 0131", mobile: personMobile("30000") },
   { key: "chris.preston", first: "Chris", last: "Preston", parent: "coho-winery", owner: CRM_USERS.jim, phone: "+1 707 555 0162" },
   { key: "sara.davis", first: "Sara", last: "Davis", parent: "litware", owner: CRM_USERS.alicia, phone: "+1 216 555 0196" },
   { key: "owen.baker", first: "Owen", last: "Baker", parent: "fourth-coffee", owner: CRM_USERS.jim, phone: "+1 503 555 0197" },
@@ -108,6 +116,7 @@ function contactRows(): DemoRow[] {
           : {}),
         emailaddress1: email,
         telephone1: c.phone,
+        ...(c.mobile ? { mobilephone: c.mobile } : {}),
         transactioncurrencyid: USD,
         statecode: 0,
         statuscode: 1,

@@ -1,5 +1,5 @@
 /** Business Central demo setup and product data: salespeople, currencies, units, terms, items, resources, prices. */
-import { day, erpId, item, ITEMS, RESOURCES, SALESPEOPLE, type DemoRow, type DemoSet } from "./demo-ids";
+import { day, erpId, item, ITEMS, RESOURCE_CAPACITY, RESOURCES, SALESPEOPLE, type DemoRow, type DemoSet } from "./demo-ids";
 
 export const BLANK_ENUM = "_x0020_";
 
@@ -145,7 +145,7 @@ function productRows(): DemoSet {
         unitCost: r.cost,
         vendorNumber: "",
         resourceGroupNumber: "",
-        capacity: 160,
+        capacity: RESOURCE_CAPACITY,
         blocked: false,
       },
     })),

@@ -30,7 +30,7 @@ export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export const CRM_USERS = {
   integration: INTEGRATION_USER_ID,
-  /** Nancy Anderson; the same id as SANDBOX_EDITOR_USER_ID (sandbox-settings), whom edits on the sandbox pages are made as. */
+  /** Nancy Anderson; the same id as SANDBOX_EDITOR_USER_ID (sandbox-settings), whom the sandbox pages write as without a person. */
   admin: crmId("systemusers", "admin"),
   jim: crmId("systemusers", "jim.olive"),
   peter: crmId("systemusers", "peter.saddow"),
@@ -76,6 +76,9 @@ export const ITEMS: ItemSpec[] = [
 
 export type ResourceSpec = { number: string; name: string; price: number; cost: number };
 
+/** Hours a month each resource can work (Business Central's capacity; the product's quantity on hand in the CRM). */
+export const RESOURCE_CAPACITY = 160;
+
 export const RESOURCES: ResourceSpec[] = [
   { number: "LINDA", name: "Linda Martin", price: 100, cost: 55 },
   { number: "MARTY", name: "Marty Horst", price: 115, cost: 61 },
@@ -100,6 +103,7 @@ export type CustomerSpec = {
   email: string;
   website: string;
   salesperson: string;
+  /** Blank: the local currency, which stands for the CRM organization's base currency (USD). */
   currency: "" | "EUR";
   paymentTerms: string;
   shipmentMethod: string;
@@ -120,6 +124,11 @@ export const CUSTOMERS: CustomerSpec[] = [
 ];
 
 export const customer = (number: string): CustomerSpec => CUSTOMERS.find((c) => c.number === number)!;
+
+/** The mobile phone number of a customer's person contact (the same in both systems where the contact exists in both). */
+export function personMobile(customerNumber: string): string {
+  return `+1 555 01${String(CUSTOMERS.findIndex((c) => c.number === customerNumber)).padStart(2, "0")}`;
+}
 
 /** An e-mail address from a person's name and a company's mail domain ("Robert Townes", adatum.example.com). */
 export function personEmail(name: string, companyEmail: string): string {

@@ -184,6 +184,17 @@ export const CRM_CATALOG = {
       ],
     },
     {
+      // One row per environment; its base currency is what Business Central's local currency stands for.
+      name: "organizations",
+      label: "Organization",
+      logicalName: "organization",
+      kind: "table",
+      key: "organizationid",
+      primaryName: "name",
+      modifiedOn: "modifiedon",
+      fields: [key("organizationid"), str("name", 160, { readOnly: true }), lookup("basecurrencyid", ["transactioncurrencies"], { readOnly: true }), ...audit()],
+    },
+    {
       name: "uomschedules",
       label: "Unit Group",
       logicalName: "uomschedule",
