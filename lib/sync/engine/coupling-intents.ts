@@ -1,4 +1,5 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { queryRows } from "@/db/query-rows";
 import { couplingIntents } from "@/db/schema";
 import { sourceSide, targetSide, type Flow } from "@/lib/mapping/model/direction";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
@@ -7,19 +8,26 @@ import { crashPoint } from "./crash-points";
 import { creationKey } from "./creation-key";
 import type { EngineContext } from "./engine-context";
 
-/** Writes down the creates about to happen, before they are sent; returns the intent ids in order. */
+/**
+ * Writes down the creates about to happen, before they are sent; returns the intent ids in order. One JSON parameter
+ * per statement: thousands of bound values are slow to build and send.
+ */
 export async function recordIntents(ctx: EngineContext, mapping: TableMapping, flow: Flow, sourceIds: string[]): Promise<string[]> {
   if (!sourceIds.length) return [];
-  const rows = await ctx.db
-    .insert(couplingIntents)
-    .values(sourceIds.map((sourceId) => ({ mappingName: mapping.name, direction: flow, sourceId, payload: {} })))
-    .returning({ id: couplingIntents.id });
+  const rows = await queryRows<{ id: string }>(
+    ctx.db,
+    sql`insert into coupling_intents (mapping_name, direction, source_id, payload)
+        select ${mapping.name}, ${flow}::sync_direction, s.value, '{}'::jsonb from jsonb_array_elements_text(${JSON.stringify(sourceIds)}::jsonb) with ordinality as s(value, n)
+        order by s.n returning id`,
+  );
   crashPoint(`intents-written:${targetSide(flow)}`);
   return rows.map((row) => row.id);
 }
 
 export async function dropIntents(ctx: EngineContext, ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 1000) await ctx.db.delete(couplingIntents).where(inArray(couplingIntents.id, ids.slice(i, i + 1000)));
+  for (let i = 0; i < ids.length; i += 5000) {
+    await queryRows(ctx.db, sql`delete from coupling_intents where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids.slice(i, i + 5000))}::jsonb))`);
+  }
 }
 
 /**
