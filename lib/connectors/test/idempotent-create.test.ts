@@ -46,6 +46,14 @@ describe("idempotent creates", () => {
     expect((await h.runtime.stores.erp.query({ entity: "customers", limit: 1000 })).length).toBe(before + 1);
   });
 
+  it("should make one record when two Business Central creates with one key race each other", async () => {
+    const connector = h.businessCentral();
+    const create = () => connector.write("customers", [{ kind: "create", key: "CUSTOMER:race", values: { displayName: "Raced Ltd." } }]);
+    const answers = (await Promise.all([create(), create(), create()])).flat();
+    expect(answers.map((r) => (r.ok ? "ok" : r.error.code)).sort()).toEqual(["DUPLICATE", "DUPLICATE", "ok"]);
+    expect((await h.runtime.stores.erp.query({ entity: "customers", limit: 1000 })).filter((r) => r.data.displayName === "Raced Ltd.")).toHaveLength(1);
+  });
+
   it("should derive the record's id from the key and answer DUPLICATE when a Dataverse create repeats it", async () => {
     const connector = h.dataverse();
     const [first] = await connector.write("accounts", [{ kind: "create", key: "CUSTOMER:cccc", values: { name: "Keyed account" } }]);
