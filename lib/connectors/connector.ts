@@ -77,9 +77,10 @@ export interface Connector {
   write(entity: string, operations: WriteOperation[], options?: { atomic?: boolean }): Promise<WriteResult[]>;
   /**
    * How many records match. Without `exact` a system may answer an estimate (Dataverse's RetrieveTotalRecordCount is a
-   * snapshot up to a day old): fine for progress bars, never for a decision.
+   * snapshot up to a day old): fine for progress bars, never for a decision. `upTo`: the answer must be exact only up
+   * to this number (past it, any number ≥ upTo will do), which spares reading every key of a large table.
    */
-  count(entity: string, filter?: FilterAst, options?: { exact?: boolean }): Promise<number>;
+  count(entity: string, filter?: FilterAst, options?: { exact?: boolean; upTo?: number }): Promise<number>;
   /** The records created with these idempotency keys, by key; keys no record carries are absent. */
   findByKeys(entity: string, keys: string[]): Promise<Map<string, ConnectorRecord>>;
 }

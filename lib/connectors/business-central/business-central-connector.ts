@@ -145,7 +145,8 @@ export class BusinessCentralConnector implements Connector {
         results.push(...(await writeBcBatch(this.client, entity, (suffix) => this.path(entity, suffix), part, options.atomic ?? false, (row) => this.toRecord(entity, row))));
       } catch (error) {
         if (!(error instanceof ConnectorError) || isConnectionFailure(error)) throw error;
-        results.push(...part.map((operation) => failedOperation(operation, error)));
+        // A create without a key may have landed: sending it again could duplicate it, so it is not offered for resending.
+        results.push(...part.map((operation) => failedOperation(operation, error, operation.kind !== "create" || Boolean(keyField))));
       }
     }
     return results;
@@ -167,7 +168,7 @@ export class BusinessCentralConnector implements Connector {
   }
 
   /** Always exact: Business Central counts the query when it answers. */
-  async count(entityName: string, filter?: FilterAst, _options: { exact?: boolean } = {}): Promise<number> {
+  async count(entityName: string, filter?: FilterAst, _options: { exact?: boolean; upTo?: number } = {}): Promise<number> {
     const entity = await this.entity(entityName);
     const page = await this.client.json<{ "@odata.count"?: number }>(withQuery(this.path(entity), { $filter: this.filterText(entity, filter), $count: true, $top: 1, $select: entity.key }));
     return page["@odata.count"] ?? 0;

@@ -174,7 +174,7 @@ export class DataverseConnector implements Connector {
    * progress and sizing, never for a decision or the mass-change guard's denominator. With a filter or `exact`, the
    * rows matching now: $count up to Dataverse's cap of 5000, past it by reading the keys.
    */
-  async count(entityName: string, filter?: FilterAst, options: { exact?: boolean } = {}): Promise<number> {
+  async count(entityName: string, filter?: FilterAst, options: { exact?: boolean; upTo?: number } = {}): Promise<number> {
     const entity = await this.entity(entityName);
     // A choice column's options are no table: no message counts them, and a real tenant refuses the name.
     if (entity.kind === "optionset") {
@@ -190,6 +190,7 @@ export class DataverseConnector implements Connector {
     const counted = await this.client.json<Counted>(withQuery(entity.name, { $select: entity.key, $filter: this.filterText(entity, filter), $count: true }), { headers: { Prefer: "odata.maxpagesize=1" } });
     const capped = counted["@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded"] === true || (counted["@odata.count"] ?? DATAVERSE_MAX_PAGE) >= DATAVERSE_MAX_PAGE;
     if (!capped) return counted["@odata.count"]!;
+    if (options.upTo !== undefined && options.upTo <= DATAVERSE_MAX_PAGE) return DATAVERSE_MAX_PAGE;
     let total = 0;
     for await (const page of this.readChanges({ entity: entityName, filter, select: [] })) total += page.records.length;
     return total;

@@ -46,4 +46,11 @@ describe("Dataverse connector counts", () => {
     expect(await h.dataverse().count("accounts", f.startsWith("name", "Bulk "))).toBe(5_010);
     expect(await h.dataverse().count("accounts", undefined, { exact: true })).toBe(30 + 5 + 5_010);
   });
+
+  it("should answer after one request, without reading the keys, when the count matters only up to a small number", async () => {
+    const sent: string[] = [];
+    const connector = h.dataverse({ fetch: (request) => (sent.push(new URL(request.url).pathname), fetch(request)) });
+    expect(await connector.count("accounts", undefined, { exact: true, upTo: 2 })).toBeGreaterThanOrEqual(2);
+    expect(sent.filter((path) => path.endsWith("/accounts"))).toHaveLength(1);
+  });
 });

@@ -74,7 +74,10 @@ export function isConnectionFailure(error: unknown): boolean {
   return error instanceof ConnectorError && (error.code === "TOKEN" || error.code === "NETWORK" || error.code === "UNAUTHORIZED");
 }
 
-/** A request-level failure as the failed result of each operation the request carried. */
-export function failedOperation(operation: { ref?: string; id?: string }, error: ConnectorError): { ok: false; ref?: string; id?: string; error: { code: ConnectorErrorCode; status?: number; serviceCode?: string; message: string; wholeRequest: true } } {
-  return { ok: false, ref: operation.ref, id: operation.id, error: { code: error.code, status: error.status, serviceCode: error.details.serviceCode, message: error.message, wholeRequest: true } };
+/**
+ * A request-level failure as the failed result of each operation the request carried; `resendable` (default) marks
+ * it `wholeRequest`, so the caller may send the operation again in a smaller request.
+ */
+export function failedOperation(operation: { ref?: string; id?: string }, error: ConnectorError, resendable = true): { ok: false; ref?: string; id?: string; error: { code: ConnectorErrorCode; status?: number; serviceCode?: string; message: string; wholeRequest?: boolean } } {
+  return { ok: false, ref: operation.ref, id: operation.id, error: { code: error.code, status: error.status, serviceCode: error.details.serviceCode, message: error.message, ...(resendable ? { wholeRequest: true } : {}) } };
 }

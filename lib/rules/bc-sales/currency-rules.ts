@@ -25,7 +25,7 @@ export const currencyByIsoCode: SyncRule = {
   async recommend(ctx, mapping) {
     if (!isPair(mapping, "currencies", "transactioncurrencies")) return undefined;
     // BC: a fresh Dataverse has exactly its base currency; then create them all, else couple first.
-    const count = await ctx.connectors.crm.count("transactioncurrencies", undefined, { exact: true });
+    const count = await ctx.connectors.crm.count("transactioncurrencies", undefined, { exact: true, upTo: 2 });
     const base = await baseCurrency(ctx);
     return count === 1 && base ? "full" : "couple";
   },

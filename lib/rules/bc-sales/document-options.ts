@@ -31,7 +31,8 @@ const columnOptions = (ctx: RuleContext, column: CatalogEntity) =>
 /** Adds (or relabels) the account options the records use to the document's column, as BC does after each option sync. */
 async function alignColumn(ctx: RuleContext, source: CatalogEntity, column: CatalogEntity, wanted: string[]): Promise<void> {
   const present = await columnOptions(ctx, column);
-  const options = await ctx.connectors.crm.readByIds(source.name, wanted);
+  const all = await cached(ctx, `rule:document-options-source:${source.name}`, () => readAll(ctx.connectors.crm, { entity: source.name }));
+  const options = all.filter((o) => wanted.includes(o.id));
   const operations: WriteOperation[] = options.flatMap((o): WriteOperation[] => {
     const label = String(o.values.label ?? "");
     if (!present.has(o.id)) return [{ kind: "create", ref: o.id, values: { value: Number(o.id), label } }];

@@ -52,7 +52,11 @@ export async function takenKeys(store: SandboxStore, entity: CatalogEntity, rows
   const wanted = [...new Set(keys.filter((k): k is string => k !== null))];
   if (!wanted.length) return taken;
   const list = sql`(select value from jsonb_array_elements_text(${JSON.stringify(wanted)}::jsonb))`;
-  const owners = new Map((await store.query({ entity: entity.name, where: sql`(data ->> ${field}) in ${list}`, limit: wanted.length + 1 })).map((r) => [r.data[field] as string, r.id]));
+  // The key's name as a literal, with the index's own condition, so the table's unique index answers the lookup.
+  if (!/^[A-Za-z]+$/.test(field)) throw new Error(`not a field name: ${field}`);
+  const keyOf = sql.raw(`(data ->> '${field}')`);
+  const where = sql`data ? ${sql.raw(`'${field}'`)} and ${keyOf} <> '' and ${keyOf} in ${list}`;
+  const owners = new Map((await store.query({ entity: entity.name, where, limit: wanted.length * 2 + 1 })).map((r) => [r.data[field] as string, r.id]));
   const seen = new Set<string>();
   keys.forEach((key, index) => {
     if (key === null) return;

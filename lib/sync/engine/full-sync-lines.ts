@@ -5,8 +5,9 @@ import { ruleContext, type EngineContext } from "./engine-context";
 export type PlannedLine = { mapping: TableMapping; recommendation: Recommendation; dependsOn: string[] };
 
 async function recommendationFor(ctx: EngineContext, mapping: TableMapping): Promise<Recommendation> {
-  // The recommendation is a decision: exact counts, never a day-old snapshot.
-  const counts = { erp: await ctx.connectors.erp.count(mapping.erp.entity, mapping.erp.filter, { exact: true }), crm: await ctx.connectors.crm.count(mapping.crm.entity, mapping.crm.filter, { exact: true }) };
+  // The recommendation is a decision: exact counts, never a day-old snapshot — and only "none, one or more" matters.
+  const exact = { exact: true, upTo: 2 };
+  const counts = { erp: await ctx.connectors.erp.count(mapping.erp.entity, mapping.erp.filter, exact), crm: await ctx.connectors.crm.count(mapping.crm.entity, mapping.crm.filter, exact) };
   let answer: Recommendation | undefined;
   for (const rule of ctx.rules) answer ??= await rule.recommend?.(ruleContext(ctx), mapping, counts);
   answer ??= recommend(counts.erp, counts.crm);

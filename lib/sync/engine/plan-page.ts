@@ -55,7 +55,7 @@ async function ruleOutcomes(ctx: EngineContext, mapping: TableMapping, flow: Flo
     } catch (error) {
       // A rule that cannot prepare the page fails that page's records, not the job; a dead connection ends the job.
       if (isConnectionFailure(error)) throw error;
-      const failure: RuleOutcome = { error: { code: "RULE_FAILED", message: `The rule ${rule.name} failed while preparing these records: ${error instanceof Error ? error.message : String(error)}` } };
+      const failure: RuleOutcome = { error: { code: "RULE_PAGE_FAILED", message: `The rule ${rule.name} failed while preparing these records: ${error instanceof Error ? error.message : String(error)}` } };
       answers.push(() => failure);
     }
   }
@@ -79,7 +79,8 @@ async function readAround(ctx: EngineContext, mapping: TableMapping, flow: Flow,
   const destinationIds = [...coupled.values()].map((c) => (into === "erp" ? c.erpId : c.crmId));
   const destinations = new Map((destinationIds.length ? await timed(ctx, "read destinations", () => ctx.connectors[into].readByIds(mapping[into].entity, destinationIds)) : []).map((r) => [r.id.toLowerCase(), r]));
   const creating = !mapping.syncOnlyCoupled || options.createUncoupled;
-  const orphans = await orphanCouplings(ctx, mapping, flow, uncoupled);
+  // Only where the pass would create: an uncouple a person made in a mapping that syncs coupled records stays.
+  const orphans = creating ? await orphanCouplings(ctx, mapping, flow, uncoupled) : new Map<string, NewCoupling>();
   const matches = creating && options.matchBeforeCreate ? await matchUncoupled(ctx, mapping, sourceSide(flow), uncoupled) : new Map<string, ConnectorRecord>();
   const lookups = await timed(ctx, "lookups", () => prepareLookups(ctx, mapping, flow, records));
   return { destinations, orphans, matches, lookups };

@@ -11,5 +11,10 @@ export function writeError(result: WriteResult & { ok: false }): RecordError {
   return { code: "WRITE_FAILED", message: result.error.message, detail };
 }
 
-/** Errors that say nothing about the record itself: they never count toward skipping it (§4.10). */
-export const passingError = (error: RecordError): boolean => error.code === "CHANGED_DURING_SYNC" || error.code === "SERVICE_UNAVAILABLE";
+const PASSING = new Set(["CHANGED_DURING_SYNC", "SERVICE_UNAVAILABLE", "READ_FAILED", "RULE_PAGE_FAILED"]);
+
+/**
+ * Errors that say nothing about the record itself: they never count toward skipping it (§4.10), and an uncoupled
+ * record that meets one holds the watermark back, so the next run reads it again.
+ */
+export const passingError = (error: RecordError): boolean => PASSING.has(error.code);

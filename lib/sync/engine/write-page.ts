@@ -43,7 +43,7 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
     job.count("failed");
     const { source, coupling } = item.record;
     job.error({ ...error, sourceId: source.id, destinationId: coupling ? (into === "erp" ? coupling.erpId : coupling.crmId) || null : null, payload: attempted ?? null });
-    if (!coupling?.id && error.code === "SERVICE_UNAVAILABLE" && scope.unwritten) scope.unwritten.oldest = earlierInstant(scope.unwritten.oldest, source.modifiedOn);
+    if (!coupling?.id && passingError(error) && scope.unwritten) scope.unwritten.oldest = earlierInstant(scope.unwritten.oldest, source.modifiedOn);
     if (coupling?.id) updates.push({ id: coupling.id, into, result: "failure", error: error.message, jobId: job.id, skip: !passingError(error) && repeatsLastFailure(coupling, into, error.message) });
   };
 

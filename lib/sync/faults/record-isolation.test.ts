@@ -4,6 +4,7 @@ import { CRM_SCOPE, ERP_SCOPE } from "@/lib/connectors/test/sandbox-harness";
 import { STATIC_CATALOGS } from "@/lib/mapping/template/catalogs";
 import { SANDBOX_PATHS } from "@/lib/sandbox/sandbox-runtime";
 import { ClientCredentialsTokens } from "@/lib/connectors/odata/token-provider";
+import { isolatedWrite } from "../engine/isolated-write";
 import type { SyncRule } from "../rules/sync-rule";
 import { compileMappings, startSyncHarness, type SyncHarness } from "../test/sync-harness";
 import { simpleCustomer } from "../test/simple-mappings";
@@ -43,6 +44,43 @@ describe.each([
   });
 });
 
+describe("a service that refuses every write for a while", () => {
+  let h: SyncHarness;
+  beforeAll(async () => {
+    h = await startSyncHarness(mapping(), { crm: { faults: { poison: { text: "Outage", status: 503 }, retryAfterSeconds: 0 } } });
+    await h.seed("erp", "customers", Array.from({ length: 16 }, (_, i) => ({ displayName: `Outage ${i}` })));
+  });
+  afterAll(async () => h?.close());
+
+  it("should stop splitting once both halves fail too, and fail the page's records without a request per record", async () => {
+    let writes = 0;
+    const counting = (request: Request) => ((request.method === "POST" && request.url.includes("/sandbox/crm/") && (writes += 1)), fetch(request));
+    const { passes } = await h.run("CUSTOMER", {}, h.context({ connector: { ...fastRetries.connector, fetch: counting } }));
+    expect(passes[0]!.status).toBe("succeeded");
+    expect(passes[0]!.counters).toMatchObject({ inserted: 0, failed: 16 });
+    // One batch and its two halves, each tried twice by the client — not 2n − 1 requests.
+    expect(writes).toBe(3 * 2);
+  });
+});
+
+describe("Business Central creates without Tandem's page (no integration key)", () => {
+  let h: SyncHarness;
+  beforeAll(async () => {
+    h = await startSyncHarness(mapping(), { erp: { faults: { poison: { text: "Keyless", status: 504 }, retryAfterSeconds: 0 } } });
+  });
+  afterAll(async () => h?.close());
+
+  it("should not send them again when their batch fails as a whole: they may have landed, and nothing would find them", async () => {
+    const keyless = { ...STATIC_CATALOGS.erp, entities: STATIC_CATALOGS.erp.entities.map(({ extension: _drop, ...entity }) => entity) };
+    let posts = 0;
+    const counting = (request: Request) => ((request.method === "POST" && request.url.includes("/$batch") && (posts += 1)), fetch(request));
+    const connector = h.harness.businessCentral({ catalog: keyless, fetch: counting, retry: { maxAttempts: 1 } });
+    const results = await isolatedWrite(connector, "customers", ["Keyless 1", "Keyless 2", "Other"].map((displayName, i) => ({ kind: "create" as const, key: `CUSTOMER:k${i}`, values: { displayName } })));
+    expect(results.map((r) => (r.ok ? "ok" : r.error.code))).toEqual(["TIMEOUT", "TIMEOUT", "TIMEOUT"]);
+    expect(posts).toBe(1);
+  });
+});
+
 describe("a rule that throws while preparing a page", () => {
   let h: SyncHarness;
   const breaker: SyncRule = {
@@ -55,7 +93,10 @@ describe("a rule that throws while preparing a page", () => {
   };
   beforeAll(async () => {
     h = await startSyncHarness(mapping());
-    await h.seed("erp", "customers", ["A", "B", "C", "Rule Breaker"].map((displayName, i) => ({ displayName, number: `R${i}` })));
+    // The page the rule cannot prepare is older than the rest by more than the watermark's overlap.
+    await h.seed("erp", "customers", ["A", "Rule Breaker"].map((displayName, i) => ({ displayName, number: `R${i}` })));
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await h.seed("erp", "customers", ["B", "C"].map((displayName, i) => ({ displayName, number: `S${i}` })));
   });
   afterAll(async () => h?.close());
 
@@ -64,8 +105,13 @@ describe("a rule that throws while preparing a page", () => {
     expect(passes[0]!.status).toBe("succeeded");
     expect(passes[0]!.counters).toMatchObject({ inserted: 2, failed: 2 });
     const errors = await h.errorsOf(passes[0]!.jobId);
-    expect(errors.map((e) => e.code)).toEqual(["RULE_FAILED", "RULE_FAILED"]);
+    expect(errors.map((e) => e.code)).toEqual(["RULE_PAGE_FAILED", "RULE_PAGE_FAILED"]);
     expect(errors[0]!.message).toContain("test-breaker");
+  });
+
+  it("should read those records again on the next run, the failure being the page's and not theirs", async () => {
+    const { passes } = await h.run("CUSTOMER");
+    expect(passes[0]!.counters).toMatchObject({ inserted: 2, failed: 0 });
   });
 });
 

@@ -11,6 +11,7 @@ export const SYNC_ERROR_CODES = {
   COUPLING_FAILED: "No unique uncoupled match was found",
   ALREADY_COUPLED: "The record is already coupled to another record",
   RULE_FAILED: "A rule of the integration refused the record",
+  RULE_PAGE_FAILED: "A rule of the integration could not prepare the page of records",
   NOT_ISO_CURRENCY: "The currency has no ISO 4217 code",
   READ_FAILED: "The source could not be read",
 } as const;

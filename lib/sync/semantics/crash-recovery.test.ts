@@ -64,3 +64,21 @@ describe("recovery of creates whose coupling was never stored", () => {
     expect((await h.couplingsOf("CUSTOMER")).find((c) => c.crmId === account)?.erpId).toBe(landed);
   });
 });
+
+describe("an uncouple a person made in a mapping that syncs coupled records only", () => {
+  let h: SyncHarness;
+  beforeAll(async () => {
+    h = await startSyncHarness(compileMappings([simpleCustomer({ syncOnlyCoupled: true })]));
+  });
+  afterAll(async () => h?.close());
+
+  it("should stay uncoupled although the ERP record carries this mapping's key naming its CRM origin", async () => {
+    const [origin] = await h.seed("crm", "accounts", [{ name: "Let Go Ltd.", customertypecode: 3, statecode: 0, statuscode: 1 }]);
+    // Created by this mapping from the account, then uncoupled on purpose: the key stays in the record.
+    const [created] = await h.context().connectors.erp.write("customers", [{ kind: "create", key: creationKey("CUSTOMER", origin!), values: { displayName: "Let Go Ltd." } }]);
+    expect(created).toMatchObject({ ok: true });
+    const { passes } = await h.run("CUSTOMER");
+    expect(passes.map((p) => p.counters.coupled)).toEqual([0, 0]);
+    expect(await h.couplingsOf("CUSTOMER")).toEqual([]);
+  });
+});
