@@ -8,7 +8,14 @@ const chromium = {
   // Debian's Chromium; a downloaded browser is never used.
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   },
 };
 
@@ -30,10 +37,20 @@ export default defineConfig({
     { name: "chromium", dependencies: ["setup"], testIgnore: [/designer\//, /security\.spec\.ts/], use: chromium },
     // The designer suite publishes versions of the shared mapping: it starts once the sync suites are done.
     // E2E_ONLY_DESIGNER=1 runs it right after sign-in, for working on the designer alone.
-    { name: "designer", dependencies: [process.env.E2E_ONLY_DESIGNER ? "setup" : "chromium"], testMatch: /designer\/.*\.spec\.ts/, use: chromium },
+    {
+      name: "designer",
+      dependencies: [process.env.E2E_ONLY_DESIGNER ? "setup" : "chromium"],
+      testMatch: /designer\/.*\.spec\.ts/,
+      use: chromium,
+    },
     // The security suite calls every action as its own role too, so it really starts a full synchronization, runs
     // mappings and publishes: it goes last, after the suites that check what the demo data does.
-    { name: "security", dependencies: [process.env.E2E_ONLY_DESIGNER ? "setup" : "designer"], testMatch: /security\.spec\.ts/, use: chromium },
+    {
+      name: "security",
+      dependencies: [process.env.E2E_ONLY_DESIGNER ? "setup" : "designer"],
+      testMatch: /security\.spec\.ts/,
+      use: chromium,
+    },
   ],
   webServer: {
     command: "node e2e/server.mjs",

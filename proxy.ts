@@ -30,5 +30,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 
 export const config = {
   // API routes and the sandbox APIs answer with their own 401s; static files need no session. Sandbox pages are guarded.
-  matcher: ["/((?!api/|sandbox/crm/api/|sandbox/erp/api/|sandbox/auth/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: [
+    "/((?!api/|sandbox/crm/api/|sandbox/erp/api/|sandbox/auth/|_next/static|_next/image|favicon.ico|robots.txt).*)",
+  ],
 };

@@ -38,7 +38,9 @@ describeEachDriver("migrations", (database, driver) => {
   if (driver !== "pglite") {
     it("should not fail when several instances migrate at once", async () => {
       const handle = database();
-      await expect(Promise.all([migrateDatabase(handle), migrateDatabase(handle), migrateDatabase(handle)])).resolves.toBeDefined();
+      await expect(
+        Promise.all([migrateDatabase(handle), migrateDatabase(handle), migrateDatabase(handle)]),
+      ).resolves.toBeDefined();
     });
   }
 });

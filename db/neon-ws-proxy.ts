@@ -7,7 +7,9 @@ export type NeonWsProxy = { port: number; close: () => Promise<void> };
  * The WebSocket→TCP relay Neon runs in front of Postgres, small enough for tests: each WebSocket at
  * `/v1?address=host:port` becomes one TCP connection, bytes copied both ways. Only local targets are allowed.
  */
-export function startNeonWsProxy(options: { port?: number; host?: string; allowedHosts?: string[] } = {}): Promise<NeonWsProxy> {
+export function startNeonWsProxy(
+  options: { port?: number; host?: string; allowedHosts?: string[] } = {},
+): Promise<NeonWsProxy> {
   const allowed = new Set(options.allowedHosts ?? ["127.0.0.1", "localhost", "::1"]);
   const server = new WebSocketServer({ port: options.port ?? 0, host: options.host ?? "127.0.0.1" });
 

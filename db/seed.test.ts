@@ -35,7 +35,10 @@ describe("seedUsers", () => {
 
   it("should replace the demo admin with ADMIN_EMAIL/ADMIN_PASSWORD when they are set", async () => {
     const handle = await fresh();
-    const created = await seedUsers(handle, { ADMIN_EMAIL: "Boss@Company.test", ADMIN_PASSWORD: "a-real-admin-password" });
+    const created = await seedUsers(handle, {
+      ADMIN_EMAIL: "Boss@Company.test",
+      ADMIN_PASSWORD: "a-real-admin-password",
+    });
     expect(created).toEqual(["consultant@tandem.local", "viewer@tandem.local", "boss@company.test"]);
     const [boss] = await handle.db.select().from(users).where(eq(users.email, "boss@company.test"));
     expect(boss!.role).toBe("admin");
@@ -46,6 +49,8 @@ describe("seedUsers", () => {
     const handle = await fresh();
     const asServer = { ...handle, driver: "postgres" as const };
     expect(await seedUsers(asServer, {})).toEqual([]);
-    expect(await seedUsers(asServer, { ADMIN_EMAIL: "ops@company.test", ADMIN_PASSWORD: "a-real-admin-password" })).toEqual(["ops@company.test"]);
+    expect(
+      await seedUsers(asServer, { ADMIN_EMAIL: "ops@company.test", ADMIN_PASSWORD: "a-real-admin-password" }),
+    ).toEqual(["ops@company.test"]);
   });
 });

@@ -5,7 +5,6 @@ import { DEMO_USERS } from "./demo-users";
 import { createUser } from "@/lib/services/users/create-user";
 import { systemActor } from "@/lib/services/context";
 
-
 type Env = Record<string, string | undefined>;
 
 /**
@@ -15,7 +14,10 @@ type Env = Record<string, string | undefined>;
 export async function seedUsers(handle: DbHandle, env: Env = process.env): Promise<string[]> {
   const ctx = { db: handle.db, actor: systemActor("seed") };
   const created: string[] = [];
-  const envAdmin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL.trim().toLowerCase(), password: env.ADMIN_PASSWORD } : null;
+  const envAdmin =
+    env.ADMIN_EMAIL && env.ADMIN_PASSWORD
+      ? { email: env.ADMIN_EMAIL.trim().toLowerCase(), password: env.ADMIN_PASSWORD }
+      : null;
 
   const [{ count } = { count: 0 }] = await handle.db.select({ count: sql<number>`count(*)::int` }).from(users);
   const wantsDemo = handle.driver === "pglite" || env.TANDEM_DEMO === "1";
@@ -27,9 +29,16 @@ export async function seedUsers(handle: DbHandle, env: Env = process.env): Promi
     }
   }
   if (envAdmin) {
-    const [existing] = await handle.db.select({ id: users.id }).from(users).where(eq(users.email, envAdmin.email)).limit(1);
+    const [existing] = await handle.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, envAdmin.email))
+      .limit(1);
     if (!existing) {
-      await createUser({ ctx, input: { email: envAdmin.email, name: "Administrator", role: "admin", password: envAdmin.password } });
+      await createUser({
+        ctx,
+        input: { email: envAdmin.email, name: "Administrator", role: "admin", password: envAdmin.password },
+      });
       created.push(envAdmin.email);
     }
   }

@@ -15,7 +15,8 @@ test.describe("signing in", () => {
     const header = page.getByTestId("signed-in-user");
     await expect(header).toContainText(admin.email);
     await expect(header.getByLabel("Role: Admin")).toBeVisible();
-    for (const item of ["Overview", "Users", "Audit log"]) await expect(nav(page).getByRole("link", { name: item })).toBeVisible();
+    for (const item of ["Overview", "Users", "Audit log"])
+      await expect(nav(page).getByRole("link", { name: item })).toBeVisible();
   });
 
   for (const role of ["consultant", "viewer"] as const) {
@@ -24,7 +25,9 @@ test.describe("signing in", () => {
       await page.goto("/login");
       await signInThroughForm(page, account.email, account.password);
       await expect(page.getByRole("heading", { name: `Welcome, ${account.name}` })).toBeVisible();
-      await expect(page.getByTestId("signed-in-user").getByLabel(`Role: ${role[0]!.toUpperCase()}${role.slice(1)}`)).toBeVisible();
+      await expect(
+        page.getByTestId("signed-in-user").getByLabel(`Role: ${role[0]!.toUpperCase()}${role.slice(1)}`),
+      ).toBeVisible();
       await expect(nav(page).getByRole("link", { name: "Overview" })).toBeVisible();
       await expect(nav(page).getByRole("link", { name: "Users" })).toHaveCount(0);
       await expect(nav(page).getByRole("link", { name: "Audit log" })).toHaveCount(0);
@@ -85,12 +88,17 @@ test.describe("as the consultant", () => {
   });
 });
 
-test("should refuse even the right password when too many sign-ins failed for that account", async ({ page, baseURL }) => {
+test("should refuse even the right password when too many sign-ins failed for that account", async ({
+  page,
+  baseURL,
+}) => {
   // A fresh account keeps the demo accounts usable: the limit counts failures per e-mail.
   const email = `locked-${Date.now().toString(36)}@example.test`;
   const admin = await playwrightRequest.newContext({ baseURL, storageState: storageStatePath("admin") });
   const create = builtServerActions().find((a) => a.exportedName === "createUserAction")!;
-  expect((await callServerAction(admin, create, [{ email, role: "viewer", password: "the-right-password" }])).ok).toBe(true);
+  expect((await callServerAction(admin, create, [{ email, role: "viewer", password: "the-right-password" }])).ok).toBe(
+    true,
+  );
   await admin.dispose();
 
   await page.goto("/login");

@@ -16,7 +16,10 @@ const PUBLIC_ENDPOINTS: Record<string, string> = {
   "POST /sandbox/auth/[tenant]/oauth2/v2.0/token": "the sandboxes' OAuth2 token endpoint",
   ...Object.fromEntries(
     ["/sandbox/crm/api/data/v9.2/[[...path]]", "/sandbox/erp/api/[...path]"].flatMap((path) =>
-      ["GET", "POST", "PATCH", "DELETE"].map((method) => [`${method} ${path}`, "the simulated APIs check their own OAuth2 bearer tokens"]),
+      ["GET", "POST", "PATCH", "DELETE"].map((method) => [
+        `${method} ${path}`,
+        "the simulated APIs check their own OAuth2 bearer tokens",
+      ]),
     ),
   ),
 };
@@ -33,7 +36,8 @@ let manifest: ManifestAction[];
 
 test.beforeAll(async ({ baseURL }) => {
   manifest = builtServerActions();
-  const fromState = (role: Role) => () => playwrightRequest.newContext({ baseURL, storageState: storageStatePath(role) });
+  const fromState = (role: Role) => () =>
+    playwrightRequest.newContext({ baseURL, storageState: storageStatePath(role) });
   // A consultant who signed in and was then disabled: their cookie still passes proxy.ts, only the helper can refuse it.
   const email = `disabled-${Date.now().toString(36)}@example.test`;
   const admin = await fromState("admin")();
@@ -58,13 +62,18 @@ test.beforeAll(async ({ baseURL }) => {
 test("should find every server action and route handler built with the access helpers when scanning the code", () => {
   expect(actions.length).toBeGreaterThan(0);
   expect(routes.length).toBeGreaterThan(0);
-  const undeclared = [...actions.filter((a) => !a.access).map((a) => `${a.file}#${a.name}`), ...routes.filter((r) => !r.access).map((r) => `${r.method} ${r.file}`)];
+  const undeclared = [
+    ...actions.filter((a) => !a.access).map((a) => `${a.file}#${a.name}`),
+    ...routes.filter((r) => !r.access).map((r) => `${r.method} ${r.file}`),
+  ];
   expect(undeclared, "use defineAction/definePublicAction and withRole/publicRoute").toEqual([]);
   const publicOnes = [
     ...actions.filter((a) => a.access === "public").map((a) => `${a.file}#${a.name}`),
     ...routes.filter((r) => r.access === "public").map((r) => `${r.method} ${r.urlPath}`),
   ];
-  expect(publicOnes.sort(), "every public endpoint must be listed, with a reason, in PUBLIC_ENDPOINTS").toEqual(Object.keys(PUBLIC_ENDPOINTS).sort());
+  expect(publicOnes.sort(), "every public endpoint must be listed, with a reason, in PUBLIC_ENDPOINTS").toEqual(
+    Object.keys(PUBLIC_ENDPOINTS).sort(),
+  );
 });
 
 async function asCaller(who: keyof typeof sessions, fn: (context: APIRequestContext) => Promise<void>) {
@@ -120,14 +129,19 @@ for (const route of routes.filter((r) => r.access && r.access !== "public")) {
   const required = route.access as Exclude<Access, "public">;
   const label = `${route.method} ${route.urlPath}`;
   const call = (context: APIRequestContext) =>
-    context.fetch(concreteUrl(route.urlPath), { method: route.method, data: route.method === "GET" || route.method === "HEAD" ? undefined : {}, maxRedirects: 0 });
+    context.fetch(concreteUrl(route.urlPath), {
+      method: route.method,
+      data: route.method === "GET" || route.method === "HEAD" ? undefined : {},
+      maxRedirects: 0,
+    });
 
   test(`should answer 401 to ${label} when the caller is signed out or disabled`, async () => {
     for (const who of ["anonymous", "disabled"] as const) {
       await asCaller(who, async (context) => {
         const response = await call(context);
         expect(response.status(), who).toBe(401);
-        if (route.method !== "HEAD") expect(await response.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
+        if (route.method !== "HEAD")
+          expect(await response.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
       });
     }
   });
@@ -147,7 +161,9 @@ test("should refuse an unknown role from a crafted request and create nothing", 
   await asCaller("admin", async (context) => {
     const create = manifest.find((a) => a.exportedName === "createUserAction")!;
     const email = `crafted-${Date.now().toString(36)}@example.test`;
-    const outcome = await callServerAction(context, create, [{ email, role: "superuser", password: "a-long-password" }]);
+    const outcome = await callServerAction(context, create, [
+      { email, role: "superuser", password: "a-long-password" },
+    ]);
     expect(outcome.code).toBe("VALIDATION_FAILED");
     expect(outcome.body).toContain("Role must be one of: viewer, consultant, admin");
     const usersPage = await (await context.get("/users")).text();
@@ -158,7 +174,9 @@ test("should refuse an unknown role from a crafted request and create nothing", 
 test("should never send a stack trace or password hash when an action fails", async () => {
   await asCaller("admin", async (context) => {
     const change = manifest.find((a) => a.exportedName === "changeUserRoleAction")!;
-    const outcome = await callServerAction(context, change, [{ userId: "00000000-0000-4000-8000-000000000000", role: "viewer" }]);
+    const outcome = await callServerAction(context, change, [
+      { userId: "00000000-0000-4000-8000-000000000000", role: "viewer" },
+    ]);
     expect(outcome.code).toBe("NOT_FOUND");
     expect(outcome.body).not.toMatch(/\bat \S+ \(|argon2|password_hash|passwordHash/);
   });
@@ -175,7 +193,9 @@ for (const path of ["/sandbox/crm/api/data/v9.2/accounts", "/sandbox/erp/api/v2.
 test("should let the demo admin sign in through the Auth.js endpoint", async ({ baseURL }) => {
   const admin = demoAccount("admin");
   const context = await apiSession(baseURL!, admin.email, admin.password);
-  const session = (await (await context.get("/api/auth/session")).json()) as { user?: { email?: string; role?: string } };
+  const session = (await (await context.get("/api/auth/session")).json()) as {
+    user?: { email?: string; role?: string };
+  };
   expect(session.user).toMatchObject({ email: admin.email, role: "admin" });
   await context.dispose();
 });

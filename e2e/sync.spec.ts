@@ -4,7 +4,9 @@ import { storageStatePath } from "./support/accounts";
 test.describe("synchronization as the admin", () => {
   test.use({ storageState: storageStatePath("admin") });
 
-  test("should run a full synchronization of the demo company in the background and show each mapping's jobs", async ({ page }) => {
+  test("should run a full synchronization of the demo company in the background and show each mapping's jobs", async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     await page.goto("/sync");
     await expect(page.getByRole("heading", { name: "Synchronization", exact: true })).toBeVisible();
@@ -12,14 +14,22 @@ test.describe("synchronization as the admin", () => {
     // Alpine Ski House, Relecloud and Contoso Ltd. do not, and CUSTOMER does not create on no match (BC's default).
     await page.getByRole("button", { name: "Preview full synchronization" }).click();
     const preview = page.getByRole("table", { name: "Full synchronization preview" });
-    await expect(preview.locator('tr[data-mapping="CUSTOMER"] td')).toHaveText(["CUSTOMER", "Couple records", "4", "0", "0", "3"]);
+    await expect(preview.locator('tr[data-mapping="CUSTOMER"] td')).toHaveText([
+      "CUSTOMER",
+      "Couple records",
+      "4",
+      "0",
+      "0",
+      "3",
+    ]);
     await expect(preview.locator('tr[data-mapping="SALESORDER-ORDER"]')).toHaveCount(0); // unidirectional order mode: no line
     await page.getByRole("button", { name: "Start full synchronization" }).click();
     const lines = page.getByRole("table", { name: "Full synchronization by mapping" });
     await expect(lines.locator('tr[data-mapping="SALESPEOPLE"]')).toContainText("Full synchronization");
     // The worker started by `npm start` runs the lines; the page refreshes itself while the run goes on.
     await expect(page.getByRole("button", { name: "Start full synchronization" })).toBeEnabled({ timeout: 150_000 });
-    for (const mapping of ["CUSTOMER", "CONTACT", "POSTEDSALESINV-INV"]) await expect(lines.locator(`tr[data-mapping="${mapping}"]`)).toContainText("finished");
+    for (const mapping of ["CUSTOMER", "CONTACT", "POSTEDSALESINV-INV"])
+      await expect(lines.locator(`tr[data-mapping="${mapping}"]`)).toContainText("finished");
     await expect(lines.locator('tr[data-mapping="CUSTOMER"]')).toContainText("4 coupled · 3 failed"); // what the preview showed
     const mappings = page.getByRole("table", { name: "Mappings" });
     await expect(mappings.getByRole("row", { name: /^CURRENCY/ })).toContainText("succeeded");
@@ -57,16 +67,24 @@ test.describe("synchronization as a viewer", () => {
   test("should preview the full synchronization, which only reads", async ({ page }) => {
     await page.goto("/sync");
     await page.getByRole("button", { name: "Preview full synchronization" }).click();
-    await expect(page.getByRole("table", { name: "Full synchronization preview" }).locator('tr[data-mapping="CUSTOMER"]')).toContainText("Couple records");
+    await expect(
+      page.getByRole("table", { name: "Full synchronization preview" }).locator('tr[data-mapping="CUSTOMER"]'),
+    ).toContainText("Couple records");
     await expect(page.getByRole("status").filter({ hasText: "Nothing was written." })).toBeVisible();
   });
 });
 
 test.describe("the scheduled route", () => {
-  test("should refuse a caller without the cron secret and work through due jobs for one with it", async ({ request }) => {
+  test("should refuse a caller without the cron secret and work through due jobs for one with it", async ({
+    request,
+  }) => {
     expect((await request.get("/api/cron/tick")).status()).toBe(401);
-    expect((await request.get("/api/cron/tick", { headers: { Authorization: "Bearer wrong-secret-value" } })).status()).toBe(401);
-    const response = await request.get("/api/cron/tick?budgetSeconds=20", { headers: { Authorization: "Bearer e2e-cron-secret" } });
+    expect(
+      (await request.get("/api/cron/tick", { headers: { Authorization: "Bearer wrong-secret-value" } })).status(),
+    ).toBe(401);
+    const response = await request.get("/api/cron/tick?budgetSeconds=20", {
+      headers: { Authorization: "Bearer e2e-cron-secret" },
+    });
     expect(response.status()).toBe(200);
     expect(await response.json()).toMatchObject({ due: expect.any(Array), processed: expect.any(Number), failed: 0 });
   });

@@ -4,7 +4,8 @@ import { signInThroughForm } from "./support/sign-in";
 
 test.use({ storageState: storageStatePath("admin") });
 
-const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.test`;
+const uniqueEmail = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.test`;
 
 async function fillNewUser(page: Page, values: { email: string; name?: string; role?: string; password: string }) {
   const form = page.getByRole("form", { name: "Add a user" });
@@ -19,7 +20,12 @@ async function fillNewUser(page: Page, values: { email: string; name?: string; r
 test("should list the new user and leave an audit row when an admin creates a user", async ({ page }) => {
   const email = uniqueEmail("created");
   await page.goto("/users");
-  const form = await fillNewUser(page, { email, name: "Created Person", role: "consultant", password: "a-long-password" });
+  const form = await fillNewUser(page, {
+    email,
+    name: "Created Person",
+    role: "consultant",
+    password: "a-long-password",
+  });
   await expect(form.getByRole("status")).toHaveText(`Created ${email}.`);
   const row = page.getByTestId(`user-row-${email}`);
   await expect(row).toContainText("Created Person");
@@ -76,7 +82,9 @@ test("should change a user's role and record it when an admin picks another role
   await page.reload();
   await expect(page.getByLabel(`Role of ${email}`)).toHaveValue("consultant");
   await page.goto("/audit");
-  await expect(page.getByRole("row").filter({ hasText: "user.change-role" }).filter({ hasText: '"to":"consultant"' })).toHaveCount(1);
+  await expect(
+    page.getByRole("row").filter({ hasText: "user.change-role" }).filter({ hasText: '"to":"consultant"' }),
+  ).toHaveCount(1);
 });
 
 test("should refuse to let the admin demote the last admin", async ({ page }) => {

@@ -38,7 +38,11 @@ export type PublicError = { code: ErrorCode; message: string; fieldErrors?: Fiel
 
 export function toPublicError(error: unknown): PublicError {
   if (isAppError(error)) {
-    return { code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+    };
   }
   return { code: "INTERNAL", message: "Something went wrong on the server. The error was logged." };
 }

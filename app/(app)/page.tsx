@@ -15,9 +15,15 @@ export default async function OverviewPage() {
   const overview = await getOverview({ ctx: { db, actor: user } });
   const stats = [
     { label: "Database", value: DRIVER_LABELS[driver], hint: "Where couplings, versions and job history live" },
-    ...(overview.activeUsers === null ? [] : [{ label: "Active users", value: String(overview.activeUsers), hint: "Accounts that can sign in" }]),
+    ...(overview.activeUsers === null
+      ? []
+      : [{ label: "Active users", value: String(overview.activeUsers), hint: "Accounts that can sign in" }]),
     { label: "Connections", value: String(overview.connections), hint: "Business Central and Dataverse endpoints" },
-    { label: "Published mapping versions", value: String(overview.publishedVersions), hint: "Runtime configs the engine can run" },
+    {
+      label: "Published mapping versions",
+      value: String(overview.publishedVersions),
+      hint: "Runtime configs the engine can run",
+    },
     {
       label: "Sync jobs, last 24 h",
       value: String(overview.jobsLast24h),

@@ -18,7 +18,10 @@ export function MainNav({ items }: { items: NavItem[] }) {
             // session cookie back (Auth.js slides the JWT on each request), signing the user in again.
             prefetch={false}
             aria-current={active ? "page" : undefined}
-            className={cn("rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground hover:bg-muted hover:text-foreground", active && "bg-muted text-foreground")}
+            className={cn(
+              "rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground hover:bg-muted hover:text-foreground",
+              active && "bg-muted text-foreground",
+            )}
           >
             {item.label}
           </Link>

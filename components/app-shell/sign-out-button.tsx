@@ -6,7 +6,12 @@ import { Button } from "@/components/ui/button";
 export function SignOutButton() {
   const [pending, startTransition] = useTransition();
   return (
-    <Button variant="outline" size="sm" disabled={pending} onClick={() => startTransition(async () => void (await signOutAction()))}>
+    <Button
+      variant="outline"
+      size="sm"
+      disabled={pending}
+      onClick={() => startTransition(async () => void (await signOutAction()))}
+    >
       {pending ? "Signing out…" : "Sign out"}
     </Button>
   );

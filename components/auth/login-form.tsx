@@ -10,7 +10,9 @@ import { Label } from "@/components/ui/label";
 
 export function LoginForm({ callbackUrl, externalError }: { callbackUrl: string; externalError?: string }) {
   const [error, setError] = useState<PublicError | null>(
-    externalError ? { code: "UNAUTHENTICATED", message: "Wrong e-mail or password, or the account is disabled." } : null,
+    externalError
+      ? { code: "UNAUTHENTICATED", message: "Wrong e-mail or password, or the account is disabled." }
+      : null,
   );
   const [pending, startTransition] = useTransition();
 
@@ -18,7 +20,11 @@ export function LoginForm({ callbackUrl, externalError }: { callbackUrl: string;
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     startTransition(async () => {
-      const result = await signInWithPassword({ email: form.get("email"), password: form.get("password"), callbackUrl });
+      const result = await signInWithPassword({
+        email: form.get("email"),
+        password: form.get("password"),
+        callbackUrl,
+      });
       if (!result.ok) setError(result.error);
     });
   }
@@ -34,11 +40,25 @@ export function LoginForm({ callbackUrl, externalError }: { callbackUrl: string;
           {error && <Alert>{error.message}</Alert>}
           <div className="flex flex-col gap-1.5">
             <Label htmlFor="email">E-mail</Label>
-            <Input id="email" name="email" type="email" autoComplete="username" required aria-invalid={Boolean(fieldError("email"))} />
+            <Input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              aria-invalid={Boolean(fieldError("email"))}
+            />
           </div>
           <div className="flex flex-col gap-1.5">
             <Label htmlFor="password">Password</Label>
-            <Input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={Boolean(fieldError("password"))} />
+            <Input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              aria-invalid={Boolean(fieldError("password"))}
+            />
           </div>
           <Button type="submit" disabled={pending}>
             {pending ? "Signing in…" : "Sign in"}

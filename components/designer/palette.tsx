@@ -21,7 +21,9 @@ export function EntityPalette() {
   const [query, setQuery] = useState("");
   const entities = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return catalogs[side].entities.filter((e) => !q || e.name.toLowerCase().includes(q) || (e.label ?? "").toLowerCase().includes(q));
+    return catalogs[side].entities.filter(
+      (e) => !q || e.name.toLowerCase().includes(q) || (e.label ?? "").toLowerCase().includes(q),
+    );
   }, [catalogs, side, query]);
 
   const add = (name: string) => {
@@ -49,14 +51,23 @@ export function EntityPalette() {
             type="button"
             aria-selected={side === s.side}
             onClick={() => setSide(s.side)}
-            className={cn("px-2 py-2 font-medium", side === s.side ? "border-b-2 border-primary" : "text-muted-foreground")}
+            className={cn(
+              "px-2 py-2 font-medium",
+              side === s.side ? "border-b-2 border-primary" : "text-muted-foreground",
+            )}
           >
             {s.label}
           </button>
         ))}
       </div>
       <div className="p-2">
-        <Input type="search" placeholder="Search entities" aria-label="Search entities" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <Input
+          type="search"
+          placeholder="Search entities"
+          aria-label="Search entities"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </div>
       <ul className="min-h-0 flex-1 overflow-y-auto px-2 pb-2 text-sm" aria-label={`${side.toUpperCase()} entities`}>
         {entities.length === 0 && <li className="p-2 text-xs text-muted-foreground">No entity matches “{query}”.</li>}
@@ -67,14 +78,21 @@ export function EntityPalette() {
               <div className="truncate text-[10px] text-muted-foreground">{e.name}</div>
             </div>
             {!readOnly && (
-              <button type="button" className="rounded p-1 hover:bg-background" aria-label={`Add ${side.toUpperCase()} entity ${e.name}`} onClick={() => add(e.name)}>
+              <button
+                type="button"
+                className="rounded p-1 hover:bg-background"
+                aria-label={`Add ${side.toUpperCase()} entity ${e.name}`}
+                onClick={() => add(e.name)}
+              >
                 <Plus className="h-4 w-4" aria-hidden />
               </button>
             )}
           </li>
         ))}
       </ul>
-      <p className="border-t p-2 text-[10px] text-muted-foreground">{catalogSource === "connections" ? "Catalogs from the connected systems." : "Offline: built-in catalogs."}</p>
+      <p className="border-t p-2 text-[10px] text-muted-foreground">
+        {catalogSource === "connections" ? "Catalogs from the connected systems." : "Offline: built-in catalogs."}
+      </p>
     </aside>
   );
 }

@@ -7,9 +7,18 @@ import type { DesignerActions } from "./designer-actions";
 import { DiffList } from "./panels/diff-list";
 import { useDesigner } from "./store/designer-context";
 
-type Props = { actions: Pick<DesignerActions, "previewPublish" | "publish">; flush: () => Promise<string | null>; onPublished: (number: number) => void };
+type Props = {
+  actions: Pick<DesignerActions, "previewPublish" | "publish">;
+  flush: () => Promise<string | null>;
+  onPublished: (number: number) => void;
+};
 
-type State = { phase: "loading" } | { phase: "review"; hash: string; preview: PublishPreview } | { phase: "publishing" } | { phase: "done"; number: number } | { phase: "error"; message: string };
+type State =
+  | { phase: "loading" }
+  | { phase: "review"; hash: string; preview: PublishPreview }
+  | { phase: "publishing" }
+  | { phase: "done"; number: number }
+  | { phase: "error"; message: string };
 
 /** Saves the draft, shows what publishing would change and whom it touches, then publishes on confirmation. */
 export function PublishDialog({ actions, flush, onPublished }: Props) {
@@ -28,10 +37,13 @@ export function PublishDialog({ actions, flush, onPublished }: Props) {
     void (async () => {
       const hash = await flush();
       if (!current) return;
-      if (!hash) return setState({ phase: "error", message: "The draft could not be saved; see the status in the toolbar." });
+      if (!hash)
+        return setState({ phase: "error", message: "The draft could not be saved; see the status in the toolbar." });
       const result = await actions.previewPublish({ draftHash: hash });
       if (!current) return;
-      setState(result.ok ? { phase: "review", hash, preview: result.data } : { phase: "error", message: result.error.message });
+      setState(
+        result.ok ? { phase: "review", hash, preview: result.data } : { phase: "error", message: result.error.message },
+      );
     })();
     return () => {
       current = false;
@@ -53,8 +65,12 @@ export function PublishDialog({ actions, flush, onPublished }: Props) {
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/30" />
         <Dialog.Content className="fixed left-1/2 top-1/2 z-50 flex max-h-[85vh] w-[720px] max-w-[95vw] -translate-x-1/2 -translate-y-1/2 flex-col gap-3 overflow-y-auto rounded-lg bg-card p-5 shadow-xl">
           <Dialog.Title className="text-lg font-semibold">Publish a new version</Dialog.Title>
-          <Dialog.Description className="text-sm text-muted-foreground">Every run after this uses the new version; runs in progress finish with the one they started with.</Dialog.Description>
-          {state.phase === "loading" && <p className="text-sm">Saving the draft and comparing it with the published version…</p>}
+          <Dialog.Description className="text-sm text-muted-foreground">
+            Every run after this uses the new version; runs in progress finish with the one they started with.
+          </Dialog.Description>
+          {state.phase === "loading" && (
+            <p className="text-sm">Saving the draft and comparing it with the published version…</p>
+          )}
           {state.phase === "publishing" && <p className="text-sm">Publishing…</p>}
           {state.phase === "error" && (
             <p role="alert" className="text-sm text-red-700">
@@ -73,8 +89,15 @@ export function PublishDialog({ actions, flush, onPublished }: Props) {
                   {errors.length} problem{errors.length === 1 ? "" : "s"} must be fixed first: {errors[0]?.message}
                 </p>
               )}
-              {state.preview.unchanged && <p className="text-sm">The draft is the same as version {state.preview.publishedNumber}: nothing to publish.</p>}
-              <h3 className="text-sm font-semibold">Changes against {state.preview.publishedNumber ? `version ${state.preview.publishedNumber}` : "nothing published"}</h3>
+              {state.preview.unchanged && (
+                <p className="text-sm">
+                  The draft is the same as version {state.preview.publishedNumber}: nothing to publish.
+                </p>
+              )}
+              <h3 className="text-sm font-semibold">
+                Changes against{" "}
+                {state.preview.publishedNumber ? `version ${state.preview.publishedNumber}` : "nothing published"}
+              </h3>
               <DiffList diff={state.preview.diff} label="Changes to publish" />
               {state.preview.impact.length > 0 && (
                 <>
@@ -82,7 +105,8 @@ export function PublishDialog({ actions, flush, onPublished }: Props) {
                   <ul className="text-xs" aria-label="Impact">
                     {state.preview.impact.map((i) => (
                       <li key={i.mapping}>
-                        <span className="font-medium">{i.mapping}</span> ({i.change}): {i.coupledRecords} coupled record{i.coupledRecords === 1 ? "" : "s"}
+                        <span className="font-medium">{i.mapping}</span> ({i.change}): {i.coupledRecords} coupled record
+                        {i.coupledRecords === 1 ? "" : "s"}
                       </li>
                     ))}
                   </ul>
@@ -97,7 +121,11 @@ export function PublishDialog({ actions, flush, onPublished }: Props) {
               </Button>
             </Dialog.Close>
             {state.phase === "review" && (
-              <Button type="button" disabled={errors.length > 0 || state.preview.unchanged} onClick={() => void publish(state.hash)}>
+              <Button
+                type="button"
+                disabled={errors.length > 0 || state.preview.unchanged}
+                onClick={() => void publish(state.hash)}
+              >
                 Publish version {(state.preview.publishedNumber ?? 0) + 1}
               </Button>
             )}

@@ -9,7 +9,12 @@ import { VersionsPanel } from "./panels/versions-panel";
 import { SIDE_PANELS, type SidePanel as Panel } from "./store/panel-slice";
 import { useDesigner } from "./store/designer-context";
 
-const TITLES: Record<Panel, string> = { inspector: "Inspector", problems: "Problems", versions: "Versions", preview: "Preview" };
+const TITLES: Record<Panel, string> = {
+  inspector: "Inspector",
+  problems: "Problems",
+  versions: "Versions",
+  preview: "Preview",
+};
 
 type Props = { actions: DesignerActions; versionsKey: number; onRolledBack: () => void };
 
@@ -29,17 +34,27 @@ export function SidePanel({ actions, versionsKey, onRolledBack }: Props) {
             aria-selected={panel === p}
             aria-controls={`panel-${p}`}
             onClick={() => openPanel(p)}
-            className={cn("flex-1 px-2 py-2 font-medium", panel === p ? "border-b-2 border-primary" : "text-muted-foreground")}
+            className={cn(
+              "flex-1 px-2 py-2 font-medium",
+              panel === p ? "border-b-2 border-primary" : "text-muted-foreground",
+            )}
           >
             {TITLES[p]}
             {p === "problems" && errors + warnings > 0 ? ` (${errors + warnings})` : ""}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="min-h-0 flex-1 overflow-y-auto p-3">
+      <div
+        role="tabpanel"
+        id={`panel-${panel}`}
+        aria-labelledby={`tab-${panel}`}
+        className="min-h-0 flex-1 overflow-y-auto p-3"
+      >
         {panel === "inspector" && <Inspector />}
         {panel === "problems" && <ProblemsPanel />}
-        {panel === "versions" && <VersionsPanel actions={actions} refreshKey={versionsKey} onRolledBack={onRolledBack} />}
+        {panel === "versions" && (
+          <VersionsPanel actions={actions} refreshKey={versionsKey} onRolledBack={onRolledBack} />
+        )}
         {panel === "preview" && <PreviewPanel actions={actions} />}
       </div>
     </aside>

@@ -16,7 +16,8 @@ export const SYSTEM_COLUMNS = new Set(["createdon", "modifiedon", "versionnumber
 /** How a value reads in a table cell: option labels, short ids, yes/no. */
 export function displayValue(field: CatalogField, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
-  if (field.type === "optionset" || field.type === "enum") return field.options?.find((o) => o.value === value)?.label ?? String(value);
+  if (field.type === "optionset" || field.type === "enum")
+    return field.options?.find((o) => o.value === value)?.label ?? String(value);
   if (field.type === "boolean") return value ? "Yes" : "No";
   if (field.type === "lookup" || field.type === "guid") return `${String(value).slice(0, 8)}…`;
   if (field.type === "datetime") return String(value).replace("T", " ").slice(0, 19);
@@ -26,9 +27,17 @@ export function displayValue(field: CatalogField, value: unknown): string {
 /** The columns worth a glance: the name, then the first few plain fields that hold something on this page. */
 export function summaryFields(entity: CatalogEntity, records: StoredRecord[], nameField?: string): CatalogField[] {
   const primary = entity.fields.find((f) => f.name === (nameField ?? entity.primaryName));
-  const filled = (f: CatalogField) => records.some((r) => r.data[f.name] !== undefined && r.data[f.name] !== null && r.data[f.name] !== "");
+  const filled = (f: CatalogField) =>
+    records.some((r) => r.data[f.name] !== undefined && r.data[f.name] !== null && r.data[f.name] !== "");
   const plain = entity.fields
-    .filter((f) => f !== primary && f.name !== entity.key && !SYSTEM_COLUMNS.has(f.name) && ["string", "enum", "optionset", "decimal", "boolean", "date"].includes(f.type) && filled(f))
+    .filter(
+      (f) =>
+        f !== primary &&
+        f.name !== entity.key &&
+        !SYSTEM_COLUMNS.has(f.name) &&
+        ["string", "enum", "optionset", "decimal", "boolean", "date"].includes(f.type) &&
+        filled(f),
+    )
     .slice(0, 4);
   return [...(primary ? [primary] : []), ...plain];
 }

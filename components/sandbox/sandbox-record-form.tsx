@@ -8,7 +8,14 @@ import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
-export type FormField = { name: string; label: string; type: string; value: unknown; options?: { value: string | number; label: string }[]; readOnly: boolean };
+export type FormField = {
+  name: string;
+  label: string;
+  type: string;
+  value: unknown;
+  options?: { value: string | number; label: string }[];
+  readOnly: boolean;
+};
 
 function inputValue(field: FormField): string {
   return field.value === null || field.value === undefined ? "" : String(field.value);
@@ -39,7 +46,14 @@ const savedAt = new Map<string, number>();
 const justSaved = (id: string | undefined) => id !== undefined && Date.now() - (savedAt.get(id) ?? 0) < 5000;
 
 /** Edits a record (only what changed is sent), or with `mode="create"` makes a new one from what is filled in. */
-export function SandboxRecordForm(props: { system: "erp" | "crm"; entity: string; id?: string; fields: FormField[]; canEdit: boolean; mode?: "edit" | "create" }) {
+export function SandboxRecordForm(props: {
+  system: "erp" | "crm";
+  entity: string;
+  id?: string;
+  fields: FormField[];
+  canEdit: boolean;
+  mode?: "edit" | "create";
+}) {
   const creating = props.mode === "create";
   const router = useRouter();
   const [error, setError] = useState<PublicError | null>(null);
@@ -50,11 +64,14 @@ export function SandboxRecordForm(props: { system: "erp" | "crm"; entity: string
     event.preventDefault();
     const values = changedValues(props.fields, new FormData(event.currentTarget));
     startTransition(async () => {
-      const result = creating ? await createSandboxRecordAction({ system: props.system, entity: props.entity, values }) : await updateSandboxRecordAction({ system: props.system, entity: props.entity, id: props.id, values });
+      const result = creating
+        ? await createSandboxRecordAction({ system: props.system, entity: props.entity, values })
+        : await updateSandboxRecordAction({ system: props.system, entity: props.entity, id: props.id, values });
       setSaved(result.ok);
       setError(result.ok ? null : result.error);
       if (result.ok) savedAt.set(result.data.id, Date.now());
-      if (result.ok && creating) router.push(`/sandbox/${props.system}?entity=${encodeURIComponent(props.entity)}&record=${result.data.id}`);
+      if (result.ok && creating)
+        router.push(`/sandbox/${props.system}?entity=${encodeURIComponent(props.entity)}&record=${result.data.id}`);
       else if (result.ok) router.refresh();
     });
   }
@@ -62,7 +79,13 @@ export function SandboxRecordForm(props: { system: "erp" | "crm"; entity: string
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label={creating ? "New record" : "Record"}>
       {error && <Alert>{error.message}</Alert>}
-      {saved && <Alert tone="success">{creating ? "Created. The next sync picks it up." : "Saved. The record's modified-on moved, so the next sync picks it up."}</Alert>}
+      {saved && (
+        <Alert tone="success">
+          {creating
+            ? "Created. The next sync picks it up."
+            : "Saved. The record's modified-on moved, so the next sync picks it up."}
+        </Alert>
+      )}
       {!props.canEdit && <Alert tone="info">Viewers can read the sandboxes; admins can change records.</Alert>}
       <div className="grid gap-3 sm:grid-cols-2">
         {props.fields.map((field) => {
@@ -73,9 +96,22 @@ export function SandboxRecordForm(props: { system: "erp" | "crm"; entity: string
             <div key={field.name} className="flex flex-col gap-1">
               <Label htmlFor={id}>{field.label}</Label>
               {field.type === "boolean" ? (
-                <input id={id} name={field.name} type="checkbox" defaultChecked={Boolean(field.value)} disabled={disabled} className="h-4 w-4" />
+                <input
+                  id={id}
+                  name={field.name}
+                  type="checkbox"
+                  defaultChecked={Boolean(field.value)}
+                  disabled={disabled}
+                  className="h-4 w-4"
+                />
               ) : field.options?.length ? (
-                <NativeSelect id={id} name={field.name} defaultValue={inputValue(field)} disabled={disabled} aria-invalid={invalid}>
+                <NativeSelect
+                  id={id}
+                  name={field.name}
+                  defaultValue={inputValue(field)}
+                  disabled={disabled}
+                  aria-invalid={invalid}
+                >
                   <option value="">—</option>
                   {field.options.map((o) => (
                     <option key={String(o.value)} value={String(o.value)}>
@@ -84,7 +120,14 @@ export function SandboxRecordForm(props: { system: "erp" | "crm"; entity: string
                   ))}
                 </NativeSelect>
               ) : (
-                <Input id={id} name={field.name} type={field.type === "date" ? "date" : "text"} defaultValue={inputValue(field)} disabled={disabled} aria-invalid={invalid} />
+                <Input
+                  id={id}
+                  name={field.name}
+                  type={field.type === "date" ? "date" : "text"}
+                  defaultValue={inputValue(field)}
+                  disabled={disabled}
+                  aria-invalid={invalid}
+                />
               )}
             </div>
           );

@@ -7,7 +7,15 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
 /** Starts a full synchronization (admins) and refreshes the page every few seconds while one runs. */
-export function FullSyncPanel({ canRun, running, progress }: { canRun: boolean; running: boolean; progress: { done: number; total: number } | null }) {
+export function FullSyncPanel({
+  canRun,
+  running,
+  progress,
+}: {
+  canRun: boolean;
+  running: boolean;
+  progress: { done: number; total: number } | null;
+}) {
   const router = useRouter();
   const [error, setError] = useState<PublicError | null>(null);
   const [pending, startTransition] = useTransition();

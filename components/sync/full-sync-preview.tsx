@@ -8,7 +8,11 @@ import { Button } from "@/components/ui/button";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { RECOMMENDATION } from "./full-sync-table";
 
-const Count = ({ n, warn = false }: { n: number; warn?: boolean }) => <Td className={warn && n > 0 ? "font-medium text-destructive" : n === 0 ? "text-muted-foreground" : undefined}>{n}</Td>;
+const Count = ({ n, warn = false }: { n: number; warn?: boolean }) => (
+  <Td className={warn && n > 0 ? "font-medium text-destructive" : n === 0 ? "text-muted-foreground" : undefined}>
+    {n}
+  </Td>
+);
 
 /** Before Start: reads both systems and shows per line what a full synchronization would couple, create or leave unmatched. */
 export function FullSyncPreview() {
@@ -37,7 +41,10 @@ export function FullSyncPreview() {
       {preview && (
         <>
           <p className="text-sm text-muted-foreground" role="status">
-            Nothing was written. {unmatched ? `${unmatched} record(s) would fail to couple: they have no unique uncoupled match and their mapping does not create new records when nothing matches.` : "Every record would couple or be created."}
+            Nothing was written.{" "}
+            {unmatched
+              ? `${unmatched} record(s) would fail to couple: they have no unique uncoupled match and their mapping does not create new records when nothing matches.`
+              : "Every record would couple or be created."}
           </p>
           <Table aria-label="Full synchronization preview">
             <THead>

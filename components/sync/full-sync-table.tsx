@@ -2,7 +2,11 @@ import type { FullSyncStatus } from "@/lib/services/sync/get-full-sync";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { JobStatusBadge } from "./job-status-badge";
 
-export const RECOMMENDATION: Record<string, string> = { full: "Full synchronization", couple: "Couple records", none: "No records found" };
+export const RECOMMENDATION: Record<string, string> = {
+  full: "Full synchronization",
+  couple: "Couple records",
+  none: "No records found",
+};
 
 function Pass({ pass }: { pass: FullSyncStatus["lines"][number]["erpToCrm"] }) {
   if (!pass) return <span className="text-muted-foreground">—</span>;

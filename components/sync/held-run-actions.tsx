@@ -19,15 +19,35 @@ export function HeldRunActions({ jobId, label }: { jobId: string; label: string 
   return (
     <div className="flex flex-col gap-1">
       <div className="flex gap-2">
-        <Button size="sm" variant="outline" disabled={pending || Boolean(done)} onClick={() => decide(approveHeldRunAction, "Approved: the run is queued with the guard lifted.")} aria-label={`Approve held run of ${label}`}>
+        <Button
+          size="sm"
+          variant="outline"
+          disabled={pending || Boolean(done)}
+          onClick={() => decide(approveHeldRunAction, "Approved: the run is queued with the guard lifted.")}
+          aria-label={`Approve held run of ${label}`}
+        >
           Approve
         </Button>
-        <Button size="sm" variant="ghost" disabled={pending || Boolean(done)} onClick={() => decide(discardHeldRunAction, "Discarded: nothing was written.")} aria-label={`Discard held run of ${label}`}>
+        <Button
+          size="sm"
+          variant="ghost"
+          disabled={pending || Boolean(done)}
+          onClick={() => decide(discardHeldRunAction, "Discarded: nothing was written.")}
+          aria-label={`Discard held run of ${label}`}
+        >
           Discard
         </Button>
       </div>
-      {done && <p className="text-xs text-muted-foreground" role="status">{done}</p>}
-      {error && <p className="text-xs text-destructive" role="alert">{error.message}</p>}
+      {done && (
+        <p className="text-xs text-muted-foreground" role="status">
+          {done}
+        </p>
+      )}
+      {error && (
+        <p className="text-xs text-destructive" role="alert">
+          {error.message}
+        </p>
+      )}
     </div>
   );
 }

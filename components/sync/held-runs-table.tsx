@@ -27,9 +27,15 @@ export function HeldRunsTable({ runs, canDecide }: { runs: HeldRun[]; canDecide:
             <Td>
               <JobStatusBadge status="held" />
             </Td>
-            <Td>{run.hold ? `${run.hold.planned} of ${run.hold.coupledTotal} coupled records (${percent(run.hold.share)})` : "—"}</Td>
+            <Td>
+              {run.hold
+                ? `${run.hold.planned} of ${run.hold.coupledTotal} coupled records (${percent(run.hold.share)})`
+                : "—"}
+            </Td>
             <Td>{run.hold ? `${percent(run.hold.maxShare)} (${run.hold.limit} records)` : "—"}</Td>
-            <Td className="text-xs text-muted-foreground">{run.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC · {run.trigger}</Td>
+            <Td className="text-xs text-muted-foreground">
+              {run.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC · {run.trigger}
+            </Td>
             {canDecide && (
               <Td>
                 <HeldRunActions jobId={run.id} label={`${run.mappingName} ${run.direction}`} />

@@ -27,13 +27,32 @@ export function JobToolsForm() {
         <Input id="job-tool-id" value={id} onChange={(e) => setId(e.target.value.trim())} autoComplete="off" />
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="outline" disabled={pending || !id} onClick={() => act("Errors retried.", () => retryJobErrorsAction({ jobId: id }))}>
+        <Button
+          size="sm"
+          variant="outline"
+          disabled={pending || !id}
+          onClick={() => act("Errors retried.", () => retryJobErrorsAction({ jobId: id }))}
+        >
           Retry errors
         </Button>
-        <Button size="sm" variant="ghost" disabled={pending || !id} onClick={() => act("Conflict decided: ERP wins.", () => decideConflictAction({ conflictId: id, winner: "erp" }))}>
+        <Button
+          size="sm"
+          variant="ghost"
+          disabled={pending || !id}
+          onClick={() =>
+            act("Conflict decided: ERP wins.", () => decideConflictAction({ conflictId: id, winner: "erp" }))
+          }
+        >
           ERP wins
         </Button>
-        <Button size="sm" variant="ghost" disabled={pending || !id} onClick={() => act("Conflict decided: CRM wins.", () => decideConflictAction({ conflictId: id, winner: "crm" }))}>
+        <Button
+          size="sm"
+          variant="ghost"
+          disabled={pending || !id}
+          onClick={() =>
+            act("Conflict decided: CRM wins.", () => decideConflictAction({ conflictId: id, winner: "crm" }))
+          }
+        >
           CRM wins
         </Button>
       </div>

@@ -7,7 +7,15 @@ import { Button } from "@/components/ui/button";
 type DrySummary = { flow: string; counts: Record<string, number>; truncated: boolean };
 
 /** Run now (admins) and Dry run (consultants and admins) for one mapping, with the answer shown in place. */
-export function MappingActions({ mapping, canRun, canDryRun }: { mapping: string; canRun: boolean; canDryRun: boolean }) {
+export function MappingActions({
+  mapping,
+  canRun,
+  canDryRun,
+}: {
+  mapping: string;
+  canRun: boolean;
+  canDryRun: boolean;
+}) {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<PublicError | null>(null);
   const [dry, setDry] = useState<DrySummary[] | null>(null);
@@ -17,7 +25,13 @@ export function MappingActions({ mapping, canRun, canDryRun }: { mapping: string
     startTransition(async () => {
       const result = await runMappingNowAction({ mapping });
       setError(result.ok ? null : result.error);
-      setMessage(result.ok ? (result.data.queued ? "Queued; the worker runs it shortly." : "A run is already waiting or running.") : null);
+      setMessage(
+        result.ok
+          ? result.data.queued
+            ? "Queued; the worker runs it shortly."
+            : "A run is already waiting or running."
+          : null,
+      );
     });
   const dryRun = () =>
     startTransition(async () => {
@@ -28,7 +42,10 @@ export function MappingActions({ mapping, canRun, canDryRun }: { mapping: string
         result.data.passes.map((pass) => ({
           flow: pass.flow,
           truncated: Boolean(pass.diffTruncated),
-          counts: (pass.diff ?? []).reduce<Record<string, number>>((acc, entry) => ({ ...acc, [entry.action]: (acc[entry.action] ?? 0) + 1 }), {}),
+          counts: (pass.diff ?? []).reduce<Record<string, number>>(
+            (acc, entry) => ({ ...acc, [entry.action]: (acc[entry.action] ?? 0) + 1 }),
+            {},
+          ),
         })),
       );
     });
@@ -47,13 +64,24 @@ export function MappingActions({ mapping, canRun, canDryRun }: { mapping: string
           </Button>
         )}
       </div>
-      {message && <p className="text-xs text-muted-foreground" role="status">{message}</p>}
-      {error && <p className="text-xs text-destructive" role="alert">{error.message}</p>}
+      {message && (
+        <p className="text-xs text-muted-foreground" role="status">
+          {message}
+        </p>
+      )}
+      {error && (
+        <p className="text-xs text-destructive" role="alert">
+          {error.message}
+        </p>
+      )}
       {dry && (
         <ul className="text-xs text-muted-foreground" aria-label={`Dry run of ${mapping}`}>
           {dry.map((pass) => (
             <li key={pass.flow}>
-              {pass.flow}: {Object.entries(pass.counts).map(([action, n]) => `${n} ${action}`).join(", ") || "nothing to do"}
+              {pass.flow}:{" "}
+              {Object.entries(pass.counts)
+                .map(([action, n]) => `${n} ${action}`)
+                .join(", ") || "nothing to do"}
               {pass.truncated ? " (first 1,000 shown)" : ""}
             </li>
           ))}

@@ -1,6 +1,13 @@
 "use client";
 import { useState, useTransition, type FormEvent } from "react";
-import { coupleRecordsAction, createInOtherAction, matchCoupleAction, restoreSkippedAction, syncNowAction, uncoupleRecordsAction } from "@/lib/actions/sync";
+import {
+  coupleRecordsAction,
+  createInOtherAction,
+  matchCoupleAction,
+  restoreSkippedAction,
+  syncNowAction,
+  uncoupleRecordsAction,
+} from "@/lib/actions/sync";
 import type { PublicError } from "@/lib/errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -19,14 +26,21 @@ const OPERATIONS = {
 } as const;
 type Operation = keyof typeof OPERATIONS;
 
-const ids = (text: string) => text.split(/[\s,;]+/).map((id) => id.trim()).filter(Boolean);
+const ids = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((id) => id.trim())
+    .filter(Boolean);
 
 function call(operation: Operation, mapping: string, side: "erp" | "crm", text: string, crmId: string) {
   const selection = { mapping, side, ids: ids(text) };
   switch (operation) {
     case "send":
     case "get":
-      return syncNowAction({ ...selection, direction: (operation === "send") === (side === "erp") ? "erp-to-crm" : "crm-to-erp" });
+      return syncNowAction({
+        ...selection,
+        direction: (operation === "send") === (side === "erp") ? "erp-to-crm" : "crm-to-erp",
+      });
     case "merge":
       return syncNowAction({ ...selection, direction: "merge" });
     case "create":
@@ -53,7 +67,13 @@ export function RecordOperationsForm({ mappings }: { mappings: string[] }) {
     const form = new FormData(event.currentTarget);
     const operation = String(form.get("operation")) as Operation;
     startTransition(async () => {
-      const result = await call(operation, String(form.get("mapping")), form.get("side") === "crm" ? "crm" : "erp", String(form.get("ids") ?? ""), String(form.get("crmId") ?? ""));
+      const result = await call(
+        operation,
+        String(form.get("mapping")),
+        form.get("side") === "crm" ? "crm" : "erp",
+        String(form.get("ids") ?? ""),
+        String(form.get("crmId") ?? ""),
+      );
       setError(result.ok ? null : result.error);
       setAnswer(result.ok ? JSON.stringify(result.data, null, 2).slice(0, 4000) : null);
     });

@@ -16,7 +16,10 @@ export function Input({ className, ...props }: ComponentProps<"input">) {
 export function NativeSelect({ className, ...props }: ComponentProps<"select">) {
   return (
     <select
-      className={cn("flex h-9 w-full rounded-md border border-input bg-card px-2 py-1 text-sm shadow-sm disabled:opacity-50", className)}
+      className={cn(
+        "flex h-9 w-full rounded-md border border-input bg-card px-2 py-1 text-sm shadow-sm disabled:opacity-50",
+        className,
+      )}
       {...props}
     />
   );

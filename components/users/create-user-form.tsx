@@ -51,8 +51,16 @@ export function CreateUserForm() {
     <form ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate aria-label="Add a user">
       {error && <Alert>{error.message}</Alert>}
       {created && <Alert tone="success">Created {created}.</Alert>}
-      {field("email", "E-mail", <Input id="new-user-email" name="email" type="email" autoComplete="off" {...invalid("email")} />)}
-      {field("name", "Name", <Input id="new-user-name" name="name" autoComplete="off" placeholder="Optional" {...invalid("name")} />)}
+      {field(
+        "email",
+        "E-mail",
+        <Input id="new-user-email" name="email" type="email" autoComplete="off" {...invalid("email")} />,
+      )}
+      {field(
+        "name",
+        "Name",
+        <Input id="new-user-name" name="name" autoComplete="off" placeholder="Optional" {...invalid("name")} />,
+      )}
       {field(
         "role",
         "Role",
@@ -64,7 +72,17 @@ export function CreateUserForm() {
           ))}
         </NativeSelect>,
       )}
-      {field("password", "Password", <Input id="new-user-password" name="password" type="password" autoComplete="new-password" {...invalid("password")} />)}
+      {field(
+        "password",
+        "Password",
+        <Input
+          id="new-user-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          {...invalid("password")}
+        />,
+      )}
       <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create user"}
       </Button>

@@ -45,7 +45,9 @@ export function UsersTable({ users, currentUserId }: { users: PublicUser[]; curr
                   value={user.role}
                   disabled={pending}
                   className="w-36"
-                  onChange={(event) => run(() => changeUserRoleAction({ userId: user.id, role: event.target.value as Role }))}
+                  onChange={(event) =>
+                    run(() => changeUserRoleAction({ userId: user.id, role: event.target.value as Role }))
+                  }
                 >
                   {ROLES.map((role) => (
                     <option key={role} value={role}>
@@ -54,7 +56,13 @@ export function UsersTable({ users, currentUserId }: { users: PublicUser[]; curr
                   ))}
                 </NativeSelect>
               </Td>
-              <Td>{user.disabled ? <Badge variant="destructive">Disabled</Badge> : <Badge variant="success">Active</Badge>}</Td>
+              <Td>
+                {user.disabled ? (
+                  <Badge variant="destructive">Disabled</Badge>
+                ) : (
+                  <Badge variant="success">Active</Badge>
+                )}
+              </Td>
               <Td className="text-right">
                 {user.id === currentUserId ? (
                   <span className="text-xs text-muted-foreground">You</span>

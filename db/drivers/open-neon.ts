@@ -26,5 +26,11 @@ export async function openNeon(url: string): Promise<DbHandle> {
   pool.on("error", (error: Error) => console.error("[db] idle client error:", error.message));
   const db = drizzle({ client: pool, schema }) as unknown as Database;
   // The queue keeps its own plain Postgres connections: Neon accepts them, and pg-boss needs LISTEN and sessions.
-  return { db, driver: "neon", close: () => pool.end(), withExclusiveLock: poolLock(pool), queue: { kind: "url", url } };
+  return {
+    db,
+    driver: "neon",
+    close: () => pool.end(),
+    withExclusiveLock: poolLock(pool),
+    queue: { kind: "url", url },
+  };
 }

@@ -9,5 +9,11 @@ export async function openPostgres(url: string): Promise<DbHandle> {
   // An idle client losing its connection must not crash the process.
   pool.on("error", (error) => console.error("[db] idle client error:", error.message));
   const db = drizzle({ client: pool, schema }) as unknown as Database;
-  return { db, driver: "postgres", close: () => pool.end(), withExclusiveLock: poolLock(pool), queue: { kind: "url", url } };
+  return {
+    db,
+    driver: "postgres",
+    close: () => pool.end(),
+    withExclusiveLock: poolLock(pool),
+    queue: { kind: "url", url },
+  };
 }

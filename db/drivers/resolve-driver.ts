@@ -3,9 +3,7 @@ import path from "node:path";
 export type DbDriver = "pglite" | "postgres" | "neon";
 
 export type DriverChoice =
-  | { driver: "pglite"; dataDir: string | null }
-  | { driver: "postgres"; url: string }
-  | { driver: "neon"; url: string };
+  { driver: "pglite"; dataDir: string | null } | { driver: "postgres"; url: string } | { driver: "neon"; url: string };
 
 type Env = Record<string, string | undefined>;
 

@@ -20,8 +20,12 @@ export const mappingVersions = pgTable(
   (t) => [
     index("mapping_versions_status_idx").on(t.status, t.number),
     // One shared draft, and one published version per number even when two people publish at once.
-    uniqueIndex("mapping_versions_one_draft_uq").on(t.status).where(sql`status = 'draft'`),
-    uniqueIndex("mapping_versions_published_number_uq").on(t.number).where(sql`status = 'published'`),
+    uniqueIndex("mapping_versions_one_draft_uq")
+      .on(t.status)
+      .where(sql`status = 'draft'`),
+    uniqueIndex("mapping_versions_published_number_uq")
+      .on(t.number)
+      .where(sql`status = 'published'`),
   ],
 );
 export type MappingVersion = typeof mappingVersions.$inferSelect;

@@ -22,7 +22,9 @@ export const sandboxRecords = pgTable(
     // Watermark queries read by modified-on, then id for a stable order.
     index("sandbox_records_modified_idx").on(t.system, t.entity, t.modifiedAt, t.id),
     // Tandem's Business Central pages keep a create's idempotency key unique per table.
-    uniqueIndex("sandbox_records_integration_key_uq").on(t.system, t.entity, sql`(${t.data} ->> 'integrationKey')`).where(sql`${t.data} ? 'integrationKey' and ${t.data} ->> 'integrationKey' <> ''`),
+    uniqueIndex("sandbox_records_integration_key_uq")
+      .on(t.system, t.entity, sql`(${t.data} ->> 'integrationKey')`)
+      .where(sql`${t.data} ? 'integrationKey' and ${t.data} ->> 'integrationKey' <> ''`),
   ],
 );
 

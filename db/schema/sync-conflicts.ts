@@ -25,6 +25,9 @@ export const syncConflicts = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("sync_conflicts_mapping_status_idx").on(t.mappingName, t.status), index("sync_conflicts_job_idx").on(t.jobId)],
+  (t) => [
+    index("sync_conflicts_mapping_status_idx").on(t.mappingName, t.status),
+    index("sync_conflicts_job_idx").on(t.jobId),
+  ],
 );
 export type SyncConflict = typeof syncConflicts.$inferSelect;

@@ -49,7 +49,11 @@ export const syncJobs = pgTable(
   },
   // Job history is read per mapping, newest first; the table only grows.
   // The scheduler asks every minute which mappings have a held run.
-  (t) => [index("sync_jobs_mapping_created_idx").on(t.mappingName, t.createdAt), index("sync_jobs_created_idx").on(t.createdAt), index("sync_jobs_status_idx").on(t.status)],
+  (t) => [
+    index("sync_jobs_mapping_created_idx").on(t.mappingName, t.createdAt),
+    index("sync_jobs_created_idx").on(t.createdAt),
+    index("sync_jobs_status_idx").on(t.status),
+  ],
 );
 export type SyncJob = typeof syncJobs.$inferSelect;
 

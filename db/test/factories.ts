@@ -8,7 +8,10 @@ import type { Actor, ServiceContext } from "@/lib/services/context";
 export const TEST_PASSWORD = "correct-horse-battery";
 
 /** A user inserted directly (no audit row), unique per call unless `email` is given. */
-export async function makeUser(db: Database, overrides: Partial<Pick<User, "email" | "name" | "role" | "disabled">> & { password?: string } = {}): Promise<User> {
+export async function makeUser(
+  db: Database,
+  overrides: Partial<Pick<User, "email" | "name" | "role" | "disabled">> & { password?: string } = {},
+): Promise<User> {
   const suffix = randomBytes(4).toString("hex");
   const [user] = await db
     .insert(users)

@@ -12,7 +12,11 @@ import type { DbHandle } from "../drivers/types";
  * the local WebSocket proxy with TEST_NEON_URL (a plain Postgres URL the proxy forwards to).
  */
 export function availableDrivers(env = process.env): DbDriver[] {
-  return ["pglite", ...(env.TEST_DATABASE_URL ? (["postgres"] as const) : []), ...(env.TEST_NEON_URL ? (["neon"] as const) : [])];
+  return [
+    "pglite",
+    ...(env.TEST_DATABASE_URL ? (["postgres"] as const) : []),
+    ...(env.TEST_NEON_URL ? (["neon"] as const) : []),
+  ];
 }
 
 export type TestDatabase = DbHandle & { drop: () => Promise<void> };

@@ -36,7 +36,8 @@ export class DesignerPage {
   async connect(from: Locator, to: Locator) {
     await this.tool("Fit view").click();
     const view = (await this.canvas.boundingBox())!;
-    const inside = (box: { x: number; y: number } | null) => Boolean(box && box.x > view.x && box.x < view.x + view.width && box.y > view.y && box.y < view.y + view.height);
+    const inside = (box: { x: number; y: number } | null) =>
+      Boolean(box && box.x > view.x && box.x < view.x + view.width && box.y > view.y && box.y < view.y + view.height);
     let previous = "";
     await expect
       .poll(async () => {

@@ -8,12 +8,15 @@ test.describe.configure({ mode: "serial" });
 test.describe("the designer as a consultant", () => {
   test.use({ storageState: storageStatePath("consultant"), viewport: { width: 1600, height: 1000 } });
 
-  test("should open the template with all its mappings and no problems, and restore a deleted edge with undo", async ({ page }) => {
+  test("should open the template with all its mappings and no problems, and restore a deleted edge with undo", async ({
+    page,
+  }) => {
     const designer = new DesignerPage(page);
     await designer.open();
     await designer.tool(/Start from template/).click();
     await expect(designer.canvas.locator(".react-flow__node-table-mapping")).toHaveCount(16);
-    for (const name of ["CUSTOMER", "CONTACT", "SALESPEOPLE", "ITEM-PRODUCT", "SALESORDER-ORDER"]) await expect(page.getByTestId(`mapping-${name}`)).toBeAttached();
+    for (const name of ["CUSTOMER", "CONTACT", "SALESPEOPLE", "ITEM-PRODUCT", "SALESORDER-ORDER"])
+      await expect(page.getByTestId(`mapping-${name}`)).toBeAttached();
     await expect(designer.problemsSummary()).toHaveText(/^0 errors/);
 
     const before = await designer.fieldEdges().count();
@@ -30,10 +33,14 @@ test.describe("the designer as a consultant", () => {
     await expect(designer.edge(edgeId)).toHaveCount(0);
     await designer.tool("Undo (Ctrl+Z)").click();
     await expect(designer.edge(edgeId)).toHaveCount(1);
-    await expect(page.getByRole("status", { name: "Draft status" })).toHaveText("All changes saved", { timeout: 15_000 });
+    await expect(page.getByRole("status", { name: "Draft status" })).toHaveText("All changes saved", {
+      timeout: 15_000,
+    });
   });
 
-  test("should let a consultant build CUSTOMER from an empty canvas, fix a type mismatch and publish it with a diff", async ({ page }, testInfo) => {
+  test("should let a consultant build CUSTOMER from an empty canvas, fix a type mismatch and publish it with a diff", async ({
+    page,
+  }, testInfo) => {
     test.setTimeout(120_000);
     const designer = new DesignerPage(page);
     await designer.open();
@@ -51,7 +58,11 @@ test.describe("the designer as a consultant", () => {
     await name.press("Enter");
     await expect(page.getByTestId("mapping-CUSTOMER")).toBeVisible();
 
-    for (const [erp, crm] of [["number", "accountnumber"], ["displayName", "name"], ["phoneNumber", "creditlimit"]]) {
+    for (const [erp, crm] of [
+      ["number", "accountnumber"],
+      ["displayName", "name"],
+      ["phoneNumber", "creditlimit"],
+    ]) {
       await designer.connect(designer.handle("erp:customers", erp!), designer.handle("crm:accounts", crm!));
     }
     await expect(designer.fieldEdges()).toHaveCount(3);
@@ -65,7 +76,10 @@ test.describe("the designer as a consultant", () => {
     await mismatch.click();
     await expect(page.getByRole("group", { name: "Field mapping" })).toContainText("creditlimit");
     await page.getByRole("button", { name: "Delete field mapping" }).click();
-    await designer.connect(designer.handle("erp:customers", "phoneNumber"), designer.handle("crm:accounts", "telephone1"));
+    await designer.connect(
+      designer.handle("erp:customers", "phoneNumber"),
+      designer.handle("crm:accounts", "telephone1"),
+    );
     await expect(designer.problemsSummary()).toHaveText(/^0 errors/);
 
     // Trim + uppercase on the name, checked against a sample value.
@@ -110,8 +124,12 @@ test.describe("the designer as a consultant", () => {
     await latest.getByRole("button", { name: "Changes" }).click();
     const diff = latest.getByRole("table", { name: `Changes in version ${published}` });
     // Against the template: CUSTOMER changed (fields, the trim + uppercase, the filter), the other mappings removed.
-    await expect(diff.locator('tr[data-area="transform"]').filter({ hasText: "displayName ↔ name" }).first()).toContainText("uppercase");
-    await expect(diff.locator('tr[data-area="filter"]').filter({ hasText: "ERP filter" })).toContainText("blocked ne 'All'");
+    await expect(
+      diff.locator('tr[data-area="transform"]').filter({ hasText: "displayName ↔ name" }).first(),
+    ).toContainText("uppercase");
+    await expect(diff.locator('tr[data-area="filter"]').filter({ hasText: "ERP filter" })).toContainText(
+      "blocked ne 'All'",
+    );
     await expect(diff.locator('tr[data-area="mapping"]').first()).toContainText("mapping removed");
   });
 });
@@ -119,7 +137,9 @@ test.describe("the designer as a consultant", () => {
 test.describe("preview and rollback as a consultant", () => {
   test.use({ storageState: storageStatePath("consultant"), viewport: { width: 1600, height: 1000 } });
 
-  test("should show what the drawn CUSTOMER would write for a real Business Central customer when one is previewed", async ({ page }) => {
+  test("should show what the drawn CUSTOMER would write for a real Business Central customer when one is previewed", async ({
+    page,
+  }) => {
     const designer = new DesignerPage(page);
     await designer.open();
     await designer.panelTab("Preview").click();
@@ -127,14 +147,19 @@ test.describe("preview and rollback as a consultant", () => {
     await panel.getByLabel("Preview mapping").selectOption({ label: "CUSTOMER" });
     await panel.getByLabel("Search source records").fill("Adatum");
     await panel.getByRole("button", { name: "Search" }).click();
-    await panel.getByRole("list", { name: "Source records" }).getByRole("button", { name: /Adatum Corporation/ }).click();
+    await panel
+      .getByRole("list", { name: "Source records" })
+      .getByRole("button", { name: /Adatum Corporation/ })
+      .click();
     const payload = panel.getByRole("table", { name: "Payload erp-to-crm" });
     // The draft's trim + uppercase on the name, applied to the real record; nothing is written.
     await expect(payload.getByRole("row", { name: /^name / })).toContainText("ADATUM CORPORATION");
     await expect(payload.getByRole("row", { name: /^accountnumber / })).toContainText("10000");
   });
 
-  test("should publish the template's version again and show it on the canvas when a consultant rolls back", async ({ page }) => {
+  test("should publish the template's version again and show it on the canvas when a consultant rolls back", async ({
+    page,
+  }) => {
     const designer = new DesignerPage(page);
     await designer.open();
     await designer.panelTab("Versions").click();
@@ -156,7 +181,8 @@ test.describe("the designer as a viewer", () => {
     const designer = new DesignerPage(page);
     await designer.open();
     await expect(page.getByText("Read-only: viewers cannot change mappings")).toBeVisible();
-    for (const tool of ["New empty canvas", /Start from template/, "Undo (Ctrl+Z)", /Publish/, "Import JSON"]) await expect(designer.tool(tool)).toHaveCount(0);
+    for (const tool of ["New empty canvas", /Start from template/, "Undo (Ctrl+Z)", /Publish/, "Import JSON"])
+      await expect(designer.tool(tool)).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Add (ERP|CRM) entity/ })).toHaveCount(0);
 
     const node = designer.canvas.locator(".react-flow__node-table-mapping").first();

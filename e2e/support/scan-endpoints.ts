@@ -9,7 +9,15 @@ export type DeclaredRoute = { file: string; urlPath: string; method: string; acc
 const SOURCE_ROOTS = ["app", "lib", "components"];
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 // Route segment config a route.ts may export besides its handlers.
-const ROUTE_CONFIG = ["dynamic", "dynamicParams", "revalidate", "fetchCache", "runtime", "preferredRegion", "maxDuration"];
+const ROUTE_CONFIG = [
+  "dynamic",
+  "dynamicParams",
+  "revalidate",
+  "fetchCache",
+  "runtime",
+  "preferredRegion",
+  "maxDuration",
+];
 
 function walk(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -27,7 +35,10 @@ function exportedNames(source: string): string[] {
 function accessOf(source: string, name: string, helper: "action" | "route"): Access | null {
   const escaped = name.replace(/\$/g, "\\$");
   const [roleFn, publicFn] = helper === "action" ? ["defineAction", "definePublicAction"] : ["withRole", "publicRoute"];
-  const declared = new RegExp(`^export\\s+const\\s+${escaped}\\s*=\\s*(${roleFn}|${publicFn})\\(\\s*(?:"(\\w+)")?`, "m").exec(source);
+  const declared = new RegExp(
+    `^export\\s+const\\s+${escaped}\\s*=\\s*(${roleFn}|${publicFn})\\(\\s*(?:"(\\w+)")?`,
+    "m",
+  ).exec(source);
   if (!declared) return null;
   if (declared[1] === publicFn) return "public";
   return (ROLES as readonly string[]).includes(declared[2] ?? "") ? (declared[2] as Role) : null;
@@ -58,7 +69,12 @@ export function declaredRouteHandlers(): DeclaredRoute[] {
           .join("/");
       return exportedNames(source)
         .filter((name) => !ROUTE_CONFIG.includes(name))
-        .map((method) => ({ file, urlPath, method, access: HTTP_METHODS.includes(method) ? accessOf(source, method, "route") : null }));
+        .map((method) => ({
+          file,
+          urlPath,
+          method,
+          access: HTTP_METHODS.includes(method) ? accessOf(source, method, "route") : null,
+        }));
     });
 }
 

@@ -32,7 +32,11 @@ function pageToPath(worker: string): string {
 export type ActionOutcome = { status: number; redirectedTo?: string; ok?: boolean; code?: string; body: string };
 
 /** Calls a server action the way Next's client does, with `args` as its arguments. */
-export async function callServerAction(context: APIRequestContext, action: ManifestAction, args: unknown[]): Promise<ActionOutcome> {
+export async function callServerAction(
+  context: APIRequestContext,
+  action: ManifestAction,
+  args: unknown[],
+): Promise<ActionOutcome> {
   const response = await context.post(action.pagePath, {
     headers: { "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
     data: JSON.stringify(args),
@@ -41,5 +45,11 @@ export async function callServerAction(context: APIRequestContext, action: Manif
   const body = await response.text();
   const result = /^\d+:(\{"ok":.*)$/m.exec(body)?.[1];
   const parsed = result ? (JSON.parse(result) as { ok: boolean; error?: { code: string } }) : undefined;
-  return { status: response.status(), redirectedTo: response.headers().location, ok: parsed?.ok, code: parsed?.error?.code, body };
+  return {
+    status: response.status(),
+    redirectedTo: response.headers().location,
+    ok: parsed?.ok,
+    code: parsed?.error?.code,
+    body,
+  };
 }

@@ -10,7 +10,10 @@ export async function signInThroughForm(page: Page, email: string, password: str
 export async function apiSession(baseURL: string, email: string, password: string): Promise<APIRequestContext> {
   const context = await playwrightRequest.newContext({ baseURL });
   const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await context.post("/api/auth/callback/credentials", { form: { email, password, csrfToken }, maxRedirects: 0 });
+  const response = await context.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken },
+    maxRedirects: 0,
+  });
   expect(response.status(), `sign-in of ${email}`).toBe(302);
   expect(response.headers().location, `sign-in of ${email} should not end on an error`).not.toContain("error=");
   return context;

@@ -18,9 +18,13 @@ const published = <T>(value: T): T => {
 export const loadDesignerAction = defineAction("viewer", (ctx) => getDesigner({ ctx }));
 export const saveDraftAction = defineAction("consultant", (ctx, input) => saveDraft({ ctx, input }));
 export const previewPublishAction = defineAction("consultant", (ctx, input) => previewPublish({ ctx, input }));
-export const publishDraftAction = defineAction("consultant", async (ctx, input) => published(await publishDraft({ ctx, input })));
+export const publishDraftAction = defineAction("consultant", async (ctx, input) =>
+  published(await publishDraft({ ctx, input })),
+);
 export const listVersionsAction = defineAction("viewer", (ctx) => listVersions({ ctx }));
 export const versionDiffAction = defineAction("viewer", (ctx, input) => getVersionDiff({ ctx, input }));
-export const rollbackVersionAction = defineAction("consultant", async (ctx, input) => published(await rollbackVersion({ ctx, input })));
+export const rollbackVersionAction = defineAction("consultant", async (ctx, input) =>
+  published(await rollbackVersion({ ctx, input })),
+);
 export const searchRecordsAction = defineAction("consultant", (ctx, input) => searchRecords({ ctx, input }));
 export const previewRecordAction = defineAction("consultant", (ctx, input) => previewRecord({ ctx, input }));

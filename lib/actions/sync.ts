@@ -1,6 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { coupleRecords, createInOther, decideConflict, matchCouple, restoreSkippedRecords, syncNow, uncoupleRecords } from "@/lib/services/sync/coupling-verbs";
+import {
+  coupleRecords,
+  createInOther,
+  decideConflict,
+  matchCouple,
+  restoreSkippedRecords,
+  syncNow,
+  uncoupleRecords,
+} from "@/lib/services/sync/coupling-verbs";
 import { dryRunMapping } from "@/lib/services/sync/dry-run-mapping";
 import { approveHeldRun, discardHeldRun } from "@/lib/services/sync/held-run-verbs";
 import { retryJobErrors } from "@/lib/services/sync/job-verbs";
@@ -15,18 +23,38 @@ const refreshed = <T>(value: T): T => {
 };
 
 export const startFullSyncAction = defineAction("admin", async (ctx) => refreshed(await startFullSync({ ctx })));
-export const runMappingNowAction = defineAction("admin", async (ctx, input) => refreshed(await runMappingNow({ ctx, input })));
+export const runMappingNowAction = defineAction("admin", async (ctx, input) =>
+  refreshed(await runMappingNow({ ctx, input })),
+);
 export const dryRunMappingAction = defineAction("consultant", (ctx, input) => dryRunMapping({ ctx, input }));
-export const coupleRecordsAction = defineAction("admin", async (ctx, input) => refreshed(await coupleRecords({ ctx, input })));
-export const createInOtherAction = defineAction("admin", async (ctx, input) => refreshed(await createInOther({ ctx, input })));
+export const coupleRecordsAction = defineAction("admin", async (ctx, input) =>
+  refreshed(await coupleRecords({ ctx, input })),
+);
+export const createInOtherAction = defineAction("admin", async (ctx, input) =>
+  refreshed(await createInOther({ ctx, input })),
+);
 export const syncNowAction = defineAction("admin", async (ctx, input) => refreshed(await syncNow({ ctx, input })));
-export const uncoupleRecordsAction = defineAction("admin", async (ctx, input) => refreshed(await uncoupleRecords({ ctx, input })));
-export const matchCoupleAction = defineAction("admin", async (ctx, input) => refreshed(await matchCouple({ ctx, input })));
-export const restoreSkippedAction = defineAction("admin", async (ctx, input) => refreshed(await restoreSkippedRecords({ ctx, input })));
-export const retryJobErrorsAction = defineAction("admin", async (ctx, input) => refreshed(await retryJobErrors({ ctx, input })));
-export const decideConflictAction = defineAction("admin", async (ctx, input) => refreshed(await decideConflict({ ctx, input })));
+export const uncoupleRecordsAction = defineAction("admin", async (ctx, input) =>
+  refreshed(await uncoupleRecords({ ctx, input })),
+);
+export const matchCoupleAction = defineAction("admin", async (ctx, input) =>
+  refreshed(await matchCouple({ ctx, input })),
+);
+export const restoreSkippedAction = defineAction("admin", async (ctx, input) =>
+  refreshed(await restoreSkippedRecords({ ctx, input })),
+);
+export const retryJobErrorsAction = defineAction("admin", async (ctx, input) =>
+  refreshed(await retryJobErrors({ ctx, input })),
+);
+export const decideConflictAction = defineAction("admin", async (ctx, input) =>
+  refreshed(await decideConflict({ ctx, input })),
+);
 export const previewFullSyncAction = defineAction("viewer", (ctx) => previewFullSynchronization({ ctx }));
 
 // Held runs (mass-change guard): approve once with the guard lifted, or discard; either resumes the schedule.
-export const approveHeldRunAction = defineAction("admin", async (ctx, input) => refreshed(await approveHeldRun({ ctx, input })));
-export const discardHeldRunAction = defineAction("admin", async (ctx, input) => refreshed(await discardHeldRun({ ctx, input })));
+export const approveHeldRunAction = defineAction("admin", async (ctx, input) =>
+  refreshed(await approveHeldRun({ ctx, input })),
+);
+export const discardHeldRunAction = defineAction("admin", async (ctx, input) =>
+  refreshed(await discardHeldRun({ ctx, input })),
+);

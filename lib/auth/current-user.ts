@@ -28,7 +28,10 @@ export async function requireUser(role: Role): Promise<ServiceContext & { user: 
   const user = await currentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
   if (!hasRole(user.role, role)) {
-    throw new AppError("FORBIDDEN", `This needs the ${ROLE_LABELS[role]} role; you are signed in as ${ROLE_LABELS[user.role]}.`);
+    throw new AppError(
+      "FORBIDDEN",
+      `This needs the ${ROLE_LABELS[role]} role; you are signed in as ${ROLE_LABELS[user.role]}.`,
+    );
   }
   const { db } = await getDb();
   return { db, actor: user, user };

@@ -19,11 +19,17 @@ export function decideThrottle(
   policy: ThrottlePolicy = THROTTLE_POLICY,
 ): ThrottleDecision {
   const check = (times: Date[], limit: number): number => {
-    const recent = times.map((t) => t.getTime()).filter((t) => now.getTime() - t < policy.windowMs).sort((a, b) => b - a);
+    const recent = times
+      .map((t) => t.getTime())
+      .filter((t) => now.getTime() - t < policy.windowMs)
+      .sort((a, b) => b - a);
     if (recent.length < limit) return 0;
     const unlockAt = recent[limit - 1]! + policy.windowMs;
     return Math.max(1, Math.ceil((unlockAt - now.getTime()) / 1000));
   };
-  const wait = Math.max(check(failures.byEmail, policy.maxFailuresPerEmail), check(failures.byIp, policy.maxFailuresPerIp));
+  const wait = Math.max(
+    check(failures.byEmail, policy.maxFailuresPerEmail),
+    check(failures.byIp, policy.maxFailuresPerIp),
+  );
   return wait > 0 ? { allowed: false, retryAfterSeconds: wait } : { allowed: true };
 }

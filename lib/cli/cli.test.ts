@@ -31,7 +31,11 @@ describe("tandem CLI", () => {
   });
 
   it.each([
-    ["an unknown role", ["--email", "a@example.test", "--role", "superuser", "--password", "long-enough-pw"], /Role must be one of/],
+    [
+      "an unknown role",
+      ["--email", "a@example.test", "--role", "superuser", "--password", "long-enough-pw"],
+      /Role must be one of/,
+    ],
     ["a malformed e-mail", ["--email", "nope", "--role", "viewer", "--password", "long-enough-pw"], /valid e-mail/],
     ["an empty password", ["--email", "b@example.test", "--role", "viewer", "--password", ""], /Password is required/],
   ])("should exit 2 with a clear message and create nothing when given %s", async (_label, args, message) => {
@@ -56,7 +60,9 @@ describe("tandem CLI", () => {
   });
 
   it("should list its commands when run through the package bin with --help", async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [path.resolve("lib/cli/bin.mjs"), "--help"], { env: { ...process.env, PGLITE_DIR: dir } });
+    const { stdout } = await promisify(execFile)(process.execPath, [path.resolve("lib/cli/bin.mjs"), "--help"], {
+      env: { ...process.env, PGLITE_DIR: dir },
+    });
     expect(stdout).toMatch(/Usage: tandem/);
     expect(stdout).toMatch(/users\s+Manage who may sign in/);
     expect(stdout).toMatch(/db\s+Database maintenance/);

@@ -10,7 +10,9 @@ import { CliOutput } from "./output";
 export function buildProgram(out: CliOutput): Command {
   const program = new Command()
     .name("tandem")
-    .description("Tandem: design, run and review the sync between Business Central and Dynamics 365 Sales.\nUses the same database as the app: DATABASE_URL, or the embedded one in PGLITE_DIR (./.data).")
+    .description(
+      "Tandem: design, run and review the sync between Business Central and Dynamics 365 Sales.\nUses the same database as the app: DATABASE_URL, or the embedded one in PGLITE_DIR (./.data).",
+    )
     .version("0.1.0")
     .showHelpAfterError()
     .exitOverride()
@@ -33,7 +35,8 @@ export async function main(argv: string[], out = new CliOutput()): Promise<numbe
     if (error instanceof DiagnosticsFailed) return 1;
     if (isAppError(error)) {
       out.error(`error [${error.code}]: ${error.message}\n`);
-      for (const [field, messages] of Object.entries(error.fieldErrors ?? {})) out.error(`  ${field}: ${messages.join("; ")}\n`);
+      for (const [field, messages] of Object.entries(error.fieldErrors ?? {}))
+        out.error(`  ${field}: ${messages.join("; ")}\n`);
       return error.code === "VALIDATION_FAILED" ? 2 : 1;
     }
     out.error(`error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -41,14 +41,20 @@ describe("tandem template / validate / compile", () => {
 
   it("should print diagnostics and exit 1 when the graph has errors", async () => {
     const graph = JSON.parse((await run("template", "bc-sales", "--graph")).out);
-    const edge = graph.graph.edges.find((e: { type: string; targetHandle?: string }) => e.type === "field" && e.targetHandle === "creditlimit");
+    const edge = graph.graph.edges.find(
+      (e: { type: string; targetHandle?: string }) => e.type === "field" && e.targetHandle === "creditlimit",
+    );
     edge.targetHandle = "statecode";
     const broken = file("broken.json", JSON.stringify(graph));
     const text = await run("validate", broken);
     expect(text.code).toBe(1);
-    expect(text.out).toMatch(/error\s+TYPE_MISMATCH\s+CUSTOMER mappings\[\d+\]\.fields\[\d+\]: creditLimit ↔ statecode/);
+    expect(text.out).toMatch(
+      /error\s+TYPE_MISMATCH\s+CUSTOMER mappings\[\d+\]\.fields\[\d+\]: creditLimit ↔ statecode/,
+    );
     const json = JSON.parse((await run("validate", broken, "--json")).out);
-    expect(json).toContainEqual(expect.objectContaining({ code: "TYPE_MISMATCH", severity: "error", mapping: "CUSTOMER", edgeId: edge.id }));
+    expect(json).toContainEqual(
+      expect.objectContaining({ code: "TYPE_MISMATCH", severity: "error", mapping: "CUSTOMER", edgeId: edge.id }),
+    );
     const compiled = await run("compile", broken);
     expect(compiled).toMatchObject({ code: 1, out: "" });
     expect(compiled.err).toMatch(/TYPE_MISMATCH/);
@@ -56,7 +62,11 @@ describe("tandem template / validate / compile", () => {
 
   it.each([
     ["malformed JSON", "{ nope", /not valid JSON/],
-    ["a newer schema version", JSON.stringify({ kind: "tandem.mapping-graph", schemaVersion: 9, graph: {} }), /schemaVersion is 9/],
+    [
+      "a newer schema version",
+      JSON.stringify({ kind: "tandem.mapping-graph", schemaVersion: 9, graph: {} }),
+      /schemaVersion is 9/,
+    ],
   ])("should exit 2 with a clear message when the file holds %s", async (_label, content, message) => {
     const result = await run("validate", file("bad.json", content));
     expect(result.code).toBe(2);

@@ -38,7 +38,11 @@ describe("tandem sandbox", () => {
     ["a count that is not a number", ["sandbox", "seed", "--customers", "lots"], /--customers must be a whole number/],
     ["an unknown system", ["sandbox", "configure", "mrp", "{}"], /The sandbox is erp or crm/],
     ["a setting that cannot be tuned", ["sandbox", "configure", "crm", '{"clients":[]}'], /Unrecognized key/],
-    ["a fault rate over 1", ["sandbox", "configure", "crm", '{"faults":{"throttleRate":2}}'], /Too big: expected number to be <=1/],
+    [
+      "a fault rate over 1",
+      ["sandbox", "configure", "crm", '{"faults":{"throttleRate":2}}'],
+      /Too big: expected number to be <=1/,
+    ],
   ])("should refuse %s with exit code 2", async (_label, args, message) => {
     const result = await runCli(...args);
     expect(result.code).toBe(2);
@@ -46,7 +50,12 @@ describe("tandem sandbox", () => {
   });
 
   it("should store fault settings for a sandbox", async () => {
-    const result = await runCli("sandbox", "configure", "crm", '{"faults":{"throttleRate":0.25,"retryAfterSeconds":2}}');
+    const result = await runCli(
+      "sandbox",
+      "configure",
+      "crm",
+      '{"faults":{"throttleRate":0.25,"retryAfterSeconds":2}}',
+    );
     expect(result.code).toBe(0);
     expect(result.out).toContain('"throttleRate":0.25');
   });

@@ -57,7 +57,13 @@ export type WriteResult =
       ref?: string;
       id?: string;
       /** `wholeRequest`: the request carrying this operation failed as a whole (5xx, 429, timeout after retries). */
-      error: { code: ConnectorErrorCode; status?: number; serviceCode?: string; message: string; wholeRequest?: boolean };
+      error: {
+        code: ConnectorErrorCode;
+        status?: number;
+        serviceCode?: string;
+        message: string;
+        wholeRequest?: boolean;
+      };
     };
 
 /** One connected system, as the sync engine uses it; everything system-specific stays behind this. */

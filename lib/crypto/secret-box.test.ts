@@ -5,9 +5,12 @@ import { decryptSecret, encryptSecret, parseSecretKey } from "./secret-box";
 const key = randomBytes(32);
 
 describe("secret box", () => {
-  it.each(["", "s3cret", "ünïcødé ✓ \u0000 binary-ish", "x".repeat(10_000)])("should round-trip %j when encrypted and decrypted", (plain) => {
-    expect(decryptSecret(encryptSecret(plain, key), key)).toBe(plain);
-  });
+  it.each(["", "s3cret", "ünïcødé ✓ \u0000 binary-ish", "x".repeat(10_000)])(
+    "should round-trip %j when encrypted and decrypted",
+    (plain) => {
+      expect(decryptSecret(encryptSecret(plain, key), key)).toBe(plain);
+    },
+  );
 
   it("should produce a different envelope each time when encrypting the same text", () => {
     expect(encryptSecret("same", key)).not.toBe(encryptSecret("same", key));

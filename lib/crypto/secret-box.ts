@@ -20,7 +20,9 @@ export function encryptSecret(plaintext: string, key: Buffer): string {
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, iv, tag, ciphertext].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(".");
+  return [VERSION, iv, tag, ciphertext]
+    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+    .join(".");
 }
 
 export function decryptSecret(envelope: string, key: Buffer): string {
@@ -33,6 +35,10 @@ export function decryptSecret(envelope: string, key: Buffer): string {
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
   } catch (cause) {
-    throw new AppError("CONFIGURATION", "Stored secret cannot be decrypted: TANDEM_SECRET_KEY differs from the key it was saved with", { cause });
+    throw new AppError(
+      "CONFIGURATION",
+      "Stored secret cannot be decrypted: TANDEM_SECRET_KEY differs from the key it was saved with",
+      { cause },
+    );
   }
 }

@@ -16,7 +16,11 @@ export async function enqueueSync(boss: PgBoss, input: SyncJobPayloadInput): Pro
 
 /** When each mapping last ran on schedule: the newest scheduled job's start. */
 async function lastScheduled(db: Database): Promise<Map<string, Date>> {
-  const rows = await db.select({ mapping: syncJobs.mappingName, at: max(syncJobs.createdAt) }).from(syncJobs).where(and(eq(syncJobs.trigger, "schedule"))).groupBy(syncJobs.mappingName);
+  const rows = await db
+    .select({ mapping: syncJobs.mappingName, at: max(syncJobs.createdAt) })
+    .from(syncJobs)
+    .where(and(eq(syncJobs.trigger, "schedule")))
+    .groupBy(syncJobs.mappingName);
   return new Map(rows.filter((r) => r.at).map((r) => [r.mapping, new Date(r.at!)]));
 }
 
@@ -25,7 +29,11 @@ async function lastScheduled(db: Database): Promise<Map<string, Date>> {
  * mappings with a held run. Nothing is scheduled before the first full synchronization was started: it couples and
  * creates what incremental runs build on.
  */
-export async function enqueueDue(db: Database, boss: PgBoss, now = new Date()): Promise<{ due: string[]; queued: string[]; jobIds: string[] }> {
+export async function enqueueDue(
+  db: Database,
+  boss: PgBoss,
+  now = new Date(),
+): Promise<{ due: string[]; queued: string[]; jobIds: string[] }> {
   const [firstFullSync] = await db.select({ id: fullSyncRuns.id }).from(fullSyncRuns).limit(1);
   if (!firstFullSync) return { due: [], queued: [], jobIds: [] };
   let config;

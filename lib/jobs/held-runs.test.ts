@@ -52,18 +52,38 @@ describeEachDriver("a scheduled run held by the mass-change guard", (database: (
   const jobs = () => db().select().from(syncJobs).where(eq(syncJobs.mappingName, MAPPING)).orderBy(syncJobs.createdAt);
   // Compared in the database: its timestamps have microseconds, a JavaScript Date only milliseconds.
   const jobsAfter = (jobId: string) =>
-    db().select().from(syncJobs).where(and(eq(syncJobs.mappingName, MAPPING), gt(syncJobs.createdAt, sql`(select created_at from sync_jobs where id = ${jobId})`))).orderBy(syncJobs.createdAt);
+    db()
+      .select()
+      .from(syncJobs)
+      .where(
+        and(
+          eq(syncJobs.mappingName, MAPPING),
+          gt(syncJobs.createdAt, sql`(select created_at from sync_jobs where id = ${jobId})`),
+        ),
+      )
+      .orderBy(syncJobs.createdAt);
   const prices = async () => (await h.all("crm", "products")).map((p) => Number(p.data.price)).sort((a, b) => a - b);
   const setPrices = async (price: (i: number) => number) => {
     const items = await h.all("erp", "items");
-    for (const item of items) await h.edit("erp", "items", item.id, { unitPrice: price(Number(String(item.data.number).slice(1))) });
+    for (const item of items)
+      await h.edit("erp", "items", item.id, { unitPrice: price(Number(String(item.data.number).slice(1))) });
   };
 
   beforeAll(async () => {
     const config = itemProduct();
     h = await startSyncHarness(config);
-    for (const [name, value] of Object.entries(await configureExternalEngine(db(), h.harness, config))) vi.stubEnv(name, value);
-    await h.seed("erp", "items", Array.from({ length: ITEMS }, (_, i) => ({ number: `I${i}`, displayName: `Item ${i}`, unitPrice: 100 + i, blocked: false })));
+    for (const [name, value] of Object.entries(await configureExternalEngine(db(), h.harness, config)))
+      vi.stubEnv(name, value);
+    await h.seed(
+      "erp",
+      "items",
+      Array.from({ length: ITEMS }, (_, i) => ({
+        number: `I${i}`,
+        displayName: `Item ${i}`,
+        unitPrice: 100 + i,
+        blocked: false,
+      })),
+    );
     await runMapping(await openEngine(db()), MAPPING, { trigger: "test", mode: "full", createUncoupled: true });
     await db().insert(fullSyncRuns).values({ configVersion: config.version, status: "finished" });
     boss = createBoss(database(), { schedule: false, supervise: false });
@@ -84,14 +104,21 @@ describeEachDriver("a scheduled run held by the mass-change guard", (database: (
     await tick();
     const [held, ...others] = (await jobs()).filter((j) => j.trigger === "schedule");
     expect(others).toEqual([]);
-    expect(held).toMatchObject({ status: "held", modified: 0, hold: { planned: ITEMS, coupledTotal: ITEMS, share: 1, maxShare: 0.5, limit: 20 } });
+    expect(held).toMatchObject({
+      status: "held",
+      modified: 0,
+      hold: { planned: ITEMS, coupledTotal: ITEMS, share: 1, maxShare: 0.5, limit: 20 },
+    });
     expect(held!.message).toContain(`${ITEMS} of ${ITEMS} coupled records (100%)`);
     // A run queued behind the held one (before the hold, or a retry after a crash) waits too.
     await enqueueSync(boss, { kind: "run-mapping", mapping: MAPPING, trigger: "manual" });
     for (let i = 0; i < 3; i++) expect(await tick(), "the scheduler pauses the held mapping").not.toContain(MAPPING);
     expect(await jobsAfter(held!.id)).toEqual([]);
     const admin = await contextAs(db(), "admin");
-    await expect(runMappingNow({ ctx: admin, input: { mapping: MAPPING } })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining(held!.id) });
+    await expect(runMappingNow({ ctx: admin, input: { mapping: MAPPING } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining(held!.id),
+    });
     expect(await prices()).toEqual(Array.from({ length: ITEMS }, (_, i) => 100 + i));
   }, 120_000);
 
@@ -105,7 +132,11 @@ describeEachDriver("a scheduled run held by the mass-change guard", (database: (
     expect(more).toEqual([]);
     expect(run).toMatchObject({ trigger: "approved", status: "succeeded", modified: ITEMS, startedBy: admin.user.id });
     expect(await prices()).toEqual(Array.from({ length: ITEMS }, (_, i) => 200 + i));
-    expect((await db().select().from(syncJobs).where(eq(syncJobs.id, held!.id)))[0]).toMatchObject({ status: "aborted", decidedBy: admin.user.id, hold: { decision: { outcome: "approved", by: admin.user.email } } });
+    expect((await db().select().from(syncJobs).where(eq(syncJobs.id, held!.id)))[0]).toMatchObject({
+      status: "aborted",
+      decidedBy: admin.user.id,
+      hold: { decision: { outcome: "approved", by: admin.user.email } },
+    });
     await tick();
     const [scheduled] = (await jobsAfter(run!.id)).filter((j) => j.trigger === "schedule");
     expect(scheduled).toMatchObject({ status: "succeeded", modified: 0 });
@@ -117,7 +148,11 @@ describeEachDriver("a scheduled run held by the mass-change guard", (database: (
     await tick();
     const [held] = (await jobs()).filter((j) => j.status === "held");
     await discardHeldRun({ ctx: admin, input: { jobId: held!.id } });
-    expect((await db().select().from(syncJobs).where(eq(syncJobs.id, held!.id)))[0]).toMatchObject({ status: "cancelled", decidedBy: admin.user.id, hold: { decision: { outcome: "discarded" } } });
+    expect((await db().select().from(syncJobs).where(eq(syncJobs.id, held!.id)))[0]).toMatchObject({
+      status: "cancelled",
+      decidedBy: admin.user.id,
+      hold: { decision: { outcome: "discarded" } },
+    });
     await runTick(db(), boss, Date.now() + 60_000);
     expect(await prices()).toEqual(Array.from({ length: ITEMS }, (_, i) => 200 + i));
     // Resumed: the next tick runs the mapping. The mass change is still in the ERP, so that run counts again and holds.
@@ -128,7 +163,9 @@ describeEachDriver("a scheduled run held by the mass-change guard", (database: (
     await setPrices((i) => 200 + i);
     await discardHeldRun({ ctx: admin, input: { jobId: next[0]!.id } });
     await tick();
-    expect((await jobsAfter(next[0]!.id)).map((j) => [j.trigger, j.status, j.modified])).toEqual([["schedule", "succeeded", 0]]);
+    expect((await jobsAfter(next[0]!.id)).map((j) => [j.trigger, j.status, j.modified])).toEqual([
+      ["schedule", "succeeded", 0],
+    ]);
     expect(await prices()).toEqual(Array.from({ length: ITEMS }, (_, i) => 200 + i));
   }, 120_000);
 });

@@ -15,7 +15,9 @@ import { startWorker, type Worker } from "./worker";
 async function settled(worker: Worker, ids: (string | null)[], timeoutMs = 90_000): Promise<string[]> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const jobs = await Promise.all(ids.filter((id): id is string => Boolean(id)).map((id) => worker.boss.getJobById(SYNC_QUEUE, id)));
+    const jobs = await Promise.all(
+      ids.filter((id): id is string => Boolean(id)).map((id) => worker.boss.getJobById(SYNC_QUEUE, id)),
+    );
     const states = jobs.map((job) => job?.state ?? "missing");
     if (states.every((s) => s === "completed" || s === "failed")) return states;
     if (Date.now() > until) throw new Error(`jobs not settled: ${states.join(", ")}`);
@@ -32,9 +34,15 @@ describeEachDriver("sync jobs on pg-boss", (database: () => TestDatabase) => {
 
   it("should make one run when a cron tick, a manual run and a second worker start together", async () => {
     const { db } = database();
-    const workers = await Promise.all([startWorker(database(), { cron: false, pollingIntervalSeconds: 0.5 }), startWorker(database(), { cron: false, pollingIntervalSeconds: 0.5 })]);
+    const workers = await Promise.all([
+      startWorker(database(), { cron: false, pollingIntervalSeconds: 0.5 }),
+      startWorker(database(), { cron: false, pollingIntervalSeconds: 0.5 }),
+    ]);
     try {
-      const [tick, manual] = await Promise.all([enqueueDue(db, workers[0]!.boss), enqueueSync(workers[1]!.boss, { kind: "run-mapping", mapping: "CUSTOMER", trigger: "manual" })]);
+      const [tick, manual] = await Promise.all([
+        enqueueDue(db, workers[0]!.boss),
+        enqueueSync(workers[1]!.boss, { kind: "run-mapping", mapping: "CUSTOMER", trigger: "manual" }),
+      ]);
       // Whichever asked first queued CUSTOMER; the other found it waiting (one queued job per mapping).
       expect(Number(tick.queued.includes("CUSTOMER")) + Number(manual !== null)).toBe(1);
       expect(await settled(workers[0]!, [...tick.jobIds, manual])).not.toContain("failed");
@@ -50,7 +58,11 @@ describeEachDriver("sync jobs on pg-boss", (database: () => TestDatabase) => {
     const engine = await openEngine(database().db);
     const slow = runMapping(engine, "CURRENCY", { trigger: "test", mode: "incremental", holder: "first" });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const second = runMapping(await openEngine(database().db), "CURRENCY", { trigger: "test", mode: "incremental", holder: "second" });
+    const second = runMapping(await openEngine(database().db), "CURRENCY", {
+      trigger: "test",
+      mode: "incremental",
+      holder: "second",
+    });
     const results = await Promise.allSettled([slow, second]);
     const refused = results.filter((r) => r.status === "rejected");
     expect(refused.length).toBeLessThanOrEqual(1);

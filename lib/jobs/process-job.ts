@@ -8,7 +8,12 @@ import { enqueueSync } from "./enqueue";
 import { SyncJobPayloadSchema } from "./job-payload";
 
 /** Queues the full-sync lines that may start now. */
-export async function startReadyLines(db: Database, boss: PgBoss, runId: string, startedBy: string | null): Promise<string[]> {
+export async function startReadyLines(
+  db: Database,
+  boss: PgBoss,
+  runId: string,
+  startedBy: string | null,
+): Promise<string[]> {
   const ready = await advanceFullSync({ db }, runId);
   for (const mapping of ready) await enqueueSync(boss, { kind: "full-sync-line", runId, mapping, startedBy });
   return ready;
@@ -21,7 +26,15 @@ export async function processSyncJob(db: Database, boss: PgBoss, data: unknown, 
   if (payload.kind === "run-mapping" && payload.guard === "on" && (await heldJobs(db, payload.mapping)).length) return;
   const ctx = await openEngine(db);
   if (payload.kind === "run-mapping") {
-    await runMapping(ctx, payload.mapping, { trigger: payload.trigger, mode: payload.mode, direction: payload.direction, guard: payload.guard, startedBy: payload.startedBy, holder, waitMs: 5_000 });
+    await runMapping(ctx, payload.mapping, {
+      trigger: payload.trigger,
+      mode: payload.mode,
+      direction: payload.direction,
+      guard: payload.guard,
+      startedBy: payload.startedBy,
+      holder,
+      waitMs: 5_000,
+    });
     return;
   }
   await runFullSyncLine(ctx, payload.runId, payload.mapping, payload.startedBy);

@@ -23,6 +23,10 @@ export function unregisterQueue(db: Database): void {
 /** The job queue on this database; background work needs the worker (started with `npm start`). */
 export function queueFor(db: Database): PgBoss {
   const boss = registry().get(db);
-  if (!boss) throw new AppError("CONFIGURATION", "The job queue is not running in this process, so background work cannot be queued. Start the app with `npm start`, or run `npx tandem sync`.");
+  if (!boss)
+    throw new AppError(
+      "CONFIGURATION",
+      "The job queue is not running in this process, so background work cannot be queued. Start the app with `npm start`, or run `npx tandem sync`.",
+    );
   return boss;
 }

@@ -15,7 +15,8 @@ export function checkCronSecret(header: string | null, secret: string | undefine
   if (!secret) throw new AppError("CONFIGURATION", "CRON_SECRET is not set, so the scheduled route is switched off.");
   const given = Buffer.from(/^Bearer\s+(.+)$/i.exec(header ?? "")?.[1] ?? "");
   const expected = Buffer.from(secret);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError("UNAUTHENTICATED", "The scheduled route needs Authorization: Bearer <CRON_SECRET>.");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new AppError("UNAUTHENTICATED", "The scheduled route needs Authorization: Bearer <CRON_SECRET>.");
 }
 
 /** This process's queue: the worker's if it runs, else one started without workers, for serverless hosts. */

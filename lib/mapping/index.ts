@@ -5,7 +5,13 @@ export { parseGraph } from "./graph/parse-graph";
 export { graphToModel, type ModelOrigins } from "./graph/graph-to-model";
 export { modelToGraph } from "./graph/model-to-graph";
 export { autoLayout } from "./graph/auto-layout";
-export { DIAGNOSTIC_CODES, hasErrors, type Diagnostic, type DiagnosticCode, type Severity } from "./validate/diagnostic";
+export {
+  DIAGNOSTIC_CODES,
+  hasErrors,
+  type Diagnostic,
+  type DiagnosticCode,
+  type Severity,
+} from "./validate/diagnostic";
 export { validateModel } from "./validate/validate-model";
 export type { Catalogs } from "./validate/validation-context";
 export { compileGraph, compileModel, serializeConfig, validateGraph, type CompileResult } from "./compile/compile";

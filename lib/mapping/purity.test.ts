@@ -2,7 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-const FORBIDDEN = [/from ["'](react|react-dom|next)(\/[^"']*)?["']/, /from ["']@\/db\b/, /from ["'](drizzle-orm|pg|@electric-sql\/pglite|@neondatabase\/serverless)(\/[^"']*)?["']/, /\bfetch\(/, /from ["']node:(fs|http|https|net|child_process)["']/];
+const FORBIDDEN = [
+  /from ["'](react|react-dom|next)(\/[^"']*)?["']/,
+  /from ["']@\/db\b/,
+  /from ["'](drizzle-orm|pg|@electric-sql\/pglite|@neondatabase\/serverless)(\/[^"']*)?["']/,
+  /\bfetch\(/,
+  /from ["']node:(fs|http|https|net|child_process)["']/,
+];
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -16,11 +22,16 @@ function sources(dir: string): string[] {
 const PURE_DIRECTORIES = ["lib/mapping", "lib/sync/model", "lib/sync/decide", "lib/sync/plan"];
 
 describe("pure core", () => {
-  it.each(PURE_DIRECTORIES)("should import no React, Next, database, network or file system when it is %s", (directory) => {
-    const offenders = sources(path.resolve(directory)).flatMap((file) => {
-      const text = fs.readFileSync(file, "utf8");
-      return FORBIDDEN.filter((pattern) => pattern.test(text)).map((pattern) => `${path.relative(process.cwd(), file)} ~ ${pattern}`);
-    });
-    expect(offenders).toEqual([]);
-  });
+  it.each(PURE_DIRECTORIES)(
+    "should import no React, Next, database, network or file system when it is %s",
+    (directory) => {
+      const offenders = sources(path.resolve(directory)).flatMap((file) => {
+        const text = fs.readFileSync(file, "utf8");
+        return FORBIDDEN.filter((pattern) => pattern.test(text)).map(
+          (pattern) => `${path.relative(process.cwd(), file)} ~ ${pattern}`,
+        );
+      });
+      expect(offenders).toEqual([]);
+    },
+  );
 });

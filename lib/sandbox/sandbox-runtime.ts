@@ -13,10 +13,19 @@ import { FaultInjector } from "./limits/faults";
 import { SlidingWindow } from "./limits/sliding-window";
 import { ERROR_CODES } from "./odata/odata-error";
 import type { Caller } from "./sandbox-context";
-import { defaultSettings, SandboxSettingsSchema, type SandboxSettings, type SandboxSettingsInput } from "./sandbox-settings";
+import {
+  defaultSettings,
+  SandboxSettingsSchema,
+  type SandboxSettings,
+  type SandboxSettingsInput,
+} from "./sandbox-settings";
 import { SandboxStore } from "./store/sandbox-store";
 
-export const SANDBOX_PATHS = { crm: "/sandbox/crm/api/data/v9.2", erp: "/sandbox/erp/api", token: "/sandbox/auth" } as const;
+export const SANDBOX_PATHS = {
+  crm: "/sandbox/crm/api/data/v9.2",
+  erp: "/sandbox/erp/api",
+  token: "/sandbox/auth",
+} as const;
 
 export type SandboxRuntimeOptions = {
   db: Database;
@@ -32,7 +41,13 @@ type Service = (request: Request, caller: Caller, settings: SandboxSettings) => 
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function failure(system: SystemSide, status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+function failure(
+  system: SystemSide,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
   return Response.json({ error: { code, message } }, { status, headers: { "OData-Version": "4.0", ...headers } });
 }
 
@@ -57,8 +72,18 @@ export class SandboxRuntime {
     this.tokens = new SandboxTokens(options.db);
     this.sleep = options.sleep ?? realSleep;
     this.services = {
-      crm: createDataverseService({ store: this.stores.crm, catalog: catalogs.crm, basePath: paths.crm, now: options.now }),
-      erp: createBusinessCentralService({ store: this.stores.erp, catalog: catalogs.erp, basePath: paths.erp, now: options.now }),
+      crm: createDataverseService({
+        store: this.stores.crm,
+        catalog: catalogs.crm,
+        basePath: paths.crm,
+        now: options.now,
+      }),
+      erp: createBusinessCentralService({
+        store: this.stores.erp,
+        catalog: catalogs.erp,
+        basePath: paths.erp,
+        now: options.now,
+      }),
     };
   }
 
@@ -67,7 +92,11 @@ export class SandboxRuntime {
     if (fixed) return defaultSettings(system, fixed);
     const cached = this.cachedSettings.get(system);
     if (cached && Date.now() - cached.at < 1000) return cached.settings;
-    const [row] = await this.options.db.select().from(sandboxSettings).where(eq(sandboxSettings.system, system)).limit(1);
+    const [row] = await this.options.db
+      .select()
+      .from(sandboxSettings)
+      .where(eq(sandboxSettings.system, system))
+      .limit(1);
     const stored = row ? SandboxSettingsSchema.partial().safeParse(row.settings) : undefined;
     const settings = defaultSettings(system, stored?.success ? stored.data : {});
     this.cachedSettings.set(system, { settings, at: Date.now() });
@@ -88,25 +117,55 @@ export class SandboxRuntime {
     if (fault.delayMs > 0) await this.sleep(fault.delayMs);
     const token = /^Bearer\s+(.+)$/i.exec(request.headers.get("Authorization") ?? "")?.[1];
     const holder = token ? await this.tokens.verify(token) : null;
-    if (!holder || holder.system !== system) return new Response(null, { status: 401, headers: { "WWW-Authenticate": 'Bearer error="invalid_token"' } });
+    if (!holder || holder.system !== system)
+      return new Response(null, { status: 401, headers: { "WWW-Authenticate": 'Bearer error="invalid_token"' } });
 
     const dialect = system === "crm" ? "dataverse" : "business-central";
-    const throttled = (seconds: number, message: string) => failure(system, 429, ERROR_CODES[dialect].throttled, message, { "Retry-After": String(seconds) });
-    const window = this.windows[system].take(holder.clientId, settings.throttle.requests, settings.throttle.windowSeconds * 1000);
-    if (!window.allowed) return throttled(window.retryAfterSeconds, `Number of requests exceeded the limit of ${settings.throttle.requests} over time window of ${settings.throttle.windowSeconds} seconds.`);
-    if (fault.kind === "throttle") return throttled(settings.faults.retryAfterSeconds, "Number of requests exceeded the limit (injected fault).");
-    if (fault.kind === "server-error") return failure(system, 503, "ServiceUnavailable", "The service is temporarily unavailable (injected fault).");
+    const throttled = (seconds: number, message: string) =>
+      failure(system, 429, ERROR_CODES[dialect].throttled, message, { "Retry-After": String(seconds) });
+    const window = this.windows[system].take(
+      holder.clientId,
+      settings.throttle.requests,
+      settings.throttle.windowSeconds * 1000,
+    );
+    if (!window.allowed)
+      return throttled(
+        window.retryAfterSeconds,
+        `Number of requests exceeded the limit of ${settings.throttle.requests} over time window of ${settings.throttle.windowSeconds} seconds.`,
+      );
+    if (fault.kind === "throttle")
+      return throttled(settings.faults.retryAfterSeconds, "Number of requests exceeded the limit (injected fault).");
+    if (fault.kind === "server-error")
+      return failure(system, 503, "ServiceUnavailable", "The service is temporarily unavailable (injected fault).");
     const poison = settings.faults.poison;
     if (poison && request.method !== "GET" && (await request.clone().text()).includes(poison.text)) {
-      if (poison.status === 429) return throttled(settings.faults.retryAfterSeconds, "Number of requests exceeded the limit (injected fault).");
-      return failure(system, poison.status, poison.status === 504 ? "GatewayTimeout" : "InternalServerError", "The service failed on this request (injected fault).");
+      if (poison.status === 429)
+        return throttled(settings.faults.retryAfterSeconds, "Number of requests exceeded the limit (injected fault).");
+      return failure(
+        system,
+        poison.status,
+        poison.status === 504 ? "GatewayTimeout" : "InternalServerError",
+        "The service failed on this request (injected fault).",
+      );
     }
     if (fault.kind === "timeout") {
       await this.sleep(settings.faults.timeoutMs);
       return failure(system, 504, "GatewayTimeout", "The request timed out (injected fault).");
     }
-    const release = settings.concurrency ? await this.gate.acquire(`${system}:${holder.clientId}`, settings.concurrency.max, settings.concurrency.queueTimeoutMs) : () => {};
-    if (!release) return failure(system, 503, "ServiceUnavailable", "The request waited too long for one of the concurrent request slots.");
+    const release = settings.concurrency
+      ? await this.gate.acquire(
+          `${system}:${holder.clientId}`,
+          settings.concurrency.max,
+          settings.concurrency.queueTimeoutMs,
+        )
+      : () => {};
+    if (!release)
+      return failure(
+        system,
+        503,
+        "ServiceUnavailable",
+        "The request waited too long for one of the concurrent request slots.",
+      );
     try {
       return await this.services[system](request, { clientId: holder.clientId, userId: null }, settings);
     } finally {

@@ -22,7 +22,9 @@ export const SandboxSettingsSchema = z.object({
   clients: z.array(z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) })).default([]),
   tokenLifetimeSeconds: z.number().int().min(1).max(86_400).default(3600),
   /** Service protection: requests per sliding window per client (both services: 6000 per 5 minutes). */
-  throttle: z.object({ requests: z.number().int().min(1), windowSeconds: z.number().int().min(1) }).default({ requests: 6000, windowSeconds: 300 }),
+  throttle: z
+    .object({ requests: z.number().int().min(1), windowSeconds: z.number().int().min(1) })
+    .default({ requests: 6000, windowSeconds: 300 }),
   /** Business Central answers at most 5 requests at once per user; more wait in a queue, then 503. */
   concurrency: z.object({ max: z.number().int().min(1), queueTimeoutMs: z.number().int().min(0) }).optional(),
   faults: FaultSettingsSchema.default(FaultSettingsSchema.parse({})),
@@ -36,7 +38,12 @@ export const SandboxSettingsSchema = z.object({
    */
   applicationUserMayImpersonate: z.boolean().default(true),
   /** Dataverse: how old RetrieveTotalRecordCount's per-table snapshot may get before it is taken again (24 h, as on a tenant). */
-  recordCountSnapshotSeconds: z.number().int().min(0).max(7 * 86_400).default(86_400),
+  recordCountSnapshotSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .default(86_400),
 });
 export type SandboxSettings = z.infer<typeof SandboxSettingsSchema>;
 export type SandboxSettingsInput = z.input<typeof SandboxSettingsSchema>;
@@ -56,7 +63,9 @@ export const SANDBOX_EDITOR_USER_ID = stableUuid("crm:systemusers:admin");
 export function defaultSettings(system: "erp" | "crm", overrides: SandboxSettingsInput = {}): SandboxSettings {
   return SandboxSettingsSchema.parse({
     clients: [DEMO_CLIENT],
-    ...(system === "erp" ? { concurrency: { max: 5, queueTimeoutMs: 8 * 60_000 } } : { applicationUserId: INTEGRATION_USER_ID }),
+    ...(system === "erp"
+      ? { concurrency: { max: 5, queueTimeoutMs: 8 * 60_000 } }
+      : { applicationUserId: INTEGRATION_USER_ID }),
     ...overrides,
   });
 }

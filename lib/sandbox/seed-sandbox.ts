@@ -30,4 +30,3 @@ export async function seedSandboxIfEmpty(db: Database): Promise<SeedSummary | nu
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(sandboxRecords);
   return row && row.n > 0 ? null : resetSandbox(db);
 }
-

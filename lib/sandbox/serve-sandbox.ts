@@ -17,7 +17,11 @@ export function routeSandbox(runtime: SandboxRuntime, request: Request): Promise
 export type BeforeRequest = (request: { method: string; url: string; body: string }) => Promise<void>;
 
 /** Serves both sandboxes on a loopback port over real HTTP (tests, benchmarks, `tandem sandbox serve`). */
-export async function serveSandbox(runtime: SandboxRuntime, port = 0, beforeRequest?: BeforeRequest): Promise<ServedSandbox> {
+export async function serveSandbox(
+  runtime: SandboxRuntime,
+  port = 0,
+  beforeRequest?: BeforeRequest,
+): Promise<ServedSandbox> {
   let count = 0;
   const server = http.createServer(async (incoming, outgoing) => {
     count++;
@@ -25,10 +29,20 @@ export async function serveSandbox(runtime: SandboxRuntime, port = 0, beforeRequ
       const chunks: Buffer[] = [];
       for await (const chunk of incoming) chunks.push(chunk as Buffer);
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
-      if (beforeRequest) await beforeRequest({ method: incoming.method ?? "GET", url: incoming.url ?? "", body: body?.toString("utf8") ?? "" });
+      if (beforeRequest)
+        await beforeRequest({
+          method: incoming.method ?? "GET",
+          url: incoming.url ?? "",
+          body: body?.toString("utf8") ?? "",
+        });
       const headers = new Headers();
-      for (const [name, value] of Object.entries(incoming.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-      const request = new Request(`http://${incoming.headers.host}${incoming.url}`, { method: incoming.method, headers, body: incoming.method === "GET" || incoming.method === "HEAD" ? undefined : body });
+      for (const [name, value] of Object.entries(incoming.headers))
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+      const request = new Request(`http://${incoming.headers.host}${incoming.url}`, {
+        method: incoming.method,
+        headers,
+        body: incoming.method === "GET" || incoming.method === "HEAD" ? undefined : body,
+      });
       const response = await routeSandbox(runtime, request);
       const responseHeaders: Record<string, string> = {};
       response.headers.forEach((value, name) => (responseHeaders[name] = value));
@@ -45,9 +59,10 @@ export async function serveSandbox(runtime: SandboxRuntime, port = 0, beforeRequ
   return {
     origin: `http://127.0.0.1:${actual}`,
     requests: () => count,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

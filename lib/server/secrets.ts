@@ -12,7 +12,10 @@ export function secretKey(env: Env = process.env): Buffer {
   if (choice.driver === "pglite" && choice.dataDir) {
     return parseSecretKey(readOrCreateSecretFile(choice.dataDir, "secret.key"));
   }
-  throw new AppError("CONFIGURATION", "TANDEM_SECRET_KEY must be set when DATABASE_URL is used (32 bytes, hex or base64)");
+  throw new AppError(
+    "CONFIGURATION",
+    "TANDEM_SECRET_KEY must be set when DATABASE_URL is used (32 bytes, hex or base64)",
+  );
 }
 
 /** Auth.js signing secret: AUTH_SECRET, or a generated one on the embedded default. */

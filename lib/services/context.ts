@@ -4,8 +4,7 @@ import { hasRole, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 
 /** Who is acting: a signed-in user, or the system itself (CLI, seed, scheduler) with admin rights. */
 export type Actor =
-  | { kind: "user"; id: string; email: string; role: Role }
-  | { kind: "system"; label: string; role: "admin" };
+  { kind: "user"; id: string; email: string; role: Role } | { kind: "system"; label: string; role: "admin" };
 
 export type ServiceContext = { db: Database; actor: Actor };
 
@@ -15,7 +14,10 @@ export function systemActor(label: string): Actor {
 
 export function requireRole(ctx: ServiceContext, role: Role): void {
   if (!hasRole(ctx.actor.role, role)) {
-    throw new AppError("FORBIDDEN", `This needs the ${ROLE_LABELS[role]} role; you are signed in as ${ROLE_LABELS[ctx.actor.role]}.`);
+    throw new AppError(
+      "FORBIDDEN",
+      `This needs the ${ROLE_LABELS[role]} role; you are signed in as ${ROLE_LABELS[ctx.actor.role]}.`,
+    );
   }
 }
 

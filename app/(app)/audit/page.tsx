@@ -14,7 +14,10 @@ export default async function AuditPage() {
   const entries = await listAuditLog({ ctx: { db, actor: user } });
   return (
     <>
-      <PageHeader title="Audit log" description="Every change made through Tandem: who, what, when. Newest first; the last 200 entries." />
+      <PageHeader
+        title="Audit log"
+        description="Every change made through Tandem: who, what, when. Newest first; the last 200 entries."
+      />
       <Card>
         <CardContent className="pt-5">
           {entries.length === 0 ? (
@@ -34,15 +37,21 @@ export default async function AuditPage() {
                 {entries.map((entry) => (
                   <Tr key={entry.id}>
                     <Td className="whitespace-nowrap text-xs text-muted-foreground">
-                      <time dateTime={entry.createdAt.toISOString()}>{entry.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time>
+                      <time dateTime={entry.createdAt.toISOString()}>
+                        {entry.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+                      </time>
                     </Td>
                     <Td>{entry.actorLabel}</Td>
                     <Td className="font-mono text-xs">{entry.action}</Td>
                     <Td className="text-xs">
                       {entry.targetType}
-                      {entry.targetId ? <span className="text-muted-foreground"> · {entry.targetId.slice(0, 8)}</span> : null}
+                      {entry.targetId ? (
+                        <span className="text-muted-foreground"> · {entry.targetId.slice(0, 8)}</span>
+                      ) : null}
                     </Td>
-                    <Td className="max-w-md truncate font-mono text-xs text-muted-foreground">{JSON.stringify(entry.details)}</Td>
+                    <Td className="max-w-md truncate font-mono text-xs text-muted-foreground">
+                      {JSON.stringify(entry.details)}
+                    </Td>
                   </Tr>
                 ))}
               </TBody>

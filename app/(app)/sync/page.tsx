@@ -25,30 +25,52 @@ export default async function SyncPage() {
   const { db } = await getDb();
   const ctx = { db, actor: user };
   const admin = hasRole(user.role, "admin");
-  const [mappings, runId, held] = await Promise.all([listMappings({ ctx }), latestFullSyncId(ctx), listHeldRuns({ ctx })]);
+  const [mappings, runId, held] = await Promise.all([
+    listMappings({ ctx }),
+    latestFullSyncId(ctx),
+    listHeldRuns({ ctx }),
+  ]);
   const paused = new Set(held.map((h) => h.mappingName));
   const fullSync = runId ? await getFullSync({ ctx, input: { runId } }) : null;
   const done = fullSync?.lines.filter((l) => ["finished", "failed", "blocked"].includes(l.status)).length ?? 0;
   return (
     <>
-      <PageHeader title="Synchronization" description="Run the published mappings between Business Central and Dynamics 365 Sales, and follow each job." />
+      <PageHeader
+        title="Synchronization"
+        description="Run the published mappings between Business Central and Dynamics 365 Sales, and follow each job."
+      />
       <div className="flex flex-col gap-6">
         <Card>
           <CardHeader>
             <CardTitle>Full synchronization</CardTitle>
-            <CardDescription>Every mapping in dependency order: couple records that match, create them where one side is empty. Preview shows what each line would do before you start.</CardDescription>
+            <CardDescription>
+              Every mapping in dependency order: couple records that match, create them where one side is empty. Preview
+              shows what each line would do before you start.
+            </CardDescription>
           </CardHeader>
           <CardContent className="flex flex-col gap-4">
-            <FullSyncPanel canRun={admin} running={fullSync?.status === "running"} progress={fullSync ? { done, total: fullSync.lines.length } : null} />
+            <FullSyncPanel
+              canRun={admin}
+              running={fullSync?.status === "running"}
+              progress={fullSync ? { done, total: fullSync.lines.length } : null}
+            />
             <FullSyncPreview />
-            {fullSync ? <FullSyncTable status={fullSync} /> : <p className="text-sm text-muted-foreground">No full synchronization has run yet.</p>}
+            {fullSync ? (
+              <FullSyncTable status={fullSync} />
+            ) : (
+              <p className="text-sm text-muted-foreground">No full synchronization has run yet.</p>
+            )}
           </CardContent>
         </Card>
         {held.length > 0 && (
           <Card>
             <CardHeader>
               <CardTitle>Held runs</CardTitle>
-              <CardDescription>The mass-change guard stopped these runs before they wrote anything, and paused their mappings&apos; schedules. Approve runs one once with the guard lifted; Discard writes nothing. Either resumes the schedule.</CardDescription>
+              <CardDescription>
+                The mass-change guard stopped these runs before they wrote anything, and paused their mappings&apos;
+                schedules. Approve runs one once with the guard lifted; Discard writes nothing. Either resumes the
+                schedule.
+              </CardDescription>
             </CardHeader>
             <CardContent>
               <HeldRunsTable runs={held} canDecide={admin} />
@@ -58,7 +80,9 @@ export default async function SyncPage() {
         <Card>
           <CardHeader>
             <CardTitle>Mappings{mappings ? ` (version ${mappings.versionNumber})` : ""}</CardTitle>
-            <CardDescription>Each runs on its schedule; Run now queues one run, Dry run shows what would change.</CardDescription>
+            <CardDescription>
+              Each runs on its schedule; Run now queues one run, Dry run shows what would change.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             {!mappings ? (
@@ -79,21 +103,38 @@ export default async function SyncPage() {
                     <Tr key={m.name}>
                       <Td className="font-medium">{m.name}</Td>
                       <Td className="text-xs text-muted-foreground">
-                        {m.erpEntity} {m.direction === "bidirectional" ? "↔" : m.direction === "erp-to-crm" ? "→" : "←"} {m.crmEntity}
+                        {m.erpEntity} {m.direction === "bidirectional" ? "↔" : m.direction === "erp-to-crm" ? "→" : "←"}{" "}
+                        {m.crmEntity}
                       </Td>
-                      <Td className="text-xs">{m.parent ? `with ${m.parent}` : m.everyMinutes ? `every ${m.everyMinutes} min` : "manual"}{paused.has(m.name) && " · paused: a run is held"}</Td>
+                      <Td className="text-xs">
+                        {m.parent ? `with ${m.parent}` : m.everyMinutes ? `every ${m.everyMinutes} min` : "manual"}
+                        {paused.has(m.name) && " · paused: a run is held"}
+                      </Td>
                       <Td>
                         {m.lastJobs.length === 0 ? (
                           <span className="text-xs text-muted-foreground">never ran</span>
                         ) : (
                           m.lastJobs.map((job) => (
-                            <div key={job.id} className="flex items-center gap-2 text-xs" title={job.message ?? undefined}>
-                              <JobStatusBadge status={job.status} /> {job.direction}: {job.inserted} new, {job.modified} changed, {job.failed} failed
+                            <div
+                              key={job.id}
+                              className="flex items-center gap-2 text-xs"
+                              title={job.message ?? undefined}
+                            >
+                              <JobStatusBadge status={job.status} /> {job.direction}: {job.inserted} new, {job.modified}{" "}
+                              changed, {job.failed} failed
                             </div>
                           ))
                         )}
                       </Td>
-                      <Td>{!m.parent && <MappingActions mapping={m.name} canRun={admin} canDryRun={hasRole(user.role, "consultant")} />}</Td>
+                      <Td>
+                        {!m.parent && (
+                          <MappingActions
+                            mapping={m.name}
+                            canRun={admin}
+                            canDryRun={hasRole(user.role, "consultant")}
+                          />
+                        )}
+                      </Td>
                     </Tr>
                   ))}
                 </TBody>

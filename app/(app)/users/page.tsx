@@ -15,12 +15,17 @@ export default async function UsersPage() {
   const users = await listUsers({ ctx: { db, actor: user } });
   return (
     <>
-      <PageHeader title="Users" description="Who may sign in, and what they may do. Every change is written to the audit log." />
+      <PageHeader
+        title="Users"
+        description="Who may sign in, and what they may do. Every change is written to the audit log."
+      />
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <Card>
           <CardHeader>
             <CardTitle>{users.length} users</CardTitle>
-            <CardDescription>Admins manage users and run syncs; consultants design mappings; viewers read.</CardDescription>
+            <CardDescription>
+              Admins manage users and run syncs; consultants design mappings; viewers read.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <UsersTable users={users} currentUserId={user.id} />

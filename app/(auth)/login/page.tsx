@@ -6,7 +6,11 @@ import { LoginForm } from "@/components/auth/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeReturnPath(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   if (await currentUser()) redirect(callbackUrl);
@@ -17,7 +21,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="text-2xl font-semibold tracking-tight">Tandem</h1>
           <p className="mt-1 text-sm text-muted-foreground">Business Central ↔ Dynamics 365 Sales, in sync</p>
         </div>
-        <LoginForm callbackUrl={callbackUrl} externalError={typeof params.error === "string" ? params.error : undefined} />
+        <LoginForm
+          callbackUrl={callbackUrl}
+          externalError={typeof params.error === "string" ? params.error : undefined}
+        />
       </div>
     </main>
   );

@@ -17,13 +17,56 @@ export function designerBenchGraph(targetNodes = 200, targetEdges = 3000): Mappi
     const erp = erpEntities[i % erpEntities.length]!;
     const crm = crmEntities[i % crmEntities.length]!;
     const name = `MAP-${String(i).padStart(3, "0")}`;
-    nodes.push({ id: `erp:${name}`, type: "entity", position: origin, data: { system: "erp", entity: erp.name, key: erp.key, ...(erp.modifiedOn ? { modifiedOn: erp.modifiedOn } : {}) } });
-    nodes.push({ id: `crm:${name}`, type: "entity", position: origin, data: { system: "crm", entity: crm.name, key: crm.key, ...(crm.modifiedOn ? { modifiedOn: crm.modifiedOn } : {}) } });
-    nodes.push({ id: `tm:${name}`, type: "table-mapping", position: origin, data: { name, erpNode: `erp:${name}`, crmNode: `crm:${name}`, direction: "erp-to-crm", syncOnlyCoupled: true, conflicts: { update: "fail", delete: "fail" } } });
-    if (i > 0 && i % 2 === 0) edges.push({ id: `dep:${i}`, type: "dependency", source: `tm:MAP-${String(i - 1).padStart(3, "0")}`, target: `tm:${name}` });
+    nodes.push({
+      id: `erp:${name}`,
+      type: "entity",
+      position: origin,
+      data: {
+        system: "erp",
+        entity: erp.name,
+        key: erp.key,
+        ...(erp.modifiedOn ? { modifiedOn: erp.modifiedOn } : {}),
+      },
+    });
+    nodes.push({
+      id: `crm:${name}`,
+      type: "entity",
+      position: origin,
+      data: {
+        system: "crm",
+        entity: crm.name,
+        key: crm.key,
+        ...(crm.modifiedOn ? { modifiedOn: crm.modifiedOn } : {}),
+      },
+    });
+    nodes.push({
+      id: `tm:${name}`,
+      type: "table-mapping",
+      position: origin,
+      data: {
+        name,
+        erpNode: `erp:${name}`,
+        crmNode: `crm:${name}`,
+        direction: "erp-to-crm",
+        syncOnlyCoupled: true,
+        conflicts: { update: "fail", delete: "fail" },
+      },
+    });
+    if (i > 0 && i % 2 === 0)
+      edges.push({
+        id: `dep:${i}`,
+        type: "dependency",
+        source: `tm:MAP-${String(i - 1).padStart(3, "0")}`,
+        target: `tm:${name}`,
+      });
   }
   for (let i = 0; nodes.length < targetNodes; i++) {
-    nodes.push({ id: `filter:${i}`, type: "filter", position: origin, data: { mapping: `tm:MAP-${String(i).padStart(3, "0")}`, side: "erp", filter: { kind: "and", items: [] } } });
+    nodes.push({
+      id: `filter:${i}`,
+      type: "filter",
+      position: origin,
+      data: { mapping: `tm:MAP-${String(i).padStart(3, "0")}`, side: "erp", filter: { kind: "and", items: [] } },
+    });
   }
   const perMapping = Math.ceil((targetEdges - edges.length) / mappings);
   for (let i = 0; i < mappings && edges.length < targetEdges; i++) {
@@ -34,7 +77,15 @@ export function designerBenchGraph(targetNodes = 200, targetEdges = 3000): Mappi
       const from = erp[j % erp.length]!.name;
       const to = crm[(j + Math.floor(j / crm.length)) % crm.length]!.name;
       const id = `f:${name}:${j}`;
-      edges.push({ id, type: "field", source: `erp:${name}`, sourceHandle: from, target: `crm:${name}`, targetHandle: to, data: { mapping: `tm:${name}`, direction: "erp-to-crm", enabled: true } });
+      edges.push({
+        id,
+        type: "field",
+        source: `erp:${name}`,
+        sourceHandle: from,
+        target: `crm:${name}`,
+        targetHandle: to,
+        data: { mapping: `tm:${name}`, direction: "erp-to-crm", enabled: true },
+      });
     }
   }
   // Laid out by the designer's own auto-layout, then its blocks (one per mapping, stacked by dagre) wrapped into columns.
@@ -45,7 +96,13 @@ export function designerBenchGraph(targetNodes = 200, targetEdges = 3000): Mappi
     ...laid,
     nodes: laid.nodes.map((n) => {
       const band = Math.floor(n.position.y / rowHeight);
-      return { ...n, position: { x: n.position.x + (band % columns) * 1100, y: n.position.y - band * rowHeight + Math.floor(band / columns) * rowHeight } };
+      return {
+        ...n,
+        position: {
+          x: n.position.x + (band % columns) * 1100,
+          y: n.position.y - band * rowHeight + Math.floor(band / columns) * rowHeight,
+        },
+      };
     }),
   };
 }

@@ -43,11 +43,17 @@ for (const name of ["DATABASE_URL", "DB_DRIVER", "AUTH_SECRET", "TANDEM_SECRET_K
 const server = spawn(process.execPath, ["lib/cli/start.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
 try {
   await waitForHealth(Date.now() + 600_000);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-dev-shm-usage"],
+  });
   const context = await browser.newContext({ baseURL: BASE, viewport: { width: 1600, height: 1000 } });
   const admin = DEMO_USERS.find((u) => u.role === "admin")!;
   const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await context.request.post("/api/auth/callback/credentials", { form: { email: admin.email, password: admin.password, csrfToken }, maxRedirects: 0 });
+  await context.request.post("/api/auth/callback/credentials", {
+    form: { email: admin.email, password: admin.password, csrfToken },
+    maxRedirects: 0,
+  });
   const renders: number[] = [];
   // The first load is a warm-up (server caches, the catalogs); then three fresh pages are measured.
   for (let i = 0; i < 4; i++) {
@@ -74,12 +80,18 @@ try {
     designer_pan_fps_detail: Number(detailPan.fps.toFixed(1)),
   };
   console.log(`${"figure".padEnd(28)} ${"value".padStart(8)}  goal     met`);
-  console.log(`${"designer_first_render_ms".padEnd(28)} ${String(figures.designer_first_render_ms).padStart(8)}  ≤ 2,000  ${figures.designer_first_render_ms <= 2000 ? "yes" : "NO"}`);
-  console.log(`${"designer_pan_fps".padEnd(28)} ${String(figures.designer_pan_fps).padStart(8)}  ≥ 30     ${figures.designer_pan_fps >= 30 ? "yes" : "NO"}`);
+  console.log(
+    `${"designer_first_render_ms".padEnd(28)} ${String(figures.designer_first_render_ms).padStart(8)}  ≤ 2,000  ${figures.designer_first_render_ms <= 2000 ? "yes" : "NO"}`,
+  );
+  console.log(
+    `${"designer_pan_fps".padEnd(28)} ${String(figures.designer_pan_fps).padStart(8)}  ≥ 30     ${figures.designer_pan_fps >= 30 ? "yes" : "NO"}`,
+  );
   console.log(`${"designer_pan_frame_p95_ms".padEnd(28)} ${String(figures.designer_pan_frame_p95_ms).padStart(8)}`);
   console.log(`${"designer_zoom_to_detail_ms".padEnd(28)} ${String(figures.designer_zoom_to_detail_ms).padStart(8)}`);
   console.log(`${"designer_pan_fps_detail".padEnd(28)} ${String(figures.designer_pan_fps_detail).padStart(8)}`);
-  console.log(`(${figures.designer_nodes} nodes, ${figures.designer_edges} edges; first render = navigation start to every node drawn, median of 3; fit view shows the compact level, zoomed in to 1 the field rows and edges of what is on screen)`);
+  console.log(
+    `(${figures.designer_nodes} nodes, ${figures.designer_edges} edges; first render = navigation start to every node drawn, median of 3; fit view shows the compact level, zoomed in to 1 the field rows and edges of what is on screen)`,
+  );
   const file = "bench/results.json";
   const previous = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>) : {};
   const commit = (() => {
@@ -89,7 +101,12 @@ try {
       return "unknown";
     }
   })();
-  const machine = previous.machine ?? { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version };
+  const machine = previous.machine ?? {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+  };
   fs.mkdirSync("bench", { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify({ ...previous, ...figures, machine, commit }, null, 2)}\n`);
   console.log(`written: ${file}`);

@@ -8,7 +8,12 @@ import type { DesignerFlowEdge, DesignerFlowNode } from "./flow-types";
 import { useCanvasHandlers } from "./use-canvas-handlers";
 import { useFlowElements } from "./use-flow-elements";
 
-const MINIMAP_COLOR: Record<string, string> = { entity: "#bae6fd", "table-mapping": "#5eead4", filter: "#fde68a", constant: "#e2e8f0" };
+const MINIMAP_COLOR: Record<string, string> = {
+  entity: "#bae6fd",
+  "table-mapping": "#5eead4",
+  filter: "#fde68a",
+  constant: "#e2e8f0",
+};
 
 export function Canvas() {
   const { nodes, edges, setMeasured, large } = useFlowElements();

@@ -23,11 +23,17 @@ function sameItem(a: Record<string, unknown>, b: Record<string, unknown>): boole
  * Keeps the previous object for every node or edge that did not change, so React Flow and memoised components
  * skip it: a drag then re-renders one node, not two hundred.
  */
-export function stabilize<T extends { id: string }>(previous: Map<string, T>, next: T[]): { items: T[]; byId: Map<string, T> } {
+export function stabilize<T extends { id: string }>(
+  previous: Map<string, T>,
+  next: T[],
+): { items: T[]; byId: Map<string, T> } {
   const byId = new Map<string, T>();
   const items = next.map((item) => {
     const old = previous.get(item.id);
-    const kept = old && sameItem(old as unknown as Record<string, unknown>, item as unknown as Record<string, unknown>) ? old : item;
+    const kept =
+      old && sameItem(old as unknown as Record<string, unknown>, item as unknown as Record<string, unknown>)
+        ? old
+        : item;
     byId.set(item.id, kept);
     return kept;
   });

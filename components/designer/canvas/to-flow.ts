@@ -36,19 +36,37 @@ function usedHandles(graph: MappingGraph): Map<string, Set<string>> {
   return used;
 }
 
-function filterText(node: Extract<GraphNode, { type: "filter" }>, graph: MappingGraph, catalogs: FlowInput["catalogs"]): string {
+function filterText(
+  node: Extract<GraphNode, { type: "filter" }>,
+  graph: MappingGraph,
+  catalogs: FlowInput["catalogs"],
+): string {
   const table = graph.nodes.find((n) => n.id === node.data.mapping);
-  const entityNode = table?.type === "table-mapping" ? graph.nodes.find((n) => n.id === (node.data.side === "erp" ? table.data.erpNode : table.data.crmNode)) : undefined;
-  const entity = entityNode?.type === "entity" ? findEntity(catalogs[node.data.side], entityNode.data.entity) : undefined;
+  const entityNode =
+    table?.type === "table-mapping"
+      ? graph.nodes.find((n) => n.id === (node.data.side === "erp" ? table.data.erpNode : table.data.crmNode))
+      : undefined;
+  const entity =
+    entityNode?.type === "entity" ? findEntity(catalogs[node.data.side], entityNode.data.entity) : undefined;
   try {
-    return toODataFilter(node.data.filter, { dialect: node.data.side === "erp" ? "business-central" : "dataverse", field: (name) => findField(entity, name) });
+    return toODataFilter(node.data.filter, {
+      dialect: node.data.side === "erp" ? "business-central" : "dataverse",
+      field: (name) => findField(entity, name),
+    });
   } catch (error) {
     return error instanceof Error ? `⚠ ${error.message}` : "⚠ invalid filter";
   }
 }
 
 /** The saved graph as React Flow nodes and edges, with catalog fields, problems and the UI-only link edges. */
-export function toFlowNodes({ graph, catalogs, diagnostics, expanded, selected, compact = false }: FlowInput): DesignerFlowNode[] {
+export function toFlowNodes({
+  graph,
+  catalogs,
+  diagnostics,
+  expanded,
+  selected,
+  compact = false,
+}: FlowInput): DesignerFlowNode[] {
   const used = usedHandles(graph);
   const entities = new Map(graph.nodes.flatMap((n) => (n.type === "entity" ? [[n.id, n] as const] : [])));
   const fieldCounts = new Map<string, number>();
@@ -60,7 +78,11 @@ export function toFlowNodes({ graph, catalogs, diagnostics, expanded, selected, 
     if (problems) fieldProblems.set(e.data.mapping, [...(fieldProblems.get(e.data.mapping) ?? []), ...problems]);
   }
   return graph.nodes.map((node): DesignerFlowNode => {
-    const base = { id: node.id, position: node.position, selected: selected?.kind === "node" && selected.id === node.id };
+    const base = {
+      id: node.id,
+      position: node.position,
+      selected: selected?.kind === "node" && selected.id === node.id,
+    };
     const problems = diagnostics.byNode.get(node.id) ?? NONE;
     switch (node.type) {
       case "entity": {
@@ -69,11 +91,28 @@ export function toFlowNodes({ graph, catalogs, diagnostics, expanded, selected, 
         const isExpanded = expanded.has(node.id);
         const rows: FieldRow[] = (compact ? [] : (entity?.fields ?? []))
           .filter((f) => isExpanded || mapped.has(f.name))
-          .map((f) => ({ name: f.name, label: f.label ?? f.name, type: f.type, mapped: mapped.has(f.name), known: true }));
-        if (!compact) for (const name of mapped) if (!entity?.fields.some((f) => f.name === name)) rows.push({ name, label: name, type: "unknown", mapped: true, known: false });
+          .map((f) => ({
+            name: f.name,
+            label: f.label ?? f.name,
+            type: f.type,
+            mapped: mapped.has(f.name),
+            known: true,
+          }));
+        if (!compact)
+          for (const name of mapped)
+            if (!entity?.fields.some((f) => f.name === name))
+              rows.push({ name, label: name, type: "unknown", mapped: true, known: false });
         // Sizes before React Flow measures: fit view can place the canvas before every node was drawn.
-        const size = { initialWidth: NODE_SIZE.entityWidth, initialHeight: NODE_SIZE.entityHeader + rows.length * NODE_SIZE.fieldRow + (compact ? 0 : NODE_SIZE.fieldRow) };
-        return { ...base, ...size, type: "entity", data: { node, entity, rows, total: entity?.fields.length ?? 0, expanded: isExpanded, compact, problems } };
+        const size = {
+          initialWidth: NODE_SIZE.entityWidth,
+          initialHeight: NODE_SIZE.entityHeader + rows.length * NODE_SIZE.fieldRow + (compact ? 0 : NODE_SIZE.fieldRow),
+        };
+        return {
+          ...base,
+          ...size,
+          type: "entity",
+          data: { node, entity, rows, total: entity?.fields.length ?? 0, expanded: isExpanded, compact, problems },
+        };
       }
       case "table-mapping":
         return {
@@ -90,23 +129,69 @@ export function toFlowNodes({ graph, catalogs, diagnostics, expanded, selected, 
           },
         };
       case "filter":
-        return { ...base, initialWidth: NODE_SIZE.filter.width, initialHeight: NODE_SIZE.filter.height, type: "filter", data: { node, text: filterText(node, graph, catalogs), problems } };
+        return {
+          ...base,
+          initialWidth: NODE_SIZE.filter.width,
+          initialHeight: NODE_SIZE.filter.height,
+          type: "filter",
+          data: { node, text: filterText(node, graph, catalogs), problems },
+        };
       case "constant":
-        return { ...base, initialWidth: NODE_SIZE.constant.width, initialHeight: NODE_SIZE.constant.height, type: "constant", data: { node, problems } };
+        return {
+          ...base,
+          initialWidth: NODE_SIZE.constant.width,
+          initialHeight: NODE_SIZE.constant.height,
+          type: "constant",
+          data: { node, problems },
+        };
     }
   });
 }
 
 const arrow = (color: string) => ({ type: MarkerType.ArrowClosed, width: 16, height: 16, color });
 
-export function toFlowEdges({ graph, diagnostics, selected, compact = false }: Pick<FlowInput, "graph" | "diagnostics" | "selected" | "compact">): DesignerFlowEdge[] {
+export function toFlowEdges({
+  graph,
+  diagnostics,
+  selected,
+  compact = false,
+}: Pick<FlowInput, "graph" | "diagnostics" | "selected" | "compact">): DesignerFlowEdge[] {
   const edges: DesignerFlowEdge[] = [];
   for (const node of graph.nodes) {
     if (node.type === "table-mapping") {
-      edges.push({ id: `link:${node.id}:erp`, type: "link", source: node.data.erpNode, sourceHandle: ENTITY_HANDLE, target: node.id, targetHandle: TABLE_HANDLES.erp, selectable: false, deletable: false, data: {} });
-      edges.push({ id: `link:${node.id}:crm`, type: "link", source: node.id, sourceHandle: TABLE_HANDLES.crm, target: node.data.crmNode, targetHandle: ENTITY_HANDLE, selectable: false, deletable: false, data: {} });
+      edges.push({
+        id: `link:${node.id}:erp`,
+        type: "link",
+        source: node.data.erpNode,
+        sourceHandle: ENTITY_HANDLE,
+        target: node.id,
+        targetHandle: TABLE_HANDLES.erp,
+        selectable: false,
+        deletable: false,
+        data: {},
+      });
+      edges.push({
+        id: `link:${node.id}:crm`,
+        type: "link",
+        source: node.id,
+        sourceHandle: TABLE_HANDLES.crm,
+        target: node.data.crmNode,
+        targetHandle: ENTITY_HANDLE,
+        selectable: false,
+        deletable: false,
+        data: {},
+      });
     } else if (node.type === "filter") {
-      edges.push({ id: `link:${node.id}`, type: "link", source: node.id, target: node.data.mapping, targetHandle: TABLE_HANDLES.filter, selectable: false, deletable: false, data: {} });
+      edges.push({
+        id: `link:${node.id}`,
+        type: "link",
+        source: node.id,
+        target: node.data.mapping,
+        targetHandle: TABLE_HANDLES.filter,
+        selectable: false,
+        deletable: false,
+        data: {},
+      });
     }
   }
   const constants = new Set(graph.nodes.flatMap((n) => (n.type === "constant" ? [n.id] : [])));
@@ -114,12 +199,28 @@ export function toFlowEdges({ graph, diagnostics, selected, compact = false }: P
     const isSelected = selected?.kind === "edge" && selected.id === edge.id;
     if (edge.type === "dependency") {
       const problems = diagnostics.byEdge.get(edge.id) ?? NONE;
-      edges.push({ id: edge.id, type: "dependency", source: edge.source, sourceHandle: TABLE_HANDLES.dependencyOut, target: edge.target, targetHandle: TABLE_HANDLES.dependencyIn, selected: isSelected, markerEnd: arrow("#64748b"), data: { problems } });
+      edges.push({
+        id: edge.id,
+        type: "dependency",
+        source: edge.source,
+        sourceHandle: TABLE_HANDLES.dependencyOut,
+        target: edge.target,
+        targetHandle: TABLE_HANDLES.dependencyIn,
+        selected: isSelected,
+        markerEnd: arrow("#64748b"),
+        data: { problems },
+      });
       continue;
     }
     if (compact) continue;
     const problems = diagnostics.byEdge.get(edge.id) ?? NONE;
-    const color = problems.some((d) => d.severity === "error") ? "#dc2626" : problems.length ? "#d97706" : isSelected ? "#2563eb" : "#0f766e";
+    const color = problems.some((d) => d.severity === "error")
+      ? "#dc2626"
+      : problems.length
+        ? "#d97706"
+        : isSelected
+          ? "#2563eb"
+          : "#0f766e";
     // A constant always writes into its field, whatever the direction says.
     const direction = constants.has(edge.source) ? "erp-to-crm" : edge.data.direction;
     edges.push({

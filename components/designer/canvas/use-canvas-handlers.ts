@@ -16,7 +16,9 @@ export function useCanvasHandlers(setMeasured: Dispatch<SetStateAction<Measured>
 
   const onNodesChange = useCallback(
     (changes: NodeChange<DesignerFlowNode>[]) => {
-      const sizes = changes.flatMap((c) => (c.type === "dimensions" && c.dimensions ? [[c.id, c.dimensions] as const] : []));
+      const sizes = changes.flatMap((c) =>
+        c.type === "dimensions" && c.dimensions ? [[c.id, c.dimensions] as const] : [],
+      );
       if (sizes.length) {
         setMeasured((previous) => {
           const next = new Map(previous);
@@ -24,7 +26,13 @@ export function useCanvasHandlers(setMeasured: Dispatch<SetStateAction<Measured>
           return next;
         });
       }
-      const positions = new Map(changes.flatMap((c) => (c.type === "position" && c.position ? [[c.id, { x: Math.round(c.position.x), y: Math.round(c.position.y) }] as const] : [])));
+      const positions = new Map(
+        changes.flatMap((c) =>
+          c.type === "position" && c.position
+            ? [[c.id, { x: Math.round(c.position.x), y: Math.round(c.position.y) }] as const]
+            : [],
+        ),
+      );
       if (positions.size) store.getState().change((graph) => moveNodes(graph, positions));
       const selected = changes.find((c) => c.type === "select" && c.selected);
       if (selected && selected.type === "select") store.getState().select({ kind: "node", id: selected.id });
@@ -35,7 +43,8 @@ export function useCanvasHandlers(setMeasured: Dispatch<SetStateAction<Measured>
   const onEdgesChange = useCallback(
     (changes: EdgeChange<DesignerFlowEdge>[]) => {
       const selected = changes.find((c) => c.type === "select" && c.selected);
-      if (selected && selected.type === "select" && !selected.id.startsWith("link:")) store.getState().select({ kind: "edge", id: selected.id });
+      if (selected && selected.type === "select" && !selected.id.startsWith("link:"))
+        store.getState().select({ kind: "edge", id: selected.id });
     },
     [store],
   );
@@ -43,7 +52,10 @@ export function useCanvasHandlers(setMeasured: Dispatch<SetStateAction<Measured>
   const onConnect = useCallback(
     (connection: Connection) => {
       const state = store.getState();
-      if (connection.sourceHandle === TABLE_HANDLES.dependencyOut && connection.targetHandle === TABLE_HANDLES.dependencyIn) {
+      if (
+        connection.sourceHandle === TABLE_HANDLES.dependencyOut &&
+        connection.targetHandle === TABLE_HANDLES.dependencyIn
+      ) {
         let id = "";
         state.change((graph) => {
           const added = addDependency(graph, connection.source, connection.target);
@@ -68,7 +80,8 @@ export function useCanvasHandlers(setMeasured: Dispatch<SetStateAction<Measured>
 
   const isValidConnection = useCallback((c: Connection | DesignerFlowEdge) => {
     const dependency = c.sourceHandle === TABLE_HANDLES.dependencyOut && c.targetHandle === TABLE_HANDLES.dependencyIn;
-    const tables = c.sourceHandle === ENTITY_HANDLE || c.targetHandle === ENTITY_HANDLE ? c.sourceHandle === c.targetHandle : true;
+    const tables =
+      c.sourceHandle === ENTITY_HANDLE || c.targetHandle === ENTITY_HANDLE ? c.sourceHandle === c.targetHandle : true;
     return c.source !== c.target && (dependency || (tables && c.sourceHandle !== TABLE_HANDLES.dependencyOut));
   }, []);
 
@@ -82,7 +95,10 @@ export function useCanvasHandlers(setMeasured: Dispatch<SetStateAction<Measured>
     const before = dragSnapshot.current;
     dragSnapshot.current = null;
     if (before && before !== store.getState().graph) {
-      store.temporal.setState((t) => ({ pastStates: [...t.pastStates, { graph: before }].slice(-200), futureStates: [] }));
+      store.temporal.setState((t) => ({
+        pastStates: [...t.pastStates, { graph: before }].slice(-200),
+        futureStates: [],
+      }));
     }
   }, [store]);
 

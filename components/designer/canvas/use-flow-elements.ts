@@ -22,7 +22,9 @@ export function useFlowElements() {
   const { catalogs } = useDesignerEnv();
   const diagnostics = useDiagnostics();
   // The untouched default viewport counts as far out: fit view is about to zoom a large canvas out anyway.
-  const farOut = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM || (s.transform[0] === 0 && s.transform[1] === 0 && s.transform[2] === 1));
+  const farOut = useFlowStore(
+    (s) => s.transform[2] < COMPACT_ZOOM || (s.transform[0] === 0 && s.transform[1] === 0 && s.transform[2] === 1),
+  );
   const large = useMemo(() => graph.edges.length >= COMPACT_MIN_FIELD_EDGES, [graph.edges.length]);
   const compact = farOut && large;
   const [measured, setMeasured] = useState<Measured>(new Map());
@@ -40,7 +42,10 @@ export function useFlowElements() {
   }, [graph, catalogs, diagnostics, expanded, selection, measured, compact]);
 
   const edges = useMemo(() => {
-    const { items, byId } = stabilize(edgeCache.current, toFlowEdges({ graph, diagnostics, selected: selection, compact }));
+    const { items, byId } = stabilize(
+      edgeCache.current,
+      toFlowEdges({ graph, diagnostics, selected: selection, compact }),
+    );
     edgeCache.current = byId;
     return items;
   }, [graph, diagnostics, selection, compact]);

@@ -4,7 +4,19 @@ import { memo } from "react";
 import type { FieldFlowEdge } from "../canvas/flow-types";
 
 /** A field mapping; arrows show which way data moves, red or amber when it has problems, dashed when disabled. */
-function FieldEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerStart, markerEnd, selected, data }: EdgeProps<FieldFlowEdge>) {
+function FieldEdgeView({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  markerStart,
+  markerEnd,
+  selected,
+  data,
+}: EdgeProps<FieldFlowEdge>) {
   const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const problems = data?.problems ?? [];
   const error = problems.some((d) => d.severity === "error");
@@ -18,7 +30,11 @@ function FieldEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition,
       markerStart={markerStart}
       markerEnd={markerEnd}
       interactionWidth={12}
-      style={{ stroke, strokeWidth: selected ? 2.5 : transformed ? 2 : 1.5, strokeDasharray: enabled ? undefined : "4 4" }}
+      style={{
+        stroke,
+        strokeWidth: selected ? 2.5 : transformed ? 2 : 1.5,
+        strokeDasharray: enabled ? undefined : "4 4",
+      }}
     />
   );
 }

@@ -10,7 +10,12 @@ export function addConstant(graph: MappingGraph, tableId: string, side: Side, fi
   if (!table || !field) return { graph, id: "" };
   const target = side === "erp" ? table.data.erpNode : table.data.crmNode;
   const id = freeId(graph, `const:${table.data.name}:${field}`);
-  const node: ConstantNode = { id, type: "constant", position: { x: table.position.x + (side === "erp" ? -200 : 260), y: table.position.y - 60 }, data: { mapping: tableId, value } };
+  const node: ConstantNode = {
+    id,
+    type: "constant",
+    position: { x: table.position.x + (side === "erp" ? -200 : 260), y: table.position.y - 60 },
+    data: { mapping: tableId, value },
+  };
   const edge: FieldEdge = {
     id: freeId(graph, `f:${id}->${target}.${field}`),
     type: "field",

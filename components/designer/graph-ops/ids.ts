@@ -9,7 +9,11 @@ export function freeId(graph: MappingGraph, base: string): string {
 
 /** A table mapping name derived from its entities, made unique: CUSTOMERS-ACCOUNTS, CUSTOMERS-ACCOUNTS 2… */
 export function freeMappingName(graph: MappingGraph, erpEntity: string, crmEntity: string): string {
-  const clean = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]+/g, "").slice(0, 18) || "X";
+  const clean = (text: string) =>
+    text
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, "")
+      .slice(0, 18) || "X";
   const base = `${clean(erpEntity)}-${clean(crmEntity)}`;
   const used = new Set(graph.nodes.flatMap((n) => (n.type === "table-mapping" ? [n.data.name] : [])));
   if (!used.has(base)) return base;
@@ -17,5 +21,6 @@ export function freeMappingName(graph: MappingGraph, erpEntity: string, crmEntit
 }
 
 /** Deterministic field edge id (source, handle, target, handle), so the same pair is never added twice. */
-export const fieldEdgeId = (source: string, sourceHandle: string, target: string, targetHandle: string) => `f:${source}.${sourceHandle}->${target}.${targetHandle}`;
+export const fieldEdgeId = (source: string, sourceHandle: string, target: string, targetHandle: string) =>
+  `f:${source}.${sourceHandle}->${target}.${targetHandle}`;
 export const dependencyEdgeId = (source: string, target: string) => `dep:${source}->${target}`;

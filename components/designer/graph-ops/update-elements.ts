@@ -1,4 +1,11 @@
-import type { FieldEdge, FilterNode, GraphEdge, GraphNode, MappingGraph, TableMappingNode } from "@/lib/mapping/graph/graph";
+import type {
+  FieldEdge,
+  FilterNode,
+  GraphEdge,
+  GraphNode,
+  MappingGraph,
+  TableMappingNode,
+} from "@/lib/mapping/graph/graph";
 
 export type TableMappingPatch = Partial<Omit<TableMappingNode["data"], "erpNode" | "crmNode">>;
 export type FieldEdgePatch = Partial<Omit<FieldEdge["data"], "mapping">>;
@@ -12,12 +19,17 @@ export function updateTableMapping(graph: MappingGraph, id: string, patch: Table
   const renamed = newName !== oldName;
   const nodes = graph.nodes.map((n): GraphNode => {
     if (n.id === id) return { ...table, data: dropUndefined({ ...table.data, ...patch }) as TableMappingNode["data"] };
-    if (renamed && n.type === "table-mapping" && n.data.parent === oldName) return { ...n, data: { ...n.data, parent: newName } };
+    if (renamed && n.type === "table-mapping" && n.data.parent === oldName)
+      return { ...n, data: { ...n.data, parent: newName } };
     return n;
   });
   const edges = !renamed
     ? graph.edges
-    : graph.edges.map((e): GraphEdge => (e.type === "field" && e.data.lookup?.mapping === oldName ? { ...e, data: { ...e.data, lookup: { ...e.data.lookup, mapping: newName } } } : e));
+    : graph.edges.map((e): GraphEdge =>
+        e.type === "field" && e.data.lookup?.mapping === oldName
+          ? { ...e, data: { ...e.data, lookup: { ...e.data.lookup, mapping: newName } } }
+          : e,
+      );
   return { ...graph, nodes, edges };
 }
 
@@ -25,16 +37,34 @@ export function updateTableMapping(graph: MappingGraph, id: string, patch: Table
 export function updateFieldEdge(graph: MappingGraph, id: string, patch: FieldEdgePatch): MappingGraph {
   return {
     ...graph,
-    edges: graph.edges.map((e): GraphEdge => (e.id === id && e.type === "field" ? { ...e, data: dropUndefined({ ...e.data, ...patch }) as FieldEdge["data"] } : e)),
+    edges: graph.edges.map((e): GraphEdge =>
+      e.id === id && e.type === "field"
+        ? { ...e, data: dropUndefined({ ...e.data, ...patch }) as FieldEdge["data"] }
+        : e,
+    ),
   };
 }
 
 export function updateFilter(graph: MappingGraph, id: string, filter: FilterNode["data"]["filter"]): MappingGraph {
-  return { ...graph, nodes: graph.nodes.map((n): GraphNode => (n.id === id && n.type === "filter" ? { ...n, data: { ...n.data, filter } } : n)) };
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n): GraphNode =>
+      n.id === id && n.type === "filter" ? { ...n, data: { ...n.data, filter } } : n,
+    ),
+  };
 }
 
-export function updateConstant(graph: MappingGraph, id: string, value: import("@/lib/mapping/model/json-value").JsonValue): MappingGraph {
-  return { ...graph, nodes: graph.nodes.map((n): GraphNode => (n.id === id && n.type === "constant" ? { ...n, data: { ...n.data, value } } : n)) };
+export function updateConstant(
+  graph: MappingGraph,
+  id: string,
+  value: import("@/lib/mapping/model/json-value").JsonValue,
+): MappingGraph {
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n): GraphNode =>
+      n.id === id && n.type === "constant" ? { ...n, data: { ...n.data, value } } : n,
+    ),
+  };
 }
 
 function dropUndefined<T extends object>(value: T): T {

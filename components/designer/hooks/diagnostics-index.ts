@@ -11,10 +11,13 @@ export type DiagnosticsIndex = {
 
 /** Pins each diagnostic to the element it concerns; one that names only a mapping goes to its table mapping node. */
 export function indexDiagnostics(graph: MappingGraph, diagnostics: Diagnostic[]): DiagnosticsIndex {
-  const tableByName = new Map(graph.nodes.flatMap((n) => (n.type === "table-mapping" ? [[n.data.name, n.id] as const] : [])));
+  const tableByName = new Map(
+    graph.nodes.flatMap((n) => (n.type === "table-mapping" ? [[n.data.name, n.id] as const] : [])),
+  );
   const byNode = new Map<string, Diagnostic[]>();
   const byEdge = new Map<string, Diagnostic[]>();
-  const push = (map: Map<string, Diagnostic[]>, id: string, d: Diagnostic) => (map.get(id) ?? map.set(id, []).get(id)!).push(d);
+  const push = (map: Map<string, Diagnostic[]>, id: string, d: Diagnostic) =>
+    (map.get(id) ?? map.set(id, []).get(id)!).push(d);
   for (const d of diagnostics) {
     if (d.edgeId) push(byEdge, d.edgeId, d);
     else if (d.nodeId) push(byNode, d.nodeId, d);

@@ -10,7 +10,11 @@ const NOTHING_YET: MappingGraph = { schemaVersion: 1, nodes: [], edges: [] };
 
 /** Moving nodes keeps every node's data object: such a change cannot change a diagnostic. */
 export function onlyPositionsDiffer(a: MappingGraph, b: MappingGraph): boolean {
-  return a.edges === b.edges && a.nodes.length === b.nodes.length && a.nodes.every((node, i) => node.id === b.nodes[i]!.id && node.data === b.nodes[i]!.data);
+  return (
+    a.edges === b.edges &&
+    a.nodes.length === b.nodes.length &&
+    a.nodes.every((node, i) => node.id === b.nodes[i]!.id && node.data === b.nodes[i]!.data)
+  );
 }
 
 /** The mapping core's diagnostics for the graph as drawn; deferred so typing and dragging never wait for validation. */

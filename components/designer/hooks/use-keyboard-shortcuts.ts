@@ -4,7 +4,8 @@ import { removeElements } from "../graph-ops/remove-elements";
 import { useDesignerStore, useHistory } from "../store/designer-context";
 
 const typingIn = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
 /** Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Delete/Backspace delete, Ctrl/Cmd+S save, Escape deselect. */
 export function useKeyboardShortcuts(save: () => void) {
@@ -37,7 +38,13 @@ export function useKeyboardShortcuts(save: () => void) {
         const { selection } = store.getState();
         if (!selection) return;
         event.preventDefault();
-        const removed = store.getState().change((graph) => (selection.kind === "node" ? removeElements(graph, [selection.id]) : removeElements(graph, [], [selection.id])));
+        const removed = store
+          .getState()
+          .change((graph) =>
+            selection.kind === "node"
+              ? removeElements(graph, [selection.id])
+              : removeElements(graph, [], [selection.id]),
+          );
         if (removed) store.getState().select(null);
       }
     };

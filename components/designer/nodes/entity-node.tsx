@@ -18,9 +18,17 @@ function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
   return (
     <div
       data-testid={`entity-${node.id}`}
-      className={cn("w-60 rounded-md border bg-card text-xs shadow-sm", erp ? "border-sky-300" : "border-violet-300", selected && "outline outline-2 outline-blue-500", problemRing(problems))}
+      className={cn(
+        "w-60 rounded-md border bg-card text-xs shadow-sm",
+        erp ? "border-sky-300" : "border-violet-300",
+        selected && "outline outline-2 outline-blue-500",
+        problemRing(problems),
+      )}
     >
-      <div className={cn("relative flex items-center gap-2 rounded-t-md px-2 py-1.5", erp ? "bg-sky-50" : "bg-violet-50")} style={{ height: 44 }}>
+      <div
+        className={cn("relative flex items-center gap-2 rounded-t-md px-2 py-1.5", erp ? "bg-sky-50" : "bg-violet-50")}
+        style={{ height: 44 }}
+      >
         <div className="min-w-0 flex-1">
           <div className="truncate text-sm font-semibold">{entity?.label ?? node.data.entity}</div>
           <div className="truncate text-[10px] text-muted-foreground">
@@ -28,28 +36,52 @@ function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
           </div>
         </div>
         <ProblemBadge problems={problems} />
-        <Handle id={ENTITY_HANDLE} type={erp ? "source" : "target"} position={side} className="!h-3 !w-3 !bg-slate-500" aria-label={`Connect ${node.data.entity}`} />
+        <Handle
+          id={ENTITY_HANDLE}
+          type={erp ? "source" : "target"}
+          position={side}
+          className="!h-3 !w-3 !bg-slate-500"
+          aria-label={`Connect ${node.data.entity}`}
+        />
       </div>
       <ul aria-label={`Fields of ${node.data.entity}`}>
         {rows.map((row) => (
-          <li key={row.name} className={cn("relative flex items-center gap-2 border-t px-2", !row.known && "text-red-600")} style={{ height: 24 }} data-field={row.name}>
+          <li
+            key={row.name}
+            className={cn("relative flex items-center gap-2 border-t px-2", !row.known && "text-red-600")}
+            style={{ height: 24 }}
+            data-field={row.name}
+          >
             <span className={cn("min-w-0 flex-1 truncate", row.mapped && "font-medium")}>{row.label}</span>
             <span className="text-[10px] text-muted-foreground">{row.type}</span>
-            <Handle id={row.name} type={erp ? "source" : "target"} position={side} className={cn("!h-2.5 !w-2.5", row.mapped ? "!bg-teal-600" : "!bg-slate-300")} />
+            <Handle
+              id={row.name}
+              type={erp ? "source" : "target"}
+              position={side}
+              className={cn("!h-2.5 !w-2.5", row.mapped ? "!bg-teal-600" : "!bg-slate-300")}
+            />
             {/* Constants write into ERP fields too: a target handle on the other edge, not for drawing. */}
-            {erp && <Handle id={row.name} type="target" position={Position.Left} isConnectable={false} className="!h-1 !w-1 !border-0 !bg-transparent" />}
+            {erp && (
+              <Handle
+                id={row.name}
+                type="target"
+                position={Position.Left}
+                isConnectable={false}
+                className="!h-1 !w-1 !border-0 !bg-transparent"
+              />
+            )}
           </li>
         ))}
       </ul>
       {!compact && (
-      <button
-        type="button"
-        className="nodrag w-full border-t px-2 py-1 text-left text-[11px] text-blue-700 hover:bg-muted"
-        onClick={() => toggle(node.id)}
-        aria-expanded={expanded}
-      >
-        {expanded ? "Show mapped fields only" : `Show all ${total} fields`}
-      </button>
+        <button
+          type="button"
+          className="nodrag w-full border-t px-2 py-1 text-left text-[11px] text-blue-700 hover:bg-muted"
+          onClick={() => toggle(node.id)}
+          aria-expanded={expanded}
+        >
+          {expanded ? "Show mapped fields only" : `Show all ${total} fields`}
+        </button>
       )}
     </div>
   );

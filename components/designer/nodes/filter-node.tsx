@@ -11,7 +11,11 @@ function FilterNodeView({ data, selected }: NodeProps<FilterFlowNode>) {
   return (
     <div
       data-testid={`filter-${node.id}`}
-      className={cn("w-[220px] rounded-md border border-amber-400 bg-amber-50 px-2 py-1.5 text-xs shadow-sm", selected && "outline outline-2 outline-blue-500", problemRing(problems))}
+      className={cn(
+        "w-[220px] rounded-md border border-amber-400 bg-amber-50 px-2 py-1.5 text-xs shadow-sm",
+        selected && "outline outline-2 outline-blue-500",
+        problemRing(problems),
+      )}
     >
       <div className="flex items-center gap-1 font-semibold">
         <Filter className="h-3.5 w-3.5" aria-hidden />

@@ -10,7 +10,11 @@ export function ProblemBadge({ problems, className }: { problems: readonly Diagn
       role="img"
       aria-label={`${problems.length} problem${problems.length === 1 ? "" : "s"}`}
       title={problems.map((d) => `${d.code}: ${d.message}`).join("\n")}
-      className={cn("inline-flex h-5 min-w-5 items-center justify-center rounded-full px-1 text-xs font-semibold text-white", errors ? "bg-red-600" : "bg-amber-500", className)}
+      className={cn(
+        "inline-flex h-5 min-w-5 items-center justify-center rounded-full px-1 text-xs font-semibold text-white",
+        errors ? "bg-red-600" : "bg-amber-500",
+        className,
+      )}
     >
       {problems.length}
     </span>

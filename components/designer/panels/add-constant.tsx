@@ -36,10 +36,24 @@ export function AddConstant({ tableId, erp, crm }: { tableId: string; erp?: Cata
   return (
     <Section title="Constant value">
       <div className="grid grid-cols-2 gap-1">
-        <Select aria-label="Constant into" value={side} options={[{ value: "crm", label: "Sales field" }, { value: "erp", label: "ERP field" }]} onChange={setSide} />
+        <Select
+          aria-label="Constant into"
+          value={side}
+          options={[
+            { value: "crm", label: "Sales field" },
+            { value: "erp", label: "ERP field" },
+          ]}
+          onChange={setSide}
+        />
         <Select aria-label="Constant field" value={field || fields[0] || ""} options={fields} onChange={setField} />
       </div>
-      <Input className="h-8 text-xs" aria-label="Constant value" placeholder='e.g. 3, true or "text"' value={value} onChange={(e) => setValue(e.target.value)} />
+      <Input
+        className="h-8 text-xs"
+        aria-label="Constant value"
+        placeholder='e.g. 3, true or "text"'
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
       <Button type="button" size="sm" variant="outline" onClick={add} disabled={!fields.length}>
         Add constant
       </Button>

@@ -10,17 +10,30 @@ export function DefaultsOnCreate({ value, onChange }: { value: Defaults; onChang
   return (
     <Section title="Defaults on create">
       {(["erp", "crm"] as const).map((side) => (
-        <SideDefaults key={side} side={side} value={value?.[side]} onChange={(next) => {
-          const merged = { ...value, [side]: next };
-          if (!next) delete merged[side];
-          onChange(merged.erp || merged.crm ? merged : undefined);
-        }} />
+        <SideDefaults
+          key={side}
+          side={side}
+          value={value?.[side]}
+          onChange={(next) => {
+            const merged = { ...value, [side]: next };
+            if (!next) delete merged[side];
+            onChange(merged.erp || merged.crm ? merged : undefined);
+          }}
+        />
       ))}
     </Section>
   );
 }
 
-function SideDefaults({ side, value, onChange }: { side: "erp" | "crm"; value: Record<string, unknown> | undefined; onChange: (value: Record<string, import("@/lib/mapping/model/json-value").JsonValue> | undefined) => void }) {
+function SideDefaults({
+  side,
+  value,
+  onChange,
+}: {
+  side: "erp" | "crm";
+  value: Record<string, unknown> | undefined;
+  onChange: (value: Record<string, import("@/lib/mapping/model/json-value").JsonValue> | undefined) => void;
+}) {
   const shown = value ? JSON.stringify(value, null, 1) : "";
   const [text, setText] = useState(shown);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +52,13 @@ function SideDefaults({ side, value, onChange }: { side: "erp" | "crm"; value: R
   return (
     <label className="flex flex-col gap-1 text-xs">
       {side === "erp" ? "Business Central" : "Sales"}
-      <textarea className="min-h-12 rounded border bg-card p-1 font-mono text-[11px]" value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} placeholder="{}" />
+      <textarea
+        className="min-h-12 rounded border bg-card p-1 font-mono text-[11px]"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        placeholder="{}"
+      />
       {error && <span className="text-red-700">{error}</span>}
     </label>
   );

@@ -1,7 +1,11 @@
 import type { ConfigDiff } from "@/lib/mapping/diff/config-diff";
 import { cn } from "@/lib/utils/cn";
 
-const KIND_STYLE = { added: "bg-green-100 text-green-800", removed: "bg-red-100 text-red-800", changed: "bg-amber-100 text-amber-800" } as const;
+const KIND_STYLE = {
+  added: "bg-green-100 text-green-800",
+  removed: "bg-red-100 text-red-800",
+  changed: "bg-amber-100 text-amber-800",
+} as const;
 
 /** A semantic diff as a table people can scan: kind, what, where, before → after. */
 export function DiffList({ diff, label }: { diff: ConfigDiff; label: string }) {

@@ -17,7 +17,13 @@ export function FilterPanel({ node }: { node: FilterNode }) {
   const entity = node.data.side === "erp" ? erp : crm;
   let odata: { ok: boolean; text: string };
   try {
-    odata = { ok: true, text: toODataFilter(node.data.filter, { dialect: node.data.side === "erp" ? "business-central" : "dataverse", field: (name) => findField(entity, name) }) };
+    odata = {
+      ok: true,
+      text: toODataFilter(node.data.filter, {
+        dialect: node.data.side === "erp" ? "business-central" : "dataverse",
+        field: (name) => findField(entity, name),
+      }),
+    };
   } catch (error) {
     odata = { ok: false, text: error instanceof Error ? error.message : "This filter cannot be sent" };
   }
@@ -26,14 +32,32 @@ export function FilterPanel({ node }: { node: FilterNode }) {
       <h2 className="text-sm font-semibold">
         {node.data.side === "erp" ? "Business Central" : "Sales"} filter of {table?.data.name ?? "?"}
       </h2>
-      <p className="text-xs text-muted-foreground">Only {entity?.label ?? entity?.name ?? "records"} matching this filter are synchronized.</p>
-      <FilterBuilder filter={node.data.filter} entity={entity} onChange={(filter) => store.getState().change((g) => updateFilter(g, node.id, filter))} />
+      <p className="text-xs text-muted-foreground">
+        Only {entity?.label ?? entity?.name ?? "records"} matching this filter are synchronized.
+      </p>
+      <FilterBuilder
+        filter={node.data.filter}
+        entity={entity}
+        onChange={(filter) => store.getState().change((g) => updateFilter(g, node.id, filter))}
+      />
       <Section title="OData $filter">
-        <output aria-label="Generated OData filter" className={odata.ok ? "block break-all rounded bg-muted p-2 font-mono text-[11px]" : "block rounded bg-red-50 p-2 text-[11px] text-red-700"}>
+        <output
+          aria-label="Generated OData filter"
+          className={
+            odata.ok
+              ? "block break-all rounded bg-muted p-2 font-mono text-[11px]"
+              : "block rounded bg-red-50 p-2 text-[11px] text-red-700"
+          }
+        >
           {odata.text}
         </output>
       </Section>
-      <Button type="button" size="sm" variant="destructive" onClick={() => store.getState().change((g) => removeElements(g, [node.id])) && store.getState().select(null)}>
+      <Button
+        type="button"
+        size="sm"
+        variant="destructive"
+        onClick={() => store.getState().change((g) => removeElements(g, [node.id])) && store.getState().select(null)}
+      >
         Delete filter
       </Button>
     </fieldset>

@@ -3,7 +3,15 @@ import { useEffect, useId, useState, type ComponentProps, type ReactNode } from 
 import { Input, NativeSelect } from "@/components/ui/input";
 import { cn } from "@/lib/utils/cn";
 
-export function FormRow({ label, children, hint }: { label: string; children: (id: string) => ReactNode; hint?: string }) {
+export function FormRow({
+  label,
+  children,
+  hint,
+}: {
+  label: string;
+  children: (id: string) => ReactNode;
+  hint?: string;
+}) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1">
@@ -16,7 +24,17 @@ export function FormRow({ label, children, hint }: { label: string; children: (i
   );
 }
 
-export function Check({ label, checked, onChange, disabled }: { label: string; checked: boolean; onChange: (value: boolean) => void; disabled?: boolean }) {
+export function Check({
+  label,
+  checked,
+  onChange,
+  disabled,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (value: boolean) => void;
+  disabled?: boolean;
+}) {
   return (
     <label className="flex items-center gap-2 text-xs">
       <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
@@ -25,7 +43,16 @@ export function Check({ label, checked, onChange, disabled }: { label: string; c
   );
 }
 
-export function Select<T extends string>({ value, options, onChange, ...props }: Omit<ComponentProps<"select">, "onChange" | "value"> & { value: T; options: readonly (T | { value: T; label: string })[]; onChange: (value: T) => void }) {
+export function Select<T extends string>({
+  value,
+  options,
+  onChange,
+  ...props
+}: Omit<ComponentProps<"select">, "onChange" | "value"> & {
+  value: T;
+  options: readonly (T | { value: T; label: string })[];
+  onChange: (value: T) => void;
+}) {
   return (
     <NativeSelect className="h-8 text-xs" value={value} onChange={(e) => onChange(e.target.value as T)} {...props}>
       {options.map((o) => {
@@ -41,7 +68,17 @@ export function Select<T extends string>({ value, options, onChange, ...props }:
 }
 
 /** Text that is committed on blur or Enter, so typing a name is one undo step, not one per key. */
-export function CommitInput({ value, onCommit, validate, className, ...props }: Omit<ComponentProps<"input">, "value" | "onChange"> & { value: string; onCommit: (value: string) => void; validate?: (value: string) => string | null }) {
+export function CommitInput({
+  value,
+  onCommit,
+  validate,
+  className,
+  ...props
+}: Omit<ComponentProps<"input">, "value" | "onChange"> & {
+  value: string;
+  onCommit: (value: string) => void;
+  validate?: (value: string) => string | null;
+}) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   const error = validate?.(text) ?? null;

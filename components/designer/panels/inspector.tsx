@@ -17,14 +17,20 @@ export function Inspector() {
   const graph = useDesigner((s) => s.graph);
   const readOnly = useDesigner((s) => s.readOnly);
   const { catalogs } = useDesignerEnv();
-  const remove = (nodes: string[], edges: string[] = []) => store.getState().change((g) => removeElements(g, nodes, edges)) && store.getState().select(null);
+  const remove = (nodes: string[], edges: string[] = []) =>
+    store.getState().change((g) => removeElements(g, nodes, edges)) && store.getState().select(null);
 
   if (!selection) {
     return (
       <div className="flex flex-col gap-2 text-xs text-muted-foreground">
         <p className="font-medium text-foreground">Nothing selected</p>
-        <p>Add a Business Central and a Sales entity from the palette, connect their headers to create a table mapping, then drag field onto field.</p>
-        <p>Shortcuts: Ctrl+Z undo · Ctrl+Shift+Z redo · Delete removes the selection · Ctrl+S saves · Escape deselects.</p>
+        <p>
+          Add a Business Central and a Sales entity from the palette, connect their headers to create a table mapping,
+          then drag field onto field.
+        </p>
+        <p>
+          Shortcuts: Ctrl+Z undo · Ctrl+Shift+Z redo · Delete removes the selection · Ctrl+S saves · Escape deselects.
+        </p>
       </div>
     );
   }
@@ -60,7 +66,12 @@ export function Inspector() {
         <h2 className="text-sm font-semibold">Constant</h2>
         <label className="flex flex-col gap-1">
           Value (JSON: 3, true, &quot;text&quot;)
-          <Input key={JSON.stringify(node.data.value)} className="h-8 text-xs" defaultValue={JSON.stringify(node.data.value)} onBlur={(e) => store.getState().change((g) => updateConstant(g, node.id, parseConstant(e.target.value)))} />
+          <Input
+            key={JSON.stringify(node.data.value)}
+            className="h-8 text-xs"
+            defaultValue={JSON.stringify(node.data.value)}
+            onBlur={(e) => store.getState().change((g) => updateConstant(g, node.id, parseConstant(e.target.value)))}
+          />
         </label>
         <Button type="button" size="sm" variant="destructive" onClick={() => remove([node.id])}>
           Delete constant
@@ -69,16 +80,23 @@ export function Inspector() {
     );
   }
   const entity = catalogs[node.data.system].entities.find((e) => e.name === node.data.entity);
-  const mappings = graph.nodes.filter((n) => n.type === "table-mapping" && (n.data.erpNode === node.id || n.data.crmNode === node.id));
+  const mappings = graph.nodes.filter(
+    (n) => n.type === "table-mapping" && (n.data.erpNode === node.id || n.data.crmNode === node.id),
+  );
   return (
     <div className="flex flex-col gap-2 text-xs">
       <h2 className="text-sm font-semibold">{entity?.label ?? node.data.entity}</h2>
       <p className="text-muted-foreground">
-        {node.data.system === "erp" ? "Business Central" : "Dynamics 365 Sales"} · {node.data.entity} · key {node.data.key}
+        {node.data.system === "erp" ? "Business Central" : "Dynamics 365 Sales"} · {node.data.entity} · key{" "}
+        {node.data.key}
         {node.data.modifiedOn ? ` · changes by ${node.data.modifiedOn}` : ""}
       </p>
       <p>{entity ? `${entity.fields.length} fields.` : "This entity is not in the connected system's catalog."}</p>
-      <p>{mappings.length ? `Used by ${mappings.map((m) => (m.type === "table-mapping" ? m.data.name : "")).join(", ")}.` : "Not mapped yet: connect its header to an entity of the other system."}</p>
+      <p>
+        {mappings.length
+          ? `Used by ${mappings.map((m) => (m.type === "table-mapping" ? m.data.name : "")).join(", ")}.`
+          : "Not mapped yet: connect its header to an entity of the other system."}
+      </p>
       {!readOnly && (
         <Button type="button" size="sm" variant="destructive" onClick={() => remove([node.id])}>
           Remove from canvas

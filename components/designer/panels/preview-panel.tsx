@@ -28,8 +28,18 @@ export function PreviewPanel({ actions }: { actions: Pick<DesignerActions, "sear
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (readOnly) return <p className="text-xs text-muted-foreground">Live preview reads real records and is for consultants and admins.</p>;
-  if (!tables.length) return <p className="text-xs text-muted-foreground">Create a table mapping first; then pick a real record to see what it would write.</p>;
+  if (readOnly)
+    return (
+      <p className="text-xs text-muted-foreground">
+        Live preview reads real records and is for consultants and admins.
+      </p>
+    );
+  if (!tables.length)
+    return (
+      <p className="text-xs text-muted-foreground">
+        Create a table mapping first; then pick a real record to see what it would write.
+      </p>
+    );
   const entity = side === "erp" ? erpNode?.data.entity : crmNode?.data.entity;
   const search = async () => {
     if (!entity) return;
@@ -44,7 +54,12 @@ export function PreviewPanel({ actions }: { actions: Pick<DesignerActions, "sear
     if (!table) return;
     setBusy(true);
     setError(null);
-    const result = await actions.previewRecord({ graph: store.getState().graph, mapping: table.data.name, side, recordId });
+    const result = await actions.previewRecord({
+      graph: store.getState().graph,
+      mapping: table.data.name,
+      side,
+      recordId,
+    });
     setBusy(false);
     if (result.ok) setPreview(result.data);
     else setError(result.error.message);
@@ -53,8 +68,21 @@ export function PreviewPanel({ actions }: { actions: Pick<DesignerActions, "sear
   return (
     <div className="flex flex-col gap-2 text-xs" aria-busy={busy}>
       <div className="grid grid-cols-2 gap-1">
-        <Select aria-label="Preview mapping" value={tableId} options={tables.map((t) => ({ value: t.id, label: t.data.name }))} onChange={(v) => (setTableId(v), setFound(null), setPreview(null))} />
-        <Select aria-label="Source system" value={side} options={[{ value: "erp", label: "From Business Central" }, { value: "crm", label: "From Sales" }]} onChange={(v) => (setSide(v), setFound(null), setPreview(null))} />
+        <Select
+          aria-label="Preview mapping"
+          value={tableId}
+          options={tables.map((t) => ({ value: t.id, label: t.data.name }))}
+          onChange={(v) => (setTableId(v), setFound(null), setPreview(null))}
+        />
+        <Select
+          aria-label="Source system"
+          value={side}
+          options={[
+            { value: "erp", label: "From Business Central" },
+            { value: "crm", label: "From Sales" },
+          ]}
+          onChange={(v) => (setSide(v), setFound(null), setPreview(null))}
+        />
       </div>
       <form
         className="flex gap-1"
@@ -63,7 +91,13 @@ export function PreviewPanel({ actions }: { actions: Pick<DesignerActions, "sear
           void search();
         }}
       >
-        <Input className="h-8 text-xs" aria-label="Search source records" placeholder={`Search ${entity ?? "records"} by name`} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <Input
+          className="h-8 text-xs"
+          aria-label="Search source records"
+          placeholder={`Search ${entity ?? "records"} by name`}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <Button type="submit" size="sm" variant="outline" disabled={busy}>
           Search
         </Button>
@@ -78,7 +112,11 @@ export function PreviewPanel({ actions }: { actions: Pick<DesignerActions, "sear
         <ul aria-label="Source records" className="flex flex-col">
           {found.map((r) => (
             <li key={r.id}>
-              <button type="button" className="w-full truncate rounded px-1 py-0.5 text-left hover:bg-muted" onClick={() => void run(r.id)}>
+              <button
+                type="button"
+                className="w-full truncate rounded px-1 py-0.5 text-left hover:bg-muted"
+                onClick={() => void run(r.id)}
+              >
                 {r.label}
               </button>
             </li>
@@ -88,7 +126,9 @@ export function PreviewPanel({ actions }: { actions: Pick<DesignerActions, "sear
       {preview && (
         <div aria-label={`Preview of ${preview.label}`} className="flex flex-col gap-2">
           <p className="font-medium">{preview.label}</p>
-          {preview.flows.length === 0 && <p className="text-muted-foreground">This mapping moves nothing out of this system.</p>}
+          {preview.flows.length === 0 && (
+            <p className="text-muted-foreground">This mapping moves nothing out of this system.</p>
+          )}
           {preview.flows.map((flow) => (
             <table key={flow.flow} className="w-full" aria-label={`Payload ${flow.flow}`}>
               <caption className="text-left font-medium">{flow.flow}</caption>
@@ -104,7 +144,15 @@ export function PreviewPanel({ actions }: { actions: Pick<DesignerActions, "sear
                   <tr key={f.field} className="border-t align-top">
                     <td className="pr-1 font-mono">{f.target}</td>
                     <td className="break-all pr-1">{show(f.source)}</td>
-                    <td className={f.outcome === "error" ? "text-red-700" : f.outcome === "skip" ? "text-muted-foreground" : "break-all"}>
+                    <td
+                      className={
+                        f.outcome === "error"
+                          ? "text-red-700"
+                          : f.outcome === "skip"
+                            ? "text-muted-foreground"
+                            : "break-all"
+                      }
+                    >
                       {f.outcome === "write" ? show(f.value) : f.outcome === "skip" ? "(left unchanged)" : f.error}
                     </td>
                   </tr>

@@ -50,17 +50,45 @@ export function TableMappingPanel({ id }: { id: string }) {
             id={fid}
             value={d.name}
             onCommit={(name) => patch({ name })}
-            validate={(v) => (MAPPING_NAME_PATTERN.test(v) ? null : "1–40 capitals, digits, spaces, dots, dashes or underscores")}
+            validate={(v) =>
+              MAPPING_NAME_PATTERN.test(v) ? null : "1–40 capitals, digits, spaces, dots, dashes or underscores"
+            }
           />
         )}
       </FormRow>
       <p className="text-xs text-muted-foreground">
         {erp?.label ?? "?"} ({erp?.name}) ↔ {crm?.label ?? "?"} ({crm?.name})
       </p>
-      <FormRow label="Direction">{(fid) => <Select id={fid} value={d.direction} options={DIRECTIONS} onChange={(direction) => patch({ direction })} />}</FormRow>
-      <Check label="Synchronize only coupled records" checked={d.syncOnlyCoupled} onChange={(syncOnlyCoupled) => patch({ syncOnlyCoupled })} />
-      <FormRow label="When both sides changed">{(fid) => <Select id={fid} value={d.conflicts.update} options={UPDATE_POLICIES} onChange={(update) => patch({ conflicts: { ...d.conflicts, update } })} />}</FormRow>
-      <FormRow label="When the coupled record was deleted">{(fid) => <Select id={fid} value={d.conflicts.delete} options={DELETE_POLICIES} onChange={(del) => patch({ conflicts: { ...d.conflicts, delete: del } })} />}</FormRow>
+      <FormRow label="Direction">
+        {(fid) => (
+          <Select id={fid} value={d.direction} options={DIRECTIONS} onChange={(direction) => patch({ direction })} />
+        )}
+      </FormRow>
+      <Check
+        label="Synchronize only coupled records"
+        checked={d.syncOnlyCoupled}
+        onChange={(syncOnlyCoupled) => patch({ syncOnlyCoupled })}
+      />
+      <FormRow label="When both sides changed">
+        {(fid) => (
+          <Select
+            id={fid}
+            value={d.conflicts.update}
+            options={UPDATE_POLICIES}
+            onChange={(update) => patch({ conflicts: { ...d.conflicts, update } })}
+          />
+        )}
+      </FormRow>
+      <FormRow label="When the coupled record was deleted">
+        {(fid) => (
+          <Select
+            id={fid}
+            value={d.conflicts.delete}
+            options={DELETE_POLICIES}
+            onChange={(del) => patch({ conflicts: { ...d.conflicts, delete: del } })}
+          />
+        )}
+      </FormRow>
       <FormRow label="Schedule (minutes between runs)" hint="Empty: the default of 30 minutes.">
         {(fid) => (
           <Input
@@ -72,7 +100,14 @@ export function TableMappingPanel({ id }: { id: string }) {
             value={d.schedule?.everyMinutes ?? ""}
             onChange={(e) => {
               const n = Number(e.target.value);
-              patch({ schedule: e.target.value === "" ? undefined : Number.isInteger(n) && n >= 1 && n <= 1440 ? { everyMinutes: n } : d.schedule });
+              patch({
+                schedule:
+                  e.target.value === ""
+                    ? undefined
+                    : Number.isInteger(n) && n >= 1 && n <= 1440
+                      ? { everyMinutes: n }
+                      : d.schedule,
+              });
             }}
           />
         )}
@@ -91,7 +126,12 @@ export function TableMappingPanel({ id }: { id: string }) {
       <DefaultsOnCreate value={d.defaultsOnCreate} onChange={(defaultsOnCreate) => patch({ defaultsOnCreate })} />
       <AddConstant tableId={id} erp={erp} crm={crm} />
       <Section title="Danger zone">
-        <Button type="button" size="sm" variant="destructive" onClick={() => store.getState().change((g) => removeElements(g, [id])) && store.getState().select(null)}>
+        <Button
+          type="button"
+          size="sm"
+          variant="destructive"
+          onClick={() => store.getState().change((g) => removeElements(g, [id])) && store.getState().select(null)}
+        >
           Delete table mapping
         </Button>
       </Section>

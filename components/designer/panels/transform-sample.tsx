@@ -12,7 +12,10 @@ export function TransformSample({ transforms, maxLength }: { transforms: Transfo
     let current = true;
     applyTransforms(sample, transforms, { record: { value: sample }, targetMaxLength: maxLength })
       .then((value) => current && setResult({ ok: true, text: JSON.stringify(value) }))
-      .catch((error: unknown) => current && setResult({ ok: false, text: error instanceof Error ? error.message : String(error) }));
+      .catch(
+        (error: unknown) =>
+          current && setResult({ ok: false, text: error instanceof Error ? error.message : String(error) }),
+      );
     return () => {
       current = false;
     };
@@ -21,7 +24,12 @@ export function TransformSample({ transforms, maxLength }: { transforms: Transfo
     <div className="flex flex-col gap-1 rounded bg-muted/50 p-2 text-xs">
       <label className="flex items-center gap-1">
         <span className="w-14 shrink-0">Sample</span>
-        <Input className="h-7 text-xs" aria-label="Sample value" value={sample} onChange={(e) => setSample(e.target.value)} />
+        <Input
+          className="h-7 text-xs"
+          aria-label="Sample value"
+          value={sample}
+          onChange={(e) => setSample(e.target.value)}
+        />
       </label>
       <div className="flex gap-1">
         <span className="w-14 shrink-0">Result</span>

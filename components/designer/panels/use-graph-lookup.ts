@@ -9,7 +9,8 @@ export function useTableContext(tableId: string | undefined) {
   const { catalogs } = useDesignerEnv();
   const graph = useDesigner((s) => s.graph);
   const table = graph.nodes.find((n): n is TableMappingNode => n.id === tableId && n.type === "table-mapping");
-  const entityNode = (id: string | undefined) => graph.nodes.find((n): n is EntityNode => n.id === id && n.type === "entity");
+  const entityNode = (id: string | undefined) =>
+    graph.nodes.find((n): n is EntityNode => n.id === id && n.type === "entity");
   const erpNode = entityNode(table?.data.erpNode);
   const crmNode = entityNode(table?.data.crmNode);
   const erp: CatalogEntity | undefined = erpNode ? findEntity(catalogs.erp, erpNode.data.entity) : undefined;

@@ -7,7 +7,11 @@ import type { DesignerActions } from "../designer-actions";
 import { useDesigner } from "../store/designer-context";
 import { DiffList } from "./diff-list";
 
-type Props = { actions: Pick<DesignerActions, "listVersions" | "versionDiff" | "rollback">; refreshKey: number; onRolledBack: () => void };
+type Props = {
+  actions: Pick<DesignerActions, "listVersions" | "versionDiff" | "rollback">;
+  refreshKey: number;
+  onRolledBack: () => void;
+};
 
 /** Published versions, newest first, each with what it changed; rollback publishes an old one again. */
 export function VersionsPanel({ actions, refreshKey, onRolledBack }: Props) {
@@ -31,7 +35,9 @@ export function VersionsPanel({ actions, refreshKey, onRolledBack }: Props) {
   const rollback = async (number: number) => {
     if (!window.confirm(`Publish version ${number} again as a new version? The canvas will show it.`)) return;
     const result = await actions.rollback({ number });
-    setMessage(result.ok ? `Version ${result.data.number} now runs what version ${number} held.` : result.error.message);
+    setMessage(
+      result.ok ? `Version ${result.data.number} now runs what version ${number} held.` : result.error.message,
+    );
     if (result.ok) {
       await load();
       onRolledBack();
@@ -56,10 +62,17 @@ export function VersionsPanel({ actions, refreshKey, onRolledBack }: Props) {
               <span className="ml-auto text-muted-foreground">{v.mappings} mappings</span>
             </div>
             <div className="text-muted-foreground">
-              {v.publishedAt ? new Date(v.publishedAt).toLocaleString() : ""} · {v.author ?? "system"} · <code>{v.hash.slice(0, 10)}</code>
+              {v.publishedAt ? new Date(v.publishedAt).toLocaleString() : ""} · {v.author ?? "system"} ·{" "}
+              <code>{v.hash.slice(0, 10)}</code>
             </div>
             <div className="mt-1 flex gap-1">
-              <Button type="button" size="sm" variant="ghost" onClick={() => void showDiff(v.number)} aria-expanded={open?.number === v.number}>
+              <Button
+                type="button"
+                size="sm"
+                variant="ghost"
+                onClick={() => void showDiff(v.number)}
+                aria-expanded={open?.number === v.number}
+              >
                 {open?.number === v.number ? "Hide changes" : "Changes"}
               </Button>
               {!readOnly && i > 0 && (

@@ -24,7 +24,13 @@ export const createDraftSlice =
     saveStatus: "saved",
     saveError: null,
     markSaving: () => set({ saveStatus: "saving", saveError: null }),
-    markSaved: (hash, revision) => set({ baseHash: hash, savedRevision: revision, saveStatus: revision === get().revision ? "saved" : "unsaved", saveError: null }),
+    markSaved: (hash, revision) =>
+      set({
+        baseHash: hash,
+        savedRevision: revision,
+        saveStatus: revision === get().revision ? "saved" : "unsaved",
+        saveError: null,
+      }),
     markSaveFailed: (saveStatus, saveError) => set({ saveStatus, saveError }),
     resetDraft: (hash) => set({ baseHash: hash, savedRevision: get().revision, saveStatus: "saved", saveError: null }),
   });

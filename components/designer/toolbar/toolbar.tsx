@@ -13,9 +13,27 @@ import { findNodes } from "./find-nodes";
 
 const TEMPLATE_TITLE = "Business Central ↔ Dynamics 365 Sales standard integration";
 
-function ToolButton({ label, onClick, disabled, children }: { label: string; onClick: () => void; disabled?: boolean; children: ReactNode }) {
+function ToolButton({
+  label,
+  onClick,
+  disabled,
+  children,
+}: {
+  label: string;
+  onClick: () => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <Button type="button" variant="ghost" size="sm" onClick={onClick} disabled={disabled} aria-label={label} title={label}>
+    <Button
+      type="button"
+      variant="ghost"
+      size="sm"
+      onClick={onClick}
+      disabled={disabled}
+      aria-label={label}
+      title={label}
+    >
       {children}
     </Button>
   );
@@ -55,7 +73,11 @@ export function Toolbar({ onPublish }: { onPublish: () => void }) {
       const parsed = parseGraph(JSON.parse(await file.text()));
       const invalid = parsed.diagnostics.length;
       replace(parsed.graph);
-      setMessage(invalid ? `Imported; ${invalid} element${invalid === 1 ? " was" : "s were"} unreadable and left out.` : `Imported ${file.name}.`);
+      setMessage(
+        invalid
+          ? `Imported; ${invalid} element${invalid === 1 ? " was" : "s were"} unreadable and left out.`
+          : `Imported ${file.name}.`,
+      );
     } catch {
       setMessage(`${file.name} is not a Tandem mapping (JSON expected).`);
     }
@@ -67,13 +89,25 @@ export function Toolbar({ onPublish }: { onPublish: () => void }) {
   };
 
   return (
-    <div className="flex flex-wrap items-center gap-1 border-b bg-card px-2 py-1" role="toolbar" aria-label="Designer tools">
+    <div
+      className="flex flex-wrap items-center gap-1 border-b bg-card px-2 py-1"
+      role="toolbar"
+      aria-label="Designer tools"
+    >
       {!readOnly && (
         <>
-          <ToolButton label="New empty canvas" onClick={() => replace({ schemaVersion: GRAPH_SCHEMA_VERSION, nodes: [], edges: [] })}>
+          <ToolButton
+            label="New empty canvas"
+            onClick={() => replace({ schemaVersion: GRAPH_SCHEMA_VERSION, nodes: [], edges: [] })}
+          >
             <FilePlus2 className="h-4 w-4" aria-hidden /> New
           </ToolButton>
-          <ToolButton label={`Start from template: ${TEMPLATE_TITLE}`} onClick={() => void import("@/lib/mapping/template/bc-sales").then((t) => replace(t.bcSalesTemplateGraph()))}>
+          <ToolButton
+            label={`Start from template: ${TEMPLATE_TITLE}`}
+            onClick={() =>
+              void import("@/lib/mapping/template/bc-sales").then((t) => replace(t.bcSalesTemplateGraph()))
+            }
+          >
             <LayoutTemplate className="h-4 w-4" aria-hidden /> Template
           </ToolButton>
           <ToolButton label="Undo (Ctrl+Z)" onClick={history.undo} disabled={!history.canUndo}>
@@ -97,7 +131,14 @@ export function Toolbar({ onPublish }: { onPublish: () => void }) {
           goTo();
         }}
       >
-        <Input type="search" className="h-8 w-48" placeholder="Find on canvas" aria-label="Find on canvas" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <Input
+          type="search"
+          className="h-8 w-48"
+          placeholder="Find on canvas"
+          aria-label="Find on canvas"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
       </form>
       <ToolButton label="Export JSON" onClick={exportJson}>
         <Download className="h-4 w-4" aria-hidden />
@@ -107,7 +148,14 @@ export function Toolbar({ onPublish }: { onPublish: () => void }) {
           <ToolButton label="Import JSON" onClick={() => fileInput.current?.click()}>
             <Upload className="h-4 w-4" aria-hidden />
           </ToolButton>
-          <input ref={fileInput} type="file" accept="application/json,.json" className="hidden" aria-label="Mapping file to import" onChange={(e) => void importJson(e.target.files?.[0])} />
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            className="hidden"
+            aria-label="Mapping file to import"
+            onChange={(e) => void importJson(e.target.files?.[0])}
+          />
         </>
       )}
       {message && (
@@ -121,11 +169,19 @@ export function Toolbar({ onPublish }: { onPublish: () => void }) {
         </span>
         {!readOnly && <SaveStatus />}
         {!readOnly && (
-          <Button type="button" size="sm" onClick={onPublish} disabled={diagnostics.errors > 0} title={diagnostics.errors ? "Fix the errors first" : "Publish a new version"}>
+          <Button
+            type="button"
+            size="sm"
+            onClick={onPublish}
+            disabled={diagnostics.errors > 0}
+            title={diagnostics.errors ? "Fix the errors first" : "Publish a new version"}
+          >
             Publish…
           </Button>
         )}
-        {readOnly && <span className="rounded bg-muted px-2 py-1 text-xs">Read-only: viewers cannot change mappings</span>}
+        {readOnly && (
+          <span className="rounded bg-muted px-2 py-1 text-xs">Read-only: viewers cannot change mappings</span>
+        )}
       </div>
     </div>
   );

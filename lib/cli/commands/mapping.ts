@@ -33,19 +33,27 @@ async function readDocument(file: string) {
   try {
     text = await fs.readFile(file, "utf8");
   } catch (error) {
-    throw new AppError("NOT_FOUND", `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new AppError(
+      "NOT_FOUND",
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   try {
     return importDocument(text);
   } catch (error) {
-    if (error instanceof ImportError) throw new AppError("VALIDATION_FAILED", `${file}: ${error.message}`, { fieldErrors: error.path ? { [error.path]: [error.code] } : undefined });
+    if (error instanceof ImportError)
+      throw new AppError("VALIDATION_FAILED", `${file}: ${error.message}`, {
+        fieldErrors: error.path ? { [error.path]: [error.code] } : undefined,
+      });
     throw error;
   }
 }
 
 function checkFile(document: Awaited<ReturnType<typeof readDocument>>, useCatalogs: boolean) {
   const catalogs = useCatalogs ? STATIC_CATALOGS : {};
-  return document.kind === "graph" ? compileGraph(document.graph, { catalogs }) : compileModel(document.config, { catalogs });
+  return document.kind === "graph"
+    ? compileGraph(document.graph, { catalogs })
+    : compileModel(document.config, { catalogs });
 }
 
 export function registerMappingCommands(program: Command, out: CliOutput): void {
@@ -55,7 +63,8 @@ export function registerMappingCommands(program: Command, out: CliOutput): void 
     .argument("<name>", "template name")
     .option("--graph", "print the designer graph instead of the runtime config")
     .action((name: string, options: { graph?: boolean }) => {
-      if (name !== BC_SALES_TEMPLATE.id) throw new AppError("NOT_FOUND", `No template "${name}"; available: ${BC_SALES_TEMPLATE.id}`);
+      if (name !== BC_SALES_TEMPLATE.id)
+        throw new AppError("NOT_FOUND", `No template "${name}"; available: ${BC_SALES_TEMPLATE.id}`);
       const graph = bcSalesTemplateGraph();
       if (options.graph) return out.write(exportGraph(graph));
       const { config } = compileGraph(graph, { catalogs: STATIC_CATALOGS });
@@ -84,10 +93,12 @@ export function registerMappingCommands(program: Command, out: CliOutput): void 
     .option("--no-catalog", "skip the checks that need the systems' catalogs")
     .action(async (file: string, options: { catalog: boolean }) => {
       const document = await readDocument(file);
-      if (document.kind !== "graph") throw new AppError("VALIDATION_FAILED", `${file} is already a runtime config; compile takes a graph`);
+      if (document.kind !== "graph")
+        throw new AppError("VALIDATION_FAILED", `${file} is already a runtime config; compile takes a graph`);
       const result = checkFile(document, options.catalog);
       result.diagnostics.forEach((d) => out.error(formatDiagnostic(d)));
-      if (hasErrors(result.diagnostics) || !result.config) throw new DiagnosticsFailed(result.diagnostics.filter((d) => d.severity === "error").length);
+      if (hasErrors(result.diagnostics) || !result.config)
+        throw new DiagnosticsFailed(result.diagnostics.filter((d) => d.severity === "error").length);
       out.write(serializeConfig(result.config));
     });
 }

@@ -9,7 +9,8 @@ import type { CliOutput } from "../output";
 function printSummary(out: CliOutput, summary: SeedSummary): void {
   for (const system of ["erp", "crm"] as const) {
     const entries = Object.entries(summary[system]).filter(([, n]) => n > 0);
-    if (entries.length) out.write(`${system.toUpperCase()}: ${entries.map(([entity, n]) => `${entity} ${n}`).join(", ")}\n`);
+    if (entries.length)
+      out.write(`${system.toUpperCase()}: ${entries.map(([entity, n]) => `${entity} ${n}`).join(", ")}\n`);
   }
 }
 
@@ -18,12 +19,16 @@ export function registerSandboxCommands(program: Command, out: CliOutput): void 
 
   sandbox
     .command("seed")
-    .description("Load the demo company if the sandboxes are empty; --customers N adds generated customers and accounts up to N")
+    .description(
+      "Load the demo company if the sandboxes are empty; --customers N adds generated customers and accounts up to N",
+    )
     .option("--customers <count>", "generated ERP customers and CRM accounts (for benchmarks)")
     .action(async (options: { customers?: string }) => {
       const customers = options.customers === undefined ? 0 : Number(options.customers);
       if (!Number.isInteger(customers) || customers < 0 || customers > 5_000_000) {
-        throw new AppError("VALIDATION_FAILED", "--customers must be a whole number from 0 to 5,000,000", { fieldErrors: { customers: ["not a whole number in range"] } });
+        throw new AppError("VALIDATION_FAILED", "--customers must be a whole number from 0 to 5,000,000", {
+          fieldErrors: { customers: ["not a whole number in range"] },
+        });
       }
       await withCliDatabase(async ({ db }) => {
         const demo = await seedSandboxIfEmpty(db);
@@ -32,15 +37,20 @@ export function registerSandboxCommands(program: Command, out: CliOutput): void 
         if (customers > 0) {
           const scaled = await seedScale(db, { customers });
           printSummary(out, scaled);
-          out.write(`Generated ${scaled.erp.customers} customers and ${scaled.crm.accounts} accounts in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+          out.write(
+            `Generated ${scaled.erp.customers} customers and ${scaled.crm.accounts} accounts in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+          );
         }
-        if (!demo && customers === 0) out.write("The sandboxes already hold data; nothing to do (use `tandem sandbox reset` to start over).\n");
+        if (!demo && customers === 0)
+          out.write("The sandboxes already hold data; nothing to do (use `tandem sandbox reset` to start over).\n");
       });
     });
 
   sandbox
     .command("configure")
-    .description("Change a sandbox's limits or fault injection, e.g. '{\"faults\":{\"throttleRate\":0.2}}'; {} restores the defaults")
+    .description(
+      'Change a sandbox\'s limits or fault injection, e.g. \'{"faults":{"throttleRate":0.2}}\'; {} restores the defaults',
+    )
     .argument("<system>", "erp or crm")
     .argument("<settings>", "JSON: faults, throttle, concurrency, tokenLifetimeSeconds, relativeNextLinks")
     .action(async (system: string, json: string) => {

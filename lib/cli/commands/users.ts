@@ -22,9 +22,14 @@ export function registerUserCommands(program: Command, out: CliOutput): void {
     .option("--password-stdin", "read the password from standard input")
     .action(async (options: CreateOptions) => {
       const generated = !options.password && !options.passwordStdin ? randomBytes(15).toString("base64url") : undefined;
-      const password = options.passwordStdin ? (await readStdin()).replace(/\r?\n$/, "") : (options.password ?? generated);
+      const password = options.passwordStdin
+        ? (await readStdin()).replace(/\r?\n$/, "")
+        : (options.password ?? generated);
       const user = await withCliDatabase((handle) =>
-        createUser({ ctx: { db: handle.db, actor: systemActor("cli") }, input: { email: options.email, role: options.role, name: options.name, password } }),
+        createUser({
+          ctx: { db: handle.db, actor: systemActor("cli") },
+          input: { email: options.email, role: options.role, name: options.name, password },
+        }),
       );
       out.write(`Created ${user.role} ${user.email} (${user.id}).\n`);
       if (generated) out.write(`Password (shown once): ${generated}\n`);

@@ -2,7 +2,15 @@ import type { CatalogEntity, SchemaCatalog } from "@/lib/mapping/model/catalog";
 import { findEntity, findField } from "@/lib/mapping/model/catalog";
 import { f, type FilterAst } from "@/lib/mapping/model/filter";
 import { toODataFilter } from "@/lib/mapping/filter/odata-filter";
-import type { ChangeCursor, ChangePage, Connector, ConnectorRecord, ReadChangesRequest, WriteOperation, WriteResult } from "../connector";
+import type {
+  ChangeCursor,
+  ChangePage,
+  Connector,
+  ConnectorRecord,
+  ReadChangesRequest,
+  WriteOperation,
+  WriteResult,
+} from "../connector";
 import type { CommonConnectorOptions } from "../connector-options";
 import { ConnectorError, failedOperation, isConnectionFailure } from "../odata/connector-error";
 import { catalogFromCsdl } from "../odata/csdl-catalog";
@@ -37,10 +45,24 @@ export class BusinessCentralConnector implements Connector {
   private catalogPromise?: Promise<SchemaCatalog>;
 
   constructor(private readonly options: BusinessCentralConnectorOptions) {
-    const tokens = options.tokens ?? (options.credentials ? new ClientCredentialsTokens(options.credentials, options.fetch ?? ((r) => fetch(r))) : undefined);
-    if (!tokens) throw new ConnectorError("TOKEN", "The Business Central connector needs client credentials or a token provider");
+    const tokens =
+      options.tokens ??
+      (options.credentials
+        ? new ClientCredentialsTokens(options.credentials, options.fetch ?? ((r) => fetch(r)))
+        : undefined);
+    if (!tokens)
+      throw new ConnectorError("TOKEN", "The Business Central connector needs client credentials or a token provider");
     // Business Central answers five requests at a time per user; more only queue on its side.
-    this.client = new ODataClient({ baseUrl: options.apiUrl.replace(/\/+$/, ""), tokens, fetch: options.fetch, retry: options.retry, timeoutMs: options.timeoutMs, maxConcurrency: 5, sleep: options.sleep, random: options.random });
+    this.client = new ODataClient({
+      baseUrl: options.apiUrl.replace(/\/+$/, ""),
+      tokens,
+      fetch: options.fetch,
+      retry: options.retry,
+      timeoutMs: options.timeoutMs,
+      maxConcurrency: 5,
+      sleep: options.sleep,
+      random: options.random,
+    });
   }
 
   private catalog(): Promise<SchemaCatalog> {
@@ -63,12 +85,19 @@ export class BusinessCentralConnector implements Connector {
     const apis = this.options.apis ?? [STANDARD_API, TANDEM_API];
     let found: CatalogEntity[] = [];
     for (const api of apis) {
-      const response = await this.client.send(`${api}/$metadata`, { headers: { Accept: "application/xml" }, allow: [404] });
+      const response = await this.client.send(`${api}/$metadata`, {
+        headers: { Accept: "application/xml" },
+        allow: [404],
+      });
       if (response.status === 404) continue; // that API is not installed in this environment
       const described = catalogFromCsdl(await response.text(), { system: "erp", api });
       found = api === TANDEM_API ? mergeTandemPages(found, described, api) : [...found, ...described];
     }
-    return { system: "erp", name: "Business Central", entities: entities ? found.filter((e) => entities.includes(e.name)) : found };
+    return {
+      system: "erp",
+      name: "Business Central",
+      entities: entities ? found.filter((e) => entities.includes(e.name)) : found,
+    };
   }
 
   async whoAmI(): Promise<{ userId: string | null }> {
@@ -78,7 +107,8 @@ export class BusinessCentralConnector implements Connector {
   private toRecord(entity: CatalogEntity, row: Record<string, unknown>): ConnectorRecord {
     const keyField = entity.extension?.integrationKey;
     const values: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(row)) if (!name.startsWith("@") && name !== keyField) values[name] = normalizeValue(value);
+    for (const [name, value] of Object.entries(row))
+      if (!name.startsWith("@") && name !== keyField) values[name] = normalizeValue(value);
     const key = keyField ? row[keyField] : undefined;
     return {
       id: String(row[entity.key]),
@@ -91,20 +121,31 @@ export class BusinessCentralConnector implements Connector {
   }
 
   private filterText(entity: CatalogEntity, filter: FilterAst | undefined): string | undefined {
-    return filter ? toODataFilter(filter, { dialect: "business-central", field: (name) => findField(entity, name) }) : undefined;
+    return filter
+      ? toODataFilter(filter, { dialect: "business-central", field: (name) => findField(entity, name) })
+      : undefined;
   }
 
   private selectText(entity: CatalogEntity, select: string[] | undefined): string | undefined {
-    return select ? [...new Set([entity.key, ...(entity.modifiedOn ? [entity.modifiedOn] : []), ...select])].join(",") : undefined;
+    return select
+      ? [...new Set([entity.key, ...(entity.modifiedOn ? [entity.modifiedOn] : []), ...select])].join(",")
+      : undefined;
   }
 
   async *readChanges(request: ReadChangesRequest): AsyncGenerator<ChangePage, ChangeCursor> {
-    if (request.mode === "track-changes") throw new ConnectorError("UNSUPPORTED", "Business Central has no change tracking; read by watermark and find deletes by comparing keys");
+    if (request.mode === "track-changes")
+      throw new ConnectorError(
+        "UNSUPPORTED",
+        "Business Central has no change tracking; read by watermark and find deletes by comparing keys",
+      );
     const entity = await this.entity(request.entity);
     const since = request.since?.watermark;
     const watermark = since && entity.modifiedOn ? f.ge(entity.modifiedOn, new Date(since).toISOString()) : undefined;
     const filter = watermark && request.filter ? f.and(watermark, request.filter) : (watermark ?? request.filter);
-    const url = withQuery(this.path(entity), { $filter: this.filterText(entity, filter), $select: this.selectText(entity, request.select) });
+    const url = withQuery(this.path(entity), {
+      $filter: this.filterText(entity, filter),
+      $select: this.selectText(entity, request.select),
+    });
     const pageSize = request.pageSize ?? this.options.pageSize;
     const headers: Record<string, string> = pageSize ? { Prefer: `odata.maxpagesize=${pageSize}` } : {};
     let latest = since ?? null;
@@ -122,9 +163,16 @@ export class BusinessCentralConnector implements Connector {
     const entity = await this.entity(entityName);
     const records: ConnectorRecord[] = [];
     // The same field or-ed is fine on Business Central; 50 GUIDs keep the URL well under limits.
-    for (const part of chunk(ids.filter((id) => GUID.test(id)), 50)) {
-      const url = withQuery(this.path(entity), { $filter: this.filterText(entity, f.in(entity.key, part)), $select: this.selectText(entity, select) });
-      for await (const page of iterate(followPages(this.client, url, {}))) records.push(...(page.value ?? []).map((row) => this.toRecord(entity, row)));
+    for (const part of chunk(
+      ids.filter((id) => GUID.test(id)),
+      50,
+    )) {
+      const url = withQuery(this.path(entity), {
+        $filter: this.filterText(entity, f.in(entity.key, part)),
+        $select: this.selectText(entity, select),
+      });
+      for await (const page of iterate(followPages(this.client, url, {})))
+        records.push(...(page.value ?? []).map((row) => this.toRecord(entity, row)));
     }
     return records;
   }
@@ -134,19 +182,39 @@ export class BusinessCentralConnector implements Connector {
     return ids.filter((id) => !found.has(id.toLowerCase()));
   }
 
-  async write(entityName: string, operations: WriteOperation[], options: { atomic?: boolean } = {}): Promise<WriteResult[]> {
+  async write(
+    entityName: string,
+    operations: WriteOperation[],
+    options: { atomic?: boolean } = {},
+  ): Promise<WriteResult[]> {
     const entity = await this.entity(entityName);
     const keyField = entity.extension?.integrationKey;
     // The key travels in the record, written by the same insert: Tandem's page holds it unique per table.
-    if (keyField) operations = operations.map((op) => (op.kind === "create" && op.key ? { ...op, values: { ...op.values, [keyField]: op.key } } : op));
+    if (keyField)
+      operations = operations.map((op) =>
+        op.kind === "create" && op.key ? { ...op, values: { ...op.values, [keyField]: op.key } } : op,
+      );
     const results: WriteResult[] = [];
     for (const part of chunk(operations, Math.min(this.options.maxBatch ?? BC_MAX_BATCH, BC_MAX_BATCH))) {
       try {
-        results.push(...(await writeBcBatch(this.client, entity, (suffix) => this.path(entity, suffix), part, options.atomic ?? false, (row) => this.toRecord(entity, row))));
+        results.push(
+          ...(await writeBcBatch(
+            this.client,
+            entity,
+            (suffix) => this.path(entity, suffix),
+            part,
+            options.atomic ?? false,
+            (row) => this.toRecord(entity, row),
+          )),
+        );
       } catch (error) {
         if (!(error instanceof ConnectorError) || isConnectionFailure(error)) throw error;
         // A create without a key may have landed: sending it again could duplicate it, so it is not offered for resending.
-        results.push(...part.map((operation) => failedOperation(operation, error, operation.kind !== "create" || Boolean(keyField))));
+        results.push(
+          ...part.map((operation) =>
+            failedOperation(operation, error, operation.kind !== "create" || Boolean(keyField)),
+          ),
+        );
       }
     }
     return results;
@@ -158,19 +226,36 @@ export class BusinessCentralConnector implements Connector {
     const found = new Map<string, ConnectorRecord>();
     if (!keyField) return found; // without Tandem's page there is nowhere a key could be
     for (const part of chunk([...new Set(keys)], 40)) {
-      const url = withQuery(this.path(entity), { $filter: toODataFilter(f.in(keyField, part), { dialect: "business-central", field: () => ({ name: keyField, type: "string" }) }) });
-      for await (const page of iterate(followPages(this.client, url, {}))) for (const row of page.value ?? []) {
-        const record = this.toRecord(entity, row);
-        if (record.key) found.set(record.key, record);
-      }
+      const url = withQuery(this.path(entity), {
+        $filter: toODataFilter(f.in(keyField, part), {
+          dialect: "business-central",
+          field: () => ({ name: keyField, type: "string" }),
+        }),
+      });
+      for await (const page of iterate(followPages(this.client, url, {})))
+        for (const row of page.value ?? []) {
+          const record = this.toRecord(entity, row);
+          if (record.key) found.set(record.key, record);
+        }
     }
     return found;
   }
 
   /** Always exact: Business Central counts the query when it answers. */
-  async count(entityName: string, filter?: FilterAst, _options: { exact?: boolean; upTo?: number } = {}): Promise<number> {
+  async count(
+    entityName: string,
+    filter?: FilterAst,
+    _options: { exact?: boolean; upTo?: number } = {},
+  ): Promise<number> {
     const entity = await this.entity(entityName);
-    const page = await this.client.json<{ "@odata.count"?: number }>(withQuery(this.path(entity), { $filter: this.filterText(entity, filter), $count: true, $top: 1, $select: entity.key }));
+    const page = await this.client.json<{ "@odata.count"?: number }>(
+      withQuery(this.path(entity), {
+        $filter: this.filterText(entity, filter),
+        $count: true,
+        $top: 1,
+        $select: entity.key,
+      }),
+    );
     return page["@odata.count"] ?? 0;
   }
 }

@@ -4,7 +4,15 @@ import { f, type FilterAst } from "@/lib/mapping/model/filter";
 import { toODataFilter } from "@/lib/mapping/filter/odata-filter";
 import { toPredicate } from "@/lib/mapping/filter/filter-predicate";
 import { iterate } from "../business-central/business-central-connector";
-import type { ChangeCursor, ChangePage, Connector, ConnectorRecord, ReadChangesRequest, WriteOperation, WriteResult } from "../connector";
+import type {
+  ChangeCursor,
+  ChangePage,
+  Connector,
+  ConnectorRecord,
+  ReadChangesRequest,
+  WriteOperation,
+  WriteResult,
+} from "../connector";
 import type { CommonConnectorOptions } from "../connector-options";
 import { ConnectorError, failedOperation, isConnectionFailure } from "../odata/connector-error";
 import { ODataClient, withQuery } from "../odata/odata-client";
@@ -34,9 +42,22 @@ export class DataverseConnector implements Connector {
   private catalogPromise?: Promise<SchemaCatalog>;
 
   constructor(private readonly options: DataverseConnectorOptions) {
-    const tokens = options.tokens ?? (options.credentials ? new ClientCredentialsTokens(options.credentials, options.fetch ?? ((r) => fetch(r))) : undefined);
-    if (!tokens) throw new ConnectorError("TOKEN", "The Dataverse connector needs client credentials or a token provider");
-    this.client = new ODataClient({ baseUrl: options.serviceUrl.replace(/\/+$/, ""), tokens, fetch: options.fetch, retry: options.retry, timeoutMs: options.timeoutMs, sleep: options.sleep, random: options.random });
+    const tokens =
+      options.tokens ??
+      (options.credentials
+        ? new ClientCredentialsTokens(options.credentials, options.fetch ?? ((r) => fetch(r)))
+        : undefined);
+    if (!tokens)
+      throw new ConnectorError("TOKEN", "The Dataverse connector needs client credentials or a token provider");
+    this.client = new ODataClient({
+      baseUrl: options.serviceUrl.replace(/\/+$/, ""),
+      tokens,
+      fetch: options.fetch,
+      retry: options.retry,
+      timeoutMs: options.timeoutMs,
+      sleep: options.sleep,
+      random: options.random,
+    });
   }
 
   private catalog(): Promise<SchemaCatalog> {
@@ -60,7 +81,9 @@ export class DataverseConnector implements Connector {
   }
 
   private filterText(entity: CatalogEntity, filter: FilterAst | undefined): string | undefined {
-    return filter ? toODataFilter(filter, { dialect: "dataverse", field: (name) => findField(entity, name) }) : undefined;
+    return filter
+      ? toODataFilter(filter, { dialect: "dataverse", field: (name) => findField(entity, name) })
+      : undefined;
   }
 
   private pageHeaders(pageSize: number | undefined, extra: string[] = []): Record<string, string> {
@@ -89,19 +112,30 @@ export class DataverseConnector implements Connector {
       }
     } else {
       const since = request.since?.watermark;
-      const watermark = since && entity.modifiedOn ? f.ge(entity.modifiedOn, new Date(since).toISOString().replace(/\.\d{3}Z$/, "Z")) : undefined;
+      const watermark =
+        since && entity.modifiedOn
+          ? f.ge(entity.modifiedOn, new Date(since).toISOString().replace(/\.\d{3}Z$/, "Z"))
+          : undefined;
       const filter = watermark && request.filter ? f.and(watermark, request.filter) : (watermark ?? request.filter);
-      url = withQuery(entity.name, { $select: selectList(entity, request.select), $filter: this.filterText(entity, filter) });
+      url = withQuery(entity.name, {
+        $select: selectList(entity, request.select),
+        $filter: this.filterText(entity, filter),
+      });
     }
     let latest = request.since?.watermark ?? null;
     let deltaToken: string | null = null;
-    const pages = followPages(this.client, url, this.pageHeaders(request.pageSize, tracking ? ["odata.track-changes"] : []));
+    const pages = followPages(
+      this.client,
+      url,
+      this.pageHeaders(request.pageSize, tracking ? ["odata.track-changes"] : []),
+    );
     for (;;) {
       const { value: page, done } = await pages.next();
       const records: ConnectorRecord[] = [];
       const deleted: string[] = [];
       for (const row of page.value ?? []) {
-        if (String(row["@odata.context"] ?? "").endsWith("/$deletedEntity") || row.reason === "deleted") deleted.push(String(row.id));
+        if (String(row["@odata.context"] ?? "").endsWith("/$deletedEntity") || row.reason === "deleted")
+          deleted.push(String(row.id));
         else records.push(recordFromRow(entity, row));
       }
       for (const record of records) latest = laterOf(latest, record.modifiedOn);
@@ -109,18 +143,31 @@ export class DataverseConnector implements Connector {
       if (kept.length || deleted.length || !done) yield { records: kept, deleted };
       if (done) {
         deltaToken = page["@odata.deltaLink"] ?? null;
-        return tracking ? { deltaToken: deltaToken ? this.client.resolve(deltaToken, url) : (request.since?.deltaToken ?? null), watermark: latest } : { watermark: latest };
+        return tracking
+          ? {
+              deltaToken: deltaToken ? this.client.resolve(deltaToken, url) : (request.since?.deltaToken ?? null),
+              watermark: latest,
+            }
+          : { watermark: latest };
       }
     }
   }
 
   async readByIds(entityName: string, ids: string[], select?: string[]): Promise<ConnectorRecord[]> {
     const entity = await this.entity(entityName);
-    if (entity.kind === "optionset") return (await readOptionRecords(this.client, entity)).filter((r) => ids.includes(r.id));
+    if (entity.kind === "optionset")
+      return (await readOptionRecords(this.client, entity)).filter((r) => ids.includes(r.id));
     const records: ConnectorRecord[] = [];
-    for (const part of chunk(ids.filter((id) => GUID.test(id)), 100)) {
-      const url = withQuery(entity.name, { $select: selectList(entity, select), $filter: this.filterText(entity, f.in(entity.key, part)) });
-      for await (const page of iterate(followPages(this.client, url, this.pageHeaders(undefined)))) records.push(...(page.value ?? []).map((row) => recordFromRow(entity, row)));
+    for (const part of chunk(
+      ids.filter((id) => GUID.test(id)),
+      100,
+    )) {
+      const url = withQuery(entity.name, {
+        $select: selectList(entity, select),
+        $filter: this.filterText(entity, f.in(entity.key, part)),
+      });
+      for await (const page of iterate(followPages(this.client, url, this.pageHeaders(undefined))))
+        records.push(...(page.value ?? []).map((row) => recordFromRow(entity, row)));
     }
     return records;
   }
@@ -130,7 +177,11 @@ export class DataverseConnector implements Connector {
     return ids.filter((id) => !found.has(id.toLowerCase()));
   }
 
-  async write(entityName: string, operations: WriteOperation[], options: { atomic?: boolean } = {}): Promise<WriteResult[]> {
+  async write(
+    entityName: string,
+    operations: WriteOperation[],
+    options: { atomic?: boolean } = {},
+  ): Promise<WriteResult[]> {
     const entity = await this.entity(entityName);
     if (entity.kind === "optionset") {
       // Metadata changes one at a time: each new option takes the next free value, which a parallel insert would reuse.
@@ -140,8 +191,11 @@ export class DataverseConnector implements Connector {
     }
     const catalog = await this.catalog();
     // Dataverse takes the ids it is given: a keyed create gets the id its key derives, so repeating it cannot duplicate.
-    operations = operations.map((op) => (op.kind === "create" && op.key && !op.id ? { ...op, id: idForKey(op.key) } : op));
-    if (operations.length === 1 && !options.atomic) return [await writeOne(this.client, catalog, entity, operations[0]!)];
+    operations = operations.map((op) =>
+      op.kind === "create" && op.key && !op.id ? { ...op, id: idForKey(op.key) } : op,
+    );
+    if (operations.length === 1 && !options.atomic)
+      return [await writeOne(this.client, catalog, entity, operations[0]!)];
     // Two batches in flight: Dataverse serves many connections at once, and the next batch is built while one waits.
     const parts = chunk(operations, Math.min(this.options.maxBatch ?? DATAVERSE_MAX_BATCH, DATAVERSE_MAX_BATCH));
     const answers: WriteResult[][] = new Array(parts.length);
@@ -166,7 +220,12 @@ export class DataverseConnector implements Connector {
     if (entity.kind === "optionset" || !keys.length) return new Map();
     const keyOf = new Map(keys.map((key) => [idForKey(key), key]));
     const found = await this.readByIds(entityName, [...keyOf.keys()]);
-    return new Map(found.map((record) => [keyOf.get(record.id.toLowerCase())!, { ...record, key: keyOf.get(record.id.toLowerCase())! }]));
+    return new Map(
+      found.map((record) => [
+        keyOf.get(record.id.toLowerCase())!,
+        { ...record, key: keyOf.get(record.id.toLowerCase())! },
+      ]),
+    );
   }
 
   /**
@@ -174,7 +233,11 @@ export class DataverseConnector implements Connector {
    * progress and sizing, never for a decision or the mass-change guard's denominator. With a filter or `exact`, the
    * rows matching now: $count up to Dataverse's cap of 5000, past it by reading the keys.
    */
-  async count(entityName: string, filter?: FilterAst, options: { exact?: boolean; upTo?: number } = {}): Promise<number> {
+  async count(
+    entityName: string,
+    filter?: FilterAst,
+    options: { exact?: boolean; upTo?: number } = {},
+  ): Promise<number> {
     const entity = await this.entity(entityName);
     // A choice column's options are no table: no message counts them, and a real tenant refuses the name.
     if (entity.kind === "optionset") {
@@ -183,12 +246,19 @@ export class DataverseConnector implements Connector {
       return records.filter((record) => keep(record.values)).length;
     }
     if (!filter && !options.exact) {
-      const answer = await this.client.json<{ EntityRecordCountCollection: { Values: number[] } }>(`RetrieveTotalRecordCount(EntityNames=['${entity.logicalName}'])`);
+      const answer = await this.client.json<{ EntityRecordCountCollection: { Values: number[] } }>(
+        `RetrieveTotalRecordCount(EntityNames=['${entity.logicalName}'])`,
+      );
       return answer.EntityRecordCountCollection.Values[0] ?? 0;
     }
     type Counted = { "@odata.count"?: number; "@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded"?: boolean };
-    const counted = await this.client.json<Counted>(withQuery(entity.name, { $select: entity.key, $filter: this.filterText(entity, filter), $count: true }), { headers: { Prefer: "odata.maxpagesize=1" } });
-    const capped = counted["@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded"] === true || (counted["@odata.count"] ?? DATAVERSE_MAX_PAGE) >= DATAVERSE_MAX_PAGE;
+    const counted = await this.client.json<Counted>(
+      withQuery(entity.name, { $select: entity.key, $filter: this.filterText(entity, filter), $count: true }),
+      { headers: { Prefer: "odata.maxpagesize=1" } },
+    );
+    const capped =
+      counted["@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded"] === true ||
+      (counted["@odata.count"] ?? DATAVERSE_MAX_PAGE) >= DATAVERSE_MAX_PAGE;
     if (!capped) return counted["@odata.count"]!;
     if (options.upTo !== undefined && options.upTo <= DATAVERSE_MAX_PAGE) return DATAVERSE_MAX_PAGE;
     let total = 0;

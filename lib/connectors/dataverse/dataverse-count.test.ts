@@ -3,12 +3,19 @@ import { f } from "@/lib/mapping/model/filter";
 import type { ChangePage } from "../connector";
 import { startHarness, type Harness } from "../test/sandbox-harness";
 
-const accounts = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: crypto.randomUUID(), data: { name: `${prefix} ${i}`, statecode: 0, statuscode: 1 } }));
+const accounts = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    id: crypto.randomUUID(),
+    data: { name: `${prefix} ${i}`, statecode: 0, statuscode: 1 },
+  }));
 
 describe("Dataverse connector counts", () => {
   let h: Harness;
   const sent: string[] = [];
-  const recording = () => h.dataverse({ fetch: (request: Request) => (sent.push(decodeURIComponent(new URL(request.url).pathname)), fetch(request)) });
+  const recording = () =>
+    h.dataverse({
+      fetch: (request: Request) => (sent.push(decodeURIComponent(new URL(request.url).pathname)), fetch(request)),
+    });
   beforeAll(async () => {
     h = await startHarness();
     await h.runtime.stores.crm.insertMany("accounts", accounts("Counted", 30));
@@ -18,7 +25,8 @@ describe("Dataverse connector counts", () => {
   it("should count an option-set pseudo-entity from its options when it never sends RetrieveTotalRecordCount for it", async () => {
     sent.length = 0;
     const connector = recording();
-    const options = ((await connector.readChanges({ entity: "account.paymenttermscode" }).next()).value as ChangePage).records;
+    const options = ((await connector.readChanges({ entity: "account.paymenttermscode" }).next()).value as ChangePage)
+      .records;
     expect(options.length).toBeGreaterThan(1);
     expect(await connector.count("account.paymenttermscode")).toBe(options.length);
     expect(await connector.count("account.paymenttermscode", undefined, { exact: true })).toBe(options.length);

@@ -22,7 +22,8 @@ export function recordFromRow(entity: CatalogEntity, row: Record<string, unknown
   }
   return {
     id: String(row[entity.key]),
-    modifiedOn: entity.modifiedOn && typeof row[entity.modifiedOn] === "string" ? (row[entity.modifiedOn] as string) : null,
+    modifiedOn:
+      entity.modifiedOn && typeof row[entity.modifiedOn] === "string" ? (row[entity.modifiedOn] as string) : null,
     etag: typeof row["@odata.etag"] === "string" ? row["@odata.etag"] : null,
     modifiedBy: typeof row._modifiedby_value === "string" ? row._modifiedby_value : null,
     values,
@@ -30,7 +31,11 @@ export function recordFromRow(entity: CatalogEntity, row: Record<string, unknown
 }
 
 /** Record values as a create/update body: lookups become <navigation>@odata.bind references. */
-export function bodyFromValues(catalog: SchemaCatalog, entity: CatalogEntity, values: Record<string, unknown>): Record<string, unknown> {
+export function bodyFromValues(
+  catalog: SchemaCatalog,
+  entity: CatalogEntity,
+  values: Record<string, unknown>,
+): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
     const field = entity.fields.find((f) => f.name === name);
@@ -43,11 +48,16 @@ export function bodyFromValues(catalog: SchemaCatalog, entity: CatalogEntity, va
       body[`${navigationProperty(catalog, field, targets[0] ?? "")}@odata.bind`] = null;
       continue;
     }
-    const reference: LookupValue = typeof value === "string" ? { id: value, entity: targets[0] ?? "" } : (value as LookupValue);
+    const reference: LookupValue =
+      typeof value === "string" ? { id: value, entity: targets[0] ?? "" } : (value as LookupValue);
     if (!targets.includes(reference.entity)) {
-      throw new ConnectorError("BAD_REQUEST", `${entity.name}.${name} cannot point to ${reference.entity}; it points to ${targets.join(" or ")}`);
+      throw new ConnectorError(
+        "BAD_REQUEST",
+        `${entity.name}.${name} cannot point to ${reference.entity}; it points to ${targets.join(" or ")}`,
+      );
     }
-    body[`${navigationProperty(catalog, field, reference.entity)}@odata.bind`] = `/${reference.entity}(${reference.id})`;
+    body[`${navigationProperty(catalog, field, reference.entity)}@odata.bind`] =
+      `/${reference.entity}(${reference.id})`;
   }
   return body;
 }

@@ -52,7 +52,10 @@ export function errorFromResponse(status: number, text: string, retryAfterMs?: n
   let serviceCode: string | undefined;
   let message = text.slice(0, 500) || `HTTP ${status}`;
   try {
-    const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } | string; error_description?: unknown };
+    const body = JSON.parse(text) as {
+      error?: { code?: unknown; message?: unknown } | string;
+      error_description?: unknown;
+    };
     if (body.error && typeof body.error === "object") {
       serviceCode = typeof body.error.code === "string" ? body.error.code : undefined;
       if (typeof body.error.message === "string") message = body.error.message;
@@ -71,13 +74,36 @@ export function errorFromResponse(status: number, text: string, retryAfterMs?: n
  * be reached, or the service refused a fresh token. Nothing else in the job can succeed until someone fixes them.
  */
 export function isConnectionFailure(error: unknown): boolean {
-  return error instanceof ConnectorError && (error.code === "TOKEN" || error.code === "NETWORK" || error.code === "UNAUTHORIZED");
+  return (
+    error instanceof ConnectorError &&
+    (error.code === "TOKEN" || error.code === "NETWORK" || error.code === "UNAUTHORIZED")
+  );
 }
 
 /**
  * A request-level failure as the failed result of each operation the request carried; `resendable` (default) marks
  * it `wholeRequest`, so the caller may send the operation again in a smaller request.
  */
-export function failedOperation(operation: { ref?: string; id?: string }, error: ConnectorError, resendable = true): { ok: false; ref?: string; id?: string; error: { code: ConnectorErrorCode; status?: number; serviceCode?: string; message: string; wholeRequest?: boolean } } {
-  return { ok: false, ref: operation.ref, id: operation.id, error: { code: error.code, status: error.status, serviceCode: error.details.serviceCode, message: error.message, ...(resendable ? { wholeRequest: true } : {}) } };
+export function failedOperation(
+  operation: { ref?: string; id?: string },
+  error: ConnectorError,
+  resendable = true,
+): {
+  ok: false;
+  ref?: string;
+  id?: string;
+  error: { code: ConnectorErrorCode; status?: number; serviceCode?: string; message: string; wholeRequest?: boolean };
+} {
+  return {
+    ok: false,
+    ref: operation.ref,
+    id: operation.id,
+    error: {
+      code: error.code,
+      status: error.status,
+      serviceCode: error.details.serviceCode,
+      message: error.message,
+      ...(resendable ? { wholeRequest: true } : {}),
+    },
+  };
 }

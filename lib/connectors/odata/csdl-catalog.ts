@@ -17,21 +17,27 @@ const EDM: Record<string, FieldType> = {
   "Edm.Stream": "blob",
 };
 
-const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const list = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 type Node = Record<string, unknown>;
 
 /**
  * Reads a $metadata document (CSDL 4.0) into catalog entities: entity sets, keys, property types and lengths,
  * enum members as options, and navigation properties with referential constraints as lookups.
  */
-export function catalogFromCsdl(xml: string, options: { system: "erp" | "crm"; api?: string; modifiedOn?: string[] }): CatalogEntity[] {
+export function catalogFromCsdl(
+  xml: string,
+  options: { system: "erp" | "crm"; api?: string; modifiedOn?: string[] },
+): CatalogEntity[] {
   let document: Node;
   try {
     document = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(xml) as Node;
   } catch (error) {
     throw new ConnectorError("PROTOCOL", `The $metadata document is not valid XML: ${(error as Error).message}`);
   }
-  const schemas = list(((document["edmx:Edmx"] as Node | undefined)?.["edmx:DataServices"] as Node | undefined)?.Schema as Node | Node[]);
+  const schemas = list(
+    ((document["edmx:Edmx"] as Node | undefined)?.["edmx:DataServices"] as Node | undefined)?.Schema as Node | Node[],
+  );
   if (schemas.length === 0) throw new ConnectorError("PROTOCOL", "The $metadata document has no Schema");
   const types = new Map<string, Node>();
   const enums = new Map<string, Node>();
@@ -62,15 +68,36 @@ export function catalogFromCsdl(xml: string, options: { system: "erp" | "crm"; a
       const targets = lookups.get(rawName);
       if (targets) return { name: lookupName ?? rawName, type: "lookup", lookupTargets: targets };
       const enumType = enums.get(String(property.Type));
-      if (enumType) return { name: rawName, type: "enum", options: list(enumType.Member as Node[]).map((m) => ({ value: String(m.Name), label: String(m.Name).replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) })) };
+      if (enumType)
+        return {
+          name: rawName,
+          type: "enum",
+          options: list(enumType.Member as Node[]).map((m) => ({
+            value: String(m.Name),
+            label: String(m.Name).replace(/_x([0-9A-F]{4})_/g, (_, hex: string) =>
+              String.fromCharCode(Number.parseInt(hex, 16)),
+            ),
+          })),
+        };
       return {
         name: lookupName ?? rawName,
         type: lookupName ? "lookup" : (EDM[String(property.Type)] ?? "string"),
         ...(property.MaxLength && property.MaxLength !== "max" ? { maxLength: Number(property.MaxLength) } : {}),
       };
     });
-    const modifiedOn = fields.find((f) => (options.modifiedOn ?? ["lastModifiedDateTime", "modifiedon"]).includes(f.name))?.name;
-    return [{ name: String(set.Name), key, kind: "table", fields, ...(modifiedOn ? { modifiedOn } : {}), ...(options.api ? { api: options.api } : {}) } satisfies CatalogEntity];
+    const modifiedOn = fields.find((f) =>
+      (options.modifiedOn ?? ["lastModifiedDateTime", "modifiedon"]).includes(f.name),
+    )?.name;
+    return [
+      {
+        name: String(set.Name),
+        key,
+        kind: "table",
+        fields,
+        ...(modifiedOn ? { modifiedOn } : {}),
+        ...(options.api ? { api: options.api } : {}),
+      } satisfies CatalogEntity,
+    ];
   });
 }
 

@@ -12,7 +12,20 @@ export type HttpMessage = {
 export type BatchItem = { message: HttpMessage } | { changeset: HttpMessage[] };
 
 const CRLF = "\r\n";
-const STATUS_TEXT: Record<number, string> = { 200: "OK", 201: "Created", 204: "No Content", 304: "Not Modified", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 412: "Precondition Failed", 428: "Precondition Required", 429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable" };
+const STATUS_TEXT: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  204: "No Content",
+  304: "Not Modified",
+  400: "Bad Request",
+  401: "Unauthorized",
+  404: "Not Found",
+  412: "Precondition Failed",
+  428: "Precondition Required",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
 
 function headerLines(headers: Record<string, string>): string {
   return Object.entries(headers)
@@ -22,12 +35,19 @@ function headerLines(headers: Record<string, string>): string {
 
 function httpPart(message: HttpMessage): string {
   const outer = `Content-Type: application/http${CRLF}Content-Transfer-Encoding: binary${CRLF}${message.contentId ? `Content-ID: ${message.contentId}${CRLF}` : ""}${CRLF}`;
-  const start = message.status !== undefined ? `HTTP/1.1 ${message.status} ${STATUS_TEXT[message.status] ?? ""}`.trimEnd() : `${message.method} ${message.url} HTTP/1.1`;
+  const start =
+    message.status !== undefined
+      ? `HTTP/1.1 ${message.status} ${STATUS_TEXT[message.status] ?? ""}`.trimEnd()
+      : `${message.method} ${message.url} HTTP/1.1`;
   return `${outer}${start}${CRLF}${headerLines(message.headers)}${CRLF}${message.body}`;
 }
 
 /** Builds a multipart/mixed batch body; changesets nest their own boundary. */
-export function buildMultipart(boundary: string, items: BatchItem[], changesetBoundary: (index: number) => string): string {
+export function buildMultipart(
+  boundary: string,
+  items: BatchItem[],
+  changesetBoundary: (index: number) => string,
+): string {
   let body = "";
   items.forEach((item, index) => {
     body += `--${boundary}${CRLF}`;
@@ -88,10 +108,12 @@ export function parseMultipart(body: string, boundary: string): BatchItem[] {
     const { headers, rest } = splitHeaders(part);
     const inner = boundaryOf(headers["content-type"] ?? null);
     if (inner && /multipart\/mixed/i.test(headers["content-type"] ?? "")) {
-      return { changeset: parts(rest, inner).map((p) => {
-        const { headers: h, rest: r } = splitHeaders(p);
-        return parseHttp(r, h["content-id"]);
-      }) };
+      return {
+        changeset: parts(rest, inner).map((p) => {
+          const { headers: h, rest: r } = splitHeaders(p);
+          return parseHttp(r, h["content-id"]);
+        }),
+      };
     }
     return { message: parseHttp(rest, headers["content-id"]) };
   });

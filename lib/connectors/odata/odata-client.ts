@@ -91,7 +91,14 @@ export class ODataClient {
         response = await this.fetchFn(
           new Request(url, {
             method: options.method ?? "GET",
-            headers: { Accept: "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0", ...this.options.headers, ...options.headers, Authorization: `Bearer ${token}` },
+            headers: {
+              Accept: "application/json",
+              "OData-MaxVersion": "4.0",
+              "OData-Version": "4.0",
+              ...this.options.headers,
+              ...options.headers,
+              Authorization: `Bearer ${token}`,
+            },
             body: options.body,
             signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
           }),
@@ -99,7 +106,10 @@ export class ODataClient {
       } catch (error) {
         if (error instanceof ConnectorError) throw error;
         const name = (error as Error).name;
-        failure = name === "TimeoutError" || name === "AbortError" ? new ConnectorError("TIMEOUT", `No answer from ${new URL(url).host} in time`) : new ConnectorError("NETWORK", `Cannot reach ${new URL(url).host}: ${(error as Error).message}`);
+        failure =
+          name === "TimeoutError" || name === "AbortError"
+            ? new ConnectorError("TIMEOUT", `No answer from ${new URL(url).host} in time`)
+            : new ConnectorError("NETWORK", `Cannot reach ${new URL(url).host}: ${(error as Error).message}`);
       } finally {
         release();
       }
@@ -119,7 +129,11 @@ export class ODataClient {
       }
       const wait = failure!.details.retryAfterMs ?? this.backoff(attempt);
       if (attempt >= this.retry.maxAttempts || waited + wait > this.retry.maxTotalDelayMs) {
-        throw new ConnectorError(failure!.code, `${failure!.message} (gave up after ${attempt} attempts)`, failure!.details);
+        throw new ConnectorError(
+          failure!.code,
+          `${failure!.message} (gave up after ${attempt} attempts)`,
+          failure!.details,
+        );
       }
       this.stats.retries++;
       this.stats.waits.push(wait);
@@ -135,7 +149,11 @@ export class ODataClient {
     try {
       return (text ? JSON.parse(text) : {}) as T;
     } catch {
-      throw new ConnectorError("PROTOCOL", `Expected JSON from ${new URL(this.resolve(pathOrUrl)).pathname}, got: ${text.slice(0, 120)}`, { status: response.status });
+      throw new ConnectorError(
+        "PROTOCOL",
+        `Expected JSON from ${new URL(this.resolve(pathOrUrl)).pathname}, got: ${text.slice(0, 120)}`,
+        { status: response.status },
+      );
     }
   }
 }

@@ -1,12 +1,21 @@
 import type { ODataClient } from "./odata-client";
 
-export type ODataPage = { value?: Record<string, unknown>[]; "@odata.nextLink"?: string; "@odata.deltaLink"?: string; "@odata.count"?: number };
+export type ODataPage = {
+  value?: Record<string, unknown>[];
+  "@odata.nextLink"?: string;
+  "@odata.deltaLink"?: string;
+  "@odata.count"?: number;
+};
 
 /**
  * Follows @odata.nextLink from the first page to the last, resolving relative links against the page that carried
  * them and sending the same headers (Prefer: odata.maxpagesize) each time. Returns the last page.
  */
-export async function* followPages(client: ODataClient, firstUrl: string, headers: Record<string, string>): AsyncGenerator<ODataPage, ODataPage> {
+export async function* followPages(
+  client: ODataClient,
+  firstUrl: string,
+  headers: Record<string, string>,
+): AsyncGenerator<ODataPage, ODataPage> {
   let url = client.resolve(firstUrl);
   for (;;) {
     const page = await client.json<ODataPage>(url, { headers });

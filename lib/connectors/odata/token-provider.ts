@@ -37,20 +37,46 @@ export class ClientCredentialsTokens implements TokenProvider {
 
   private async fetchToken(): Promise<string> {
     this.requests++;
-    const body = new URLSearchParams({ grant_type: "client_credentials", client_id: this.credentials.clientId, client_secret: this.credentials.clientSecret, scope: this.credentials.scope });
+    const body = new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: this.credentials.clientId,
+      client_secret: this.credentials.clientSecret,
+      scope: this.credentials.scope,
+    });
     let response: Response;
     try {
-      response = await this.fetch(new Request(this.credentials.tokenUrl, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body }));
+      response = await this.fetch(
+        new Request(this.credentials.tokenUrl, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body,
+        }),
+      );
     } catch (error) {
-      throw new ConnectorError("NETWORK", `Cannot reach the token endpoint ${new URL(this.credentials.tokenUrl).host}: ${(error as Error).message}`);
+      throw new ConnectorError(
+        "NETWORK",
+        `Cannot reach the token endpoint ${new URL(this.credentials.tokenUrl).host}: ${(error as Error).message}`,
+      );
     }
-    const payload = (await response.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
+    const payload = (await response.json().catch(() => ({}))) as {
+      access_token?: string;
+      expires_in?: number;
+      error?: string;
+      error_description?: string;
+    };
     if (!response.ok || !payload.access_token) {
-      throw new ConnectorError("TOKEN", `The token endpoint refused client ${this.credentials.clientId}: ${payload.error_description ?? payload.error ?? `HTTP ${response.status}`}`, { status: response.status, serviceCode: payload.error });
+      throw new ConnectorError(
+        "TOKEN",
+        `The token endpoint refused client ${this.credentials.clientId}: ${payload.error_description ?? payload.error ?? `HTTP ${response.status}`}`,
+        { status: response.status, serviceCode: payload.error },
+      );
     }
     const lifetimeMs = (payload.expires_in ?? 3600) * 1000;
     // Renew a little early: a token that expires in flight fails the request it was sent with.
-    this.current = { value: payload.access_token, expiresAt: this.now() + lifetimeMs - Math.min(60_000, lifetimeMs / 10) };
+    this.current = {
+      value: payload.access_token,
+      expiresAt: this.now() + lifetimeMs - Math.min(60_000, lifetimeMs / 10),
+    };
     return payload.access_token;
   }
 }

@@ -13,13 +13,17 @@ describe("idempotent creates", () => {
 
   const erpGet = async (path: string) => {
     const token = await h.tokens(ERP_SCOPE).token();
-    const response = await fetch(`${h.served.origin}${SANDBOX_PATHS.erp}/${path}`, { headers: { Authorization: `Bearer ${token}` } });
+    const response = await fetch(`${h.served.origin}${SANDBOX_PATHS.erp}/${path}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
   it("should write the key into Tandem's page of the table and hide it from the standard page when a Business Central create carries one", async () => {
     const connector = h.businessCentral();
-    const [created] = await connector.write("customers", [{ kind: "create", key: "CUSTOMER:aaaa", values: { displayName: "Keyed Ltd." } }]);
+    const [created] = await connector.write("customers", [
+      { kind: "create", key: "CUSTOMER:aaaa", values: { displayName: "Keyed Ltd." } },
+    ]);
     expect(created).toMatchObject({ ok: true });
     const id = (created as { id: string }).id;
     const tandem = await erpGet(`tandem/integration/v1.0/companies(${BC_COMPANY.id})/customers(${id})`);
@@ -48,21 +52,34 @@ describe("idempotent creates", () => {
 
   it("should make one record when two Business Central creates with one key race each other", async () => {
     const connector = h.businessCentral();
-    const create = () => connector.write("customers", [{ kind: "create", key: "CUSTOMER:race", values: { displayName: "Raced Ltd." } }]);
+    const create = () =>
+      connector.write("customers", [{ kind: "create", key: "CUSTOMER:race", values: { displayName: "Raced Ltd." } }]);
     const answers = (await Promise.all([create(), create(), create()])).flat();
     expect(answers.map((r) => (r.ok ? "ok" : r.error.code)).sort()).toEqual(["DUPLICATE", "DUPLICATE", "ok"]);
-    expect((await h.runtime.stores.erp.query({ entity: "customers", limit: 1000 })).filter((r) => r.data.displayName === "Raced Ltd.")).toHaveLength(1);
+    expect(
+      (await h.runtime.stores.erp.query({ entity: "customers", limit: 1000 })).filter(
+        (r) => r.data.displayName === "Raced Ltd.",
+      ),
+    ).toHaveLength(1);
   });
 
   it("should derive the record's id from the key and answer DUPLICATE when a Dataverse create repeats it", async () => {
     const connector = h.dataverse();
-    const [first] = await connector.write("accounts", [{ kind: "create", key: "CUSTOMER:cccc", values: { name: "Keyed account" } }]);
-    const [second] = await connector.write("accounts", [{ kind: "create", key: "CUSTOMER:cccc", values: { name: "Keyed account" } }]);
+    const [first] = await connector.write("accounts", [
+      { kind: "create", key: "CUSTOMER:cccc", values: { name: "Keyed account" } },
+    ]);
+    const [second] = await connector.write("accounts", [
+      { kind: "create", key: "CUSTOMER:cccc", values: { name: "Keyed account" } },
+    ]);
     expect(first).toMatchObject({ ok: true });
     expect(second).toMatchObject({ ok: false, error: { code: "DUPLICATE" } });
     const found = await connector.findByKeys("accounts", ["CUSTOMER:cccc"]);
     expect(found.get("CUSTOMER:cccc")).toMatchObject({ id: (first as { id: string }).id, key: "CUSTOMER:cccc" });
-    expect((await h.runtime.stores.crm.query({ entity: "accounts", limit: 1000 })).filter((r) => r.data.name === "Keyed account")).toHaveLength(1);
+    expect(
+      (await h.runtime.stores.crm.query({ entity: "accounts", limit: 1000 })).filter(
+        (r) => r.data.name === "Keyed account",
+      ),
+    ).toHaveLength(1);
   });
 
   it("should learn Tandem's pages and their key from the tenant's own $metadata when it describes Business Central", async () => {

@@ -32,12 +32,23 @@ export function recordingSleep(): { sleep: (ms: number) => Promise<void>; waits:
 }
 
 /** Both simulators on a fresh database, served over loopback HTTP, and connectors configured as for a real tenant. */
-export async function startHarness(settings: { crm?: SandboxSettingsInput; erp?: SandboxSettingsInput } = {}, beforeRequest?: BeforeRequest): Promise<Harness> {
+export async function startHarness(
+  settings: { crm?: SandboxSettingsInput; erp?: SandboxSettingsInput } = {},
+  beforeRequest?: BeforeRequest,
+): Promise<Harness> {
   const database = await createTestDatabase("pglite");
-  const runtime = new SandboxRuntime({ db: database.db, settings: { crm: settings.crm ?? {}, erp: settings.erp ?? {} } });
+  const runtime = new SandboxRuntime({
+    db: database.db,
+    settings: { crm: settings.crm ?? {}, erp: settings.erp ?? {} },
+  });
   const served = await serveSandbox(runtime, 0, beforeRequest);
   const tokenUrl = `${served.origin}${SANDBOX_PATHS.token}/tandem/oauth2/v2.0/token`;
-  const credentials = (scope: string) => ({ tokenUrl, clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, scope });
+  const credentials = (scope: string) => ({
+    tokenUrl,
+    clientId: DEMO_CLIENT.clientId,
+    clientSecret: DEMO_CLIENT.clientSecret,
+    scope,
+  });
   const crmUrl = `${served.origin}${SANDBOX_PATHS.crm}`;
   const erpUrl = `${served.origin}${SANDBOX_PATHS.erp}`;
   return {
@@ -47,8 +58,21 @@ export async function startHarness(settings: { crm?: SandboxSettingsInput; erp?:
     crmUrl,
     erpUrl,
     tokenUrl,
-    dataverse: (options = {}) => new DataverseConnector({ serviceUrl: crmUrl, credentials: credentials(CRM_SCOPE), catalog: STATIC_CATALOGS.crm, ...options }),
-    businessCentral: (options = {}) => new BusinessCentralConnector({ apiUrl: erpUrl, companyId: BC_COMPANY.id, credentials: credentials(ERP_SCOPE), catalog: STATIC_CATALOGS.erp, ...options }),
+    dataverse: (options = {}) =>
+      new DataverseConnector({
+        serviceUrl: crmUrl,
+        credentials: credentials(CRM_SCOPE),
+        catalog: STATIC_CATALOGS.crm,
+        ...options,
+      }),
+    businessCentral: (options = {}) =>
+      new BusinessCentralConnector({
+        apiUrl: erpUrl,
+        companyId: BC_COMPANY.id,
+        credentials: credentials(ERP_SCOPE),
+        catalog: STATIC_CATALOGS.erp,
+        ...options,
+      }),
     tokens: (scope) => new ClientCredentialsTokens(credentials(scope), (request) => fetch(request)),
     close: async () => {
       await served.close();

@@ -23,11 +23,17 @@ function time(fn: () => void): number[] {
 const { graph, model, catalogs } = generateLargeGraph(200, 15);
 const fieldCount = model.mappings.reduce((n, m) => n + m.fields.length, 0);
 const first = compileGraph(graph, { catalogs });
-if (!first.config || first.diagnostics.length) throw new Error(`generated graph should compile cleanly: ${JSON.stringify(first.diagnostics.slice(0, 3))}`);
+if (!first.config || first.diagnostics.length)
+  throw new Error(`generated graph should compile cleanly: ${JSON.stringify(first.diagnostics.slice(0, 3))}`);
 
-const format = (s: ReturnType<typeof stats>) => `min ${s.min.toFixed(1)} ms, median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`;
+const format = (s: ReturnType<typeof stats>) =>
+  `min ${s.min.toFixed(1)} ms, median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`;
 const compile = stats(time(() => compileGraph(graph, { catalogs })));
 const validate = stats(time(() => validateModel(model, { catalogs })));
-console.log(`graph: ${model.mappings.length} mappings, ${fieldCount} field mappings, ${graph.nodes.length} nodes, ${graph.edges.length} edges (${RUNS} runs each)`);
+console.log(
+  `graph: ${model.mappings.length} mappings, ${fieldCount} field mappings, ${graph.nodes.length} nodes, ${graph.edges.length} edges (${RUNS} runs each)`,
+);
 console.log(`validate only        : ${format(validate)}`);
-console.log(`validate + compile   : ${format(compile)}   goal ≤ 50 ms (median) → ${compile.median <= 50 ? "met" : "NOT met"}`);
+console.log(
+  `validate + compile   : ${format(compile)}   goal ≤ 50 ms (median) → ${compile.median <= 50 ? "met" : "NOT met"}`,
+);

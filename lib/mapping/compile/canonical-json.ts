@@ -9,7 +9,13 @@ export function canonicalize(value: unknown): unknown {
     for (const key of Object.keys(value).sort()) {
       const item = (value as Record<string, unknown>)[key];
       // defineProperty: a "__proto__" key is data, not the prototype.
-      if (item !== undefined) Object.defineProperty(result, key, { value: canonicalize(item), enumerable: true, writable: true, configurable: true });
+      if (item !== undefined)
+        Object.defineProperty(result, key, {
+          value: canonicalize(item),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     }
     return result;
   }

@@ -30,7 +30,12 @@ describe("compile", () => {
     const original = graph();
     const noisy = {
       ...original,
-      nodes: shuffled(original.nodes, 7).map((node) => ({ ...node, position: { x: 999, y: -5 }, selected: true, data: { ...node.data, _hovering: true } })),
+      nodes: shuffled(original.nodes, 7).map((node) => ({
+        ...node,
+        position: { x: 999, y: -5 },
+        selected: true,
+        data: { ...node.data, _hovering: true },
+      })),
       edges: shuffled(original.edges, 3).map((edge) => ({ ...edge, animated: true, style: { stroke: "red" } })),
       viewport: { x: 10, y: 10, zoom: 2 },
     };
@@ -39,7 +44,16 @@ describe("compile", () => {
 
   it("should give the same version when filter nodes, match groups or empty lists are written differently", () => {
     const base = graph();
-    const extraFilter = { id: "filter:CUSTOMER:erp:2", type: "filter" as const, position: { x: 0, y: 0 }, data: { mapping: "tm:CUSTOMER", side: "erp" as const, filter: { kind: "compare" as const, field: "active", op: "eq" as const, value: true } } };
+    const extraFilter = {
+      id: "filter:CUSTOMER:erp:2",
+      type: "filter" as const,
+      position: { x: 0, y: 0 },
+      data: {
+        mapping: "tm:CUSTOMER",
+        side: "erp" as const,
+        filter: { kind: "compare" as const, field: "active", op: "eq" as const, value: true },
+      },
+    };
     const withFilters = (order: "ab" | "ba") => {
       const g = structuredClone(base);
       const index = g.nodes.findIndex((n) => n.id === "filter:CUSTOMER:erp");
@@ -125,7 +139,9 @@ describe("compile", () => {
     const x = (id: string) => rebuilt.nodes.find((n) => n.id === id)!.position.x;
     expect(x("erp:CUSTOMER")).toBeLessThan(x("tm:CUSTOMER"));
     expect(x("tm:CUSTOMER")).toBeLessThan(x("crm:CUSTOMER"));
-    const lanes = ["CURRENCY", "SALESPEOPLE", "CUSTOMER"].map((name) => rebuilt.nodes.find((n) => n.id === `tm:${name}`)!.position.y);
+    const lanes = ["CURRENCY", "SALESPEOPLE", "CUSTOMER"].map(
+      (name) => rebuilt.nodes.find((n) => n.id === `tm:${name}`)!.position.y,
+    );
     expect(new Set(lanes).size).toBe(3);
   });
 });

@@ -20,10 +20,14 @@ function normalizeField(field: FieldMapping): FieldMapping {
 /** One mapping in canonical form: keys sorted, fields, groups and dependencies sorted, nothing undefined. */
 function normalize(mapping: TableMapping): TableMapping {
   // A cheap key orders almost every field; the full canonical text only breaks ties.
-  const fields = mapping.fields.map(normalizeField).sort((a, b) => compare(fieldKey(a), fieldKey(b)) || compare(canonicalJson(a), canonicalJson(b)));
+  const fields = mapping.fields
+    .map(normalizeField)
+    .sort((a, b) => compare(fieldKey(a), fieldKey(b)) || compare(canonicalJson(a), canonicalJson(b)));
   const match = mapping.match && {
     ...mapping.match,
-    groups: [...mapping.match.groups].sort((a, b) => a.priority - b.priority || compare(canonicalJson(a), canonicalJson(b))),
+    groups: [...mapping.match.groups].sort(
+      (a, b) => a.priority - b.priority || compare(canonicalJson(a), canonicalJson(b)),
+    ),
   };
   return canonicalize({ ...mapping, fields, match, dependsOn: [...new Set(mapping.dependsOn)].sort() }) as TableMapping;
 }

@@ -4,7 +4,9 @@
  */
 export function dependencyOrder<T extends { name: string; dependsOn: string[] }>(items: readonly T[]): T[] {
   const byName = new Map(items.map((item) => [item.name, item]));
-  const waitingOn = new Map(items.map((item) => [item.name, new Set(item.dependsOn.filter((d) => byName.has(d) && d !== item.name))]));
+  const waitingOn = new Map(
+    items.map((item) => [item.name, new Set(item.dependsOn.filter((d) => byName.has(d) && d !== item.name))]),
+  );
   const ordered: T[] = [];
   const ready = [...waitingOn].filter(([, deps]) => deps.size === 0).map(([name]) => name);
   while (ready.length) {

@@ -17,7 +17,9 @@ const mapping = (over: Partial<TableMappingInput> = {}): TableMapping =>
   });
 
 const kinds = (previous: TableMapping[] | null, next: TableMapping[]) =>
-  diffConfigs(previous ? { mappings: previous } : null, { mappings: next }).changes.map((c) => `${c.area} ${c.kind}${c.subject ? ` ${c.subject}` : ""}`);
+  diffConfigs(previous ? { mappings: previous } : null, { mappings: next }).changes.map(
+    (c) => `${c.area} ${c.kind}${c.subject ? ` ${c.subject}` : ""}`,
+  );
 
 describe("diffConfigs", () => {
   it.each([
@@ -27,22 +29,64 @@ describe("diffConfigs", () => {
     [
       "a field pair is added",
       [mapping()],
-      [mapping({ fields: [{ erp: "number", crm: "accountnumber", direction: "bidirectional" }, { erp: "displayName", crm: "name", direction: "bidirectional" }, { erp: "phoneNumber", crm: "telephone1", direction: "erp-to-crm" }] })],
+      [
+        mapping({
+          fields: [
+            { erp: "number", crm: "accountnumber", direction: "bidirectional" },
+            { erp: "displayName", crm: "name", direction: "bidirectional" },
+            { erp: "phoneNumber", crm: "telephone1", direction: "erp-to-crm" },
+          ],
+        }),
+      ],
       ["field added phoneNumber ↔ telephone1"],
     ],
-    ["a field pair is removed", [mapping()], [mapping({ fields: [{ erp: "number", crm: "accountnumber", direction: "bidirectional" }] })], ["field removed displayName ↔ name"]],
+    [
+      "a field pair is removed",
+      [mapping()],
+      [mapping({ fields: [{ erp: "number", crm: "accountnumber", direction: "bidirectional" }] })],
+      ["field removed displayName ↔ name"],
+    ],
     [
       "a transform is added",
       [mapping()],
-      [mapping({ fields: [{ erp: "number", crm: "accountnumber", direction: "bidirectional", transforms: [{ type: "trim" }] }, { erp: "displayName", crm: "name", direction: "bidirectional" }] })],
+      [
+        mapping({
+          fields: [
+            { erp: "number", crm: "accountnumber", direction: "bidirectional", transforms: [{ type: "trim" }] },
+            { erp: "displayName", crm: "name", direction: "bidirectional" },
+          ],
+        }),
+      ],
       ["transform added number ↔ accountnumber"],
     ],
-    ["a filter is added", [mapping()], [mapping({ erp: { entity: "customers", key: "id", modifiedOn: "lastModifiedDateTime", filter: f.eq("blocked", " ") } })], ["filter added ERP filter"]],
-    ["the direction changes", [mapping()], [mapping({ direction: "erp-to-crm", fields: [{ erp: "number", crm: "accountnumber", direction: "erp-to-crm" }, { erp: "displayName", crm: "name", direction: "erp-to-crm" }] })], [
-      "field changed number ↔ accountnumber: direction",
-      "field changed displayName ↔ name: direction",
-      "setting changed direction",
-    ]],
+    [
+      "a filter is added",
+      [mapping()],
+      [
+        mapping({
+          erp: { entity: "customers", key: "id", modifiedOn: "lastModifiedDateTime", filter: f.eq("blocked", " ") },
+        }),
+      ],
+      ["filter added ERP filter"],
+    ],
+    [
+      "the direction changes",
+      [mapping()],
+      [
+        mapping({
+          direction: "erp-to-crm",
+          fields: [
+            { erp: "number", crm: "accountnumber", direction: "erp-to-crm" },
+            { erp: "displayName", crm: "name", direction: "erp-to-crm" },
+          ],
+        }),
+      ],
+      [
+        "field changed number ↔ accountnumber: direction",
+        "field changed displayName ↔ name: direction",
+        "setting changed direction",
+      ],
+    ],
   ])("should report %s", (_case, previous, next, expected) => {
     expect(kinds(previous, next).sort()).toEqual([...expected].sort());
   });
@@ -55,7 +99,10 @@ describe("diffConfigs", () => {
   });
 
   it("should list every touched mapping once when several things in it change", () => {
-    const diff = diffConfigs({ mappings: [mapping()] }, { mappings: [mapping({ syncOnlyCoupled: false, schedule: { everyMinutes: 5 } }), mapping({ name: "OTHER" })] });
+    const diff = diffConfigs(
+      { mappings: [mapping()] },
+      { mappings: [mapping({ syncOnlyCoupled: false, schedule: { everyMinutes: 5 } }), mapping({ name: "OTHER" })] },
+    );
     expect(diff.mappingsTouched).toEqual(["CUSTOMER", "OTHER"]);
   });
 });

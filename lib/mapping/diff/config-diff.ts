@@ -21,8 +21,18 @@ export type ConfigDiff = { changes: ConfigChange[]; mappingsTouched: string[] };
 
 type Mappings = Pick<MappingModel | RuntimeConfig, "mappings">;
 
-const SETTINGS = ["direction", "syncOnlyCoupled", "dependsOn", "parent", "conflicts", "match", "defaultsOnCreate", "schedule"] as const;
-const show = (value: unknown): string => (value === undefined ? "—" : typeof value === "string" ? value : canonicalJson(value));
+const SETTINGS = [
+  "direction",
+  "syncOnlyCoupled",
+  "dependsOn",
+  "parent",
+  "conflicts",
+  "match",
+  "defaultsOnCreate",
+  "schedule",
+] as const;
+const show = (value: unknown): string =>
+  value === undefined ? "—" : typeof value === "string" ? value : canonicalJson(value);
 
 /** A field mapping's identity across versions: its field pair (a constant is named by the field it writes). */
 export function fieldPairLabel(field: Pick<FieldMapping, "erp" | "crm" | "constant">): string {
@@ -44,14 +54,25 @@ function diffField(mapping: string, subject: string, before: FieldMapping, after
   const changes: ConfigChange[] = [];
   const compare = (area: ChangeArea, a: unknown, b: unknown, label = subject) => {
     if (canonicalJson(a ?? null) !== canonicalJson(b ?? null)) {
-      changes.push({ kind: a === undefined ? "added" : b === undefined ? "removed" : "changed", area, mapping, subject: label, before: a === undefined ? undefined : show(a), after: b === undefined ? undefined : show(b) });
+      changes.push({
+        kind: a === undefined ? "added" : b === undefined ? "removed" : "changed",
+        area,
+        mapping,
+        subject: label,
+        before: a === undefined ? undefined : show(a),
+        after: b === undefined ? undefined : show(b),
+      });
     }
   };
   compare("field", before.direction, after.direction, `${subject}: direction`);
   compare("field", before.enabled, after.enabled, `${subject}: enabled`);
   compare("field", before.createOnly, after.createOnly, `${subject}: create only`);
   compare("field", before.constant, after.constant, `${subject}: constant`);
-  compare("transform", before.transforms?.length ? before.transforms : undefined, after.transforms?.length ? after.transforms : undefined);
+  compare(
+    "transform",
+    before.transforms?.length ? before.transforms : undefined,
+    after.transforms?.length ? after.transforms : undefined,
+  );
   compare("transform", before.transformFlow, after.transformFlow, `${subject}: transform direction`);
   compare("value-map", before.valueMap, after.valueMap);
   compare("lookup", before.lookup, after.lookup);
@@ -62,13 +83,37 @@ function diffMapping(before: TableMapping, after: TableMapping): ConfigChange[] 
   const name = after.name;
   const changes: ConfigChange[] = [];
   for (const side of ["erp", "crm"] as const) {
-    if (before[side].entity !== after[side].entity) changes.push({ kind: "changed", area: "mapping", mapping: name, subject: `${side} entity`, before: before[side].entity, after: after[side].entity });
+    if (before[side].entity !== after[side].entity)
+      changes.push({
+        kind: "changed",
+        area: "mapping",
+        mapping: name,
+        subject: `${side} entity`,
+        before: before[side].entity,
+        after: after[side].entity,
+      });
     const [a, b] = [filterText(before, side), filterText(after, side)];
-    if (a !== b) changes.push({ kind: a === undefined ? "added" : b === undefined ? "removed" : "changed", area: "filter", mapping: name, subject: `${side.toUpperCase()} filter`, before: a, after: b });
+    if (a !== b)
+      changes.push({
+        kind: a === undefined ? "added" : b === undefined ? "removed" : "changed",
+        area: "filter",
+        mapping: name,
+        subject: `${side.toUpperCase()} filter`,
+        before: a,
+        after: b,
+      });
   }
   for (const setting of SETTINGS) {
     const [a, b] = [before[setting], after[setting]];
-    if (canonicalJson(a ?? null) !== canonicalJson(b ?? null)) changes.push({ kind: "changed", area: "setting", mapping: name, subject: setting, before: show(a), after: show(b) });
+    if (canonicalJson(a ?? null) !== canonicalJson(b ?? null))
+      changes.push({
+        kind: "changed",
+        area: "setting",
+        mapping: name,
+        subject: setting,
+        before: show(a),
+        after: show(b),
+      });
   }
   const fieldsBefore = new Map(before.fields.map((f) => [fieldPairLabel(f), f]));
   const fieldsAfter = new Map(after.fields.map((f) => [fieldPairLabel(f), f]));
@@ -78,7 +123,8 @@ function diffMapping(before: TableMapping, after: TableMapping): ConfigChange[] 
     else changes.push(...diffField(name, label, old, field));
   }
   for (const [label, field] of fieldsBefore) {
-    if (!fieldsAfter.has(label)) changes.push({ kind: "removed", area: "field", mapping: name, subject: label, before: field.direction });
+    if (!fieldsAfter.has(label))
+      changes.push({ kind: "removed", area: "field", mapping: name, subject: label, before: field.direction });
   }
   return changes;
 }
@@ -93,12 +139,26 @@ export function diffConfigs(previous: Mappings | null, next: Mappings): ConfigDi
   const changes: ConfigChange[] = [];
   for (const mapping of next.mappings) {
     const old = before.get(mapping.name);
-    if (!old) changes.push({ kind: "added", area: "mapping", mapping: mapping.name, subject: `${mapping.erp.entity} ↔ ${mapping.crm.entity}`, after: `${mapping.fields.length} fields` });
+    if (!old)
+      changes.push({
+        kind: "added",
+        area: "mapping",
+        mapping: mapping.name,
+        subject: `${mapping.erp.entity} ↔ ${mapping.crm.entity}`,
+        after: `${mapping.fields.length} fields`,
+      });
     else changes.push(...diffMapping(old, mapping));
   }
   const names = new Set(next.mappings.map((m) => m.name));
   for (const mapping of previous?.mappings ?? []) {
-    if (!names.has(mapping.name)) changes.push({ kind: "removed", area: "mapping", mapping: mapping.name, subject: `${mapping.erp.entity} ↔ ${mapping.crm.entity}`, before: `${mapping.fields.length} fields` });
+    if (!names.has(mapping.name))
+      changes.push({
+        kind: "removed",
+        area: "mapping",
+        mapping: mapping.name,
+        subject: `${mapping.erp.entity} ↔ ${mapping.crm.entity}`,
+        before: `${mapping.fields.length} fields`,
+      });
   }
   return { changes, mappingsTouched: [...new Set(changes.map((c) => c.mapping))] };
 }

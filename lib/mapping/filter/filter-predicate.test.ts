@@ -41,7 +41,9 @@ describe("toPredicate", () => {
   });
 
   it("should compare text exactly when asked to be case-sensitive", () => {
-    expect(toPredicate(f.eq("displayName", "o'brien & co"), { field: bcField, caseSensitive: true })(customer)).toBe(false);
+    expect(toPredicate(f.eq("displayName", "o'brien & co"), { field: bcField, caseSensitive: true })(customer)).toBe(
+      false,
+    );
   });
 
   it("should read option values as integers when the catalog says option set", () => {

@@ -110,19 +110,30 @@ function build(filter: FilterAst, options: PredicateOptions, caseSensitive: bool
     }
     case "in": {
       const literals = filter.values.map((value) => typeLiteral(filter.field, options.field?.(filter.field), value));
-      return (record) => literals.some((literal) => compare(comparable(record[filter.field], literal, caseSensitive), "eq", literalValue(literal, caseSensitive)));
+      return (record) =>
+        literals.some((literal) =>
+          compare(comparable(record[filter.field], literal, caseSensitive), "eq", literalValue(literal, caseSensitive)),
+        );
     }
     case "text": {
       const field = options.field?.(filter.field);
       if (field && field.type !== "string" && field.type !== "text") {
-        throw new FilterError("FILTER_VALUE_TYPE", `${filter.field} is not text, so ${filter.op} does not apply`, filter.field);
+        throw new FilterError(
+          "FILTER_VALUE_TYPE",
+          `${filter.field} is not text, so ${filter.op} does not apply`,
+          filter.field,
+        );
       }
       const needle = caseSensitive ? filter.value : filter.value.toLowerCase();
       return (record) => {
         const raw = record[filter.field];
         if (raw === null || raw === undefined) return null;
         const hay = caseSensitive ? String(raw) : String(raw).toLowerCase();
-        return filter.op === "contains" ? hay.includes(needle) : filter.op === "startswith" ? hay.startsWith(needle) : hay.endsWith(needle);
+        return filter.op === "contains"
+          ? hay.includes(needle)
+          : filter.op === "startswith"
+            ? hay.startsWith(needle)
+            : hay.endsWith(needle);
       };
     }
   }

@@ -16,7 +16,9 @@ export function odataLiteral(literal: TypedLiteral): string {
     case "number": {
       // OData 4.0 decimals have no exponent; String() only writes one for very large or very small values.
       const plain = String(literal.value);
-      return plain.includes("e") ? literal.value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 }) : plain;
+      return plain.includes("e")
+        ? literal.value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 })
+        : plain;
     }
     case "boolean":
       return literal.value ? "true" : "false";
@@ -88,7 +90,8 @@ function build(filter: FilterAst, options: ODataFilterOptions, nested: boolean):
       return `${propertyName(filter.field, options)} ${filter.op} ${odataLiteral(typeLiteral(filter.field, field, filter.value))}`;
     }
     case "in": {
-      if (filter.values.length === 0) throw new FilterError("FILTER_VALUE_TYPE", `The list for ${filter.field} is empty`, filter.field);
+      if (filter.values.length === 0)
+        throw new FilterError("FILTER_VALUE_TYPE", `The list for ${filter.field} is empty`, filter.field);
       const field = options.field?.(filter.field);
       const name = propertyName(filter.field, options);
       // `in` is OData 4.01; both services speak 4.0, so it becomes an or-chain on one field.
@@ -98,7 +101,11 @@ function build(filter: FilterAst, options: ODataFilterOptions, nested: boolean):
     case "text": {
       const field = options.field?.(filter.field);
       if (field && field.type !== "string" && field.type !== "text") {
-        throw new FilterError("FILTER_VALUE_TYPE", `${filter.field} is not text, so ${filter.op} does not apply`, filter.field);
+        throw new FilterError(
+          "FILTER_VALUE_TYPE",
+          `${filter.field} is not text, so ${filter.op} does not apply`,
+          filter.field,
+        );
       }
       const value = options.dialect === "dataverse" ? escapeDataverseWildcards(filter.value) : filter.value;
       return `${filter.op}(${propertyName(filter.field, options)},${odataLiteral({ kind: "string", value })})`;
@@ -112,7 +119,10 @@ function build(filter: FilterAst, options: ODataFilterOptions, nested: boolean):
  */
 export function toODataFilter(filter: FilterAst, options: ODataFilterOptions): string {
   if (options.dialect === "business-central" && orAcrossFields(filter)) {
-    throw new FilterError("FILTER_UNSUPPORTED", "Business Central refuses 'or' across different fields (also when a 'not' makes one); split the filter or use one field");
+    throw new FilterError(
+      "FILTER_UNSUPPORTED",
+      "Business Central refuses 'or' across different fields (also when a 'not' makes one); split the filter or use one field",
+    );
   }
   return build(filter, options, false);
 }

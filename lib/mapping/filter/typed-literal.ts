@@ -25,8 +25,14 @@ function wrongType(field: string, expected: string, value: FilterValue): FilterE
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
 function asNumber(field: string, value: FilterValue, integer: boolean): number {
-  const number = typeof value === "number" ? value : typeof value === "string" && DECIMAL_TEXT.test(value.trim()) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(number) || (integer && !Number.isSafeInteger(number))) throw wrongType(field, integer ? "a whole number" : "a number", value);
+  const number =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && DECIMAL_TEXT.test(value.trim())
+        ? Number(value)
+        : Number.NaN;
+  if (!Number.isFinite(number) || (integer && !Number.isSafeInteger(number)))
+    throw wrongType(field, integer ? "a whole number" : "a number", value);
   return number;
 }
 
@@ -49,14 +55,21 @@ export function typeLiteral(fieldName: string, field: CatalogField | undefined, 
     case "enum": {
       const option = field.options?.find((o) => o.value === value || o.label === value);
       if (typeof value !== "string" || (field.options?.length && !option)) {
-        throw wrongType(fieldName, `one of ${(field.options ?? []).map((o) => JSON.stringify(o.value)).join(", ")}`, value);
+        throw wrongType(
+          fieldName,
+          `one of ${(field.options ?? []).map((o) => JSON.stringify(o.value)).join(", ")}`,
+          value,
+        );
       }
       return { kind: "string", value: String(option?.value ?? value) };
     }
     case "optionset": {
-      const option = field.options?.find((o) => o.value === value || o.label === value || (typeof value === "string" && String(o.value) === value));
+      const option = field.options?.find(
+        (o) => o.value === value || o.label === value || (typeof value === "string" && String(o.value) === value),
+      );
       if (option) return { kind: "number", value: Number(option.value) };
-      if (field.options?.length) throw wrongType(fieldName, `one of ${field.options.map((o) => `${o.value} (${o.label})`).join(", ")}`, value);
+      if (field.options?.length)
+        throw wrongType(fieldName, `one of ${field.options.map((o) => `${o.value} (${o.label})`).join(", ")}`, value);
       return { kind: "number", value: asNumber(fieldName, value, true) };
     }
     case "integer":
@@ -68,7 +81,8 @@ export function typeLiteral(fieldName: string, field: CatalogField | undefined, 
       if (value === "true" || value === "false") return { kind: "boolean", value: value === "true" };
       throw wrongType(fieldName, "true or false", value);
     case "date":
-      if (typeof value !== "string" || !isCalendarDate(value)) throw wrongType(fieldName, "a date like 2026-01-31", value);
+      if (typeof value !== "string" || !isCalendarDate(value))
+        throw wrongType(fieldName, "a date like 2026-01-31", value);
       return { kind: "date", value };
     case "datetime":
       if (typeof value !== "string" || !isIsoDateTime(value)) {
@@ -77,7 +91,8 @@ export function typeLiteral(fieldName: string, field: CatalogField | undefined, 
       return { kind: "datetime", value: new Date(value).toISOString() };
     case "guid":
     case "lookup":
-      if (typeof value !== "string" || !GUID.test(value)) throw wrongType(fieldName, "a GUID like 00000000-0000-0000-0000-000000000000", value);
+      if (typeof value !== "string" || !GUID.test(value))
+        throw wrongType(fieldName, "a GUID like 00000000-0000-0000-0000-000000000000", value);
       return { kind: "guid", value: value.toLowerCase() };
     case "blob":
       throw new FilterError("FILTER_UNSUPPORTED", `${fieldName} holds binary data and cannot be filtered`, fieldName);

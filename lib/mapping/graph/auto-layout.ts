@@ -16,8 +16,10 @@ export function autoLayout(graph: MappingGraph): MappingGraph {
   const handles = new Map<string, Set<string>>();
   for (const edge of graph.edges) {
     if (edge.type !== "field") continue;
-    if (edge.sourceHandle) (handles.get(edge.source) ?? handles.set(edge.source, new Set()).get(edge.source)!).add(edge.sourceHandle);
-    if (edge.targetHandle) (handles.get(edge.target) ?? handles.set(edge.target, new Set()).get(edge.target)!).add(edge.targetHandle);
+    if (edge.sourceHandle)
+      (handles.get(edge.source) ?? handles.set(edge.source, new Set()).get(edge.source)!).add(edge.sourceHandle);
+    if (edge.targetHandle)
+      (handles.get(edge.target) ?? handles.set(edge.target, new Set()).get(edge.target)!).add(edge.targetHandle);
   }
   for (const node of graph.nodes) layout.setNode(node.id, nodeSize(node, handles.get(node.id)?.size ?? 0));
 
@@ -30,7 +32,8 @@ export function autoLayout(graph: MappingGraph): MappingGraph {
       link(node.id, node.data.crmNode, `${node.id}:crm`);
     } else if (node.type === "filter") {
       const table = graph.nodes.find((n) => n.id === node.data.mapping);
-      if (table?.type === "table-mapping") link(node.data.side === "erp" ? node.id : table.id, node.data.side === "erp" ? table.id : node.id, node.id);
+      if (table?.type === "table-mapping")
+        link(node.data.side === "erp" ? node.id : table.id, node.data.side === "erp" ? table.id : node.id, node.id);
     }
   }
   // A constant sits in the column of the side it writes into, beside its table mapping.
@@ -48,7 +51,10 @@ export function autoLayout(graph: MappingGraph): MappingGraph {
     nodes: graph.nodes.map((node) => {
       const placed = layout.node(node.id);
       if (!placed) return node;
-      return { ...node, position: { x: Math.round(placed.x - placed.width / 2), y: Math.round(placed.y - placed.height / 2) } };
+      return {
+        ...node,
+        position: { x: Math.round(placed.x - placed.width / 2), y: Math.round(placed.y - placed.height / 2) },
+      };
     }),
   };
 }

@@ -22,7 +22,12 @@ const SideName = z.enum(["erp", "crm"]);
 export const EntityNodeSchema = z.object({
   ...NodeBase,
   type: z.literal("entity"),
-  data: z.object({ system: SideName, entity: z.string().min(1), key: z.string().min(1), modifiedOn: z.string().min(1).optional() }),
+  data: z.object({
+    system: SideName,
+    entity: z.string().min(1),
+    key: z.string().min(1),
+    modifiedOn: z.string().min(1).optional(),
+  }),
 });
 
 /** A table mapping: the settings of one entity pair, pointing at its two entity nodes. */
@@ -39,7 +44,10 @@ export const TableMappingNodeSchema = z.object({
     conflicts: ConflictPolicySchema.default({ update: "fail", delete: "fail" }),
     match: MatchSettingsSchema.optional(),
     defaultsOnCreate: z
-      .object({ erp: z.record(z.string(), JsonValueSchema).optional(), crm: z.record(z.string(), JsonValueSchema).optional() })
+      .object({
+        erp: z.record(z.string(), JsonValueSchema).optional(),
+        crm: z.record(z.string(), JsonValueSchema).optional(),
+      })
       .optional(),
     schedule: ScheduleSchema.optional(),
   }),
@@ -59,7 +67,12 @@ export const ConstantNodeSchema = z.object({
   data: z.object({ mapping: z.string().min(1), value: JsonValueSchema }),
 });
 
-export const GraphNodeSchema = z.discriminatedUnion("type", [EntityNodeSchema, TableMappingNodeSchema, FilterNodeSchema, ConstantNodeSchema]);
+export const GraphNodeSchema = z.discriminatedUnion("type", [
+  EntityNodeSchema,
+  TableMappingNodeSchema,
+  FilterNodeSchema,
+  ConstantNodeSchema,
+]);
 
 /** Field handle to field handle (or constant to field), owned by one table mapping node. */
 export const FieldEdgeSchema = z.object({

@@ -13,7 +13,10 @@ export const NODE_SIZE = {
 export function nodeSize(node: GraphNode, fieldCount: number): { width: number; height: number } {
   switch (node.type) {
     case "entity":
-      return { width: NODE_SIZE.entityWidth, height: NODE_SIZE.entityHeader + Math.max(1, fieldCount) * NODE_SIZE.fieldRow };
+      return {
+        width: NODE_SIZE.entityWidth,
+        height: NODE_SIZE.entityHeader + Math.max(1, fieldCount) * NODE_SIZE.fieldRow,
+      };
     // Fresh objects: dagre writes the position onto the label it is given.
     case "table-mapping":
       return { ...NODE_SIZE.table };

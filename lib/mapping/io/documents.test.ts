@@ -22,10 +22,24 @@ describe("import and export", () => {
     ["malformed JSON", '{"kind": "tandem.mapping-graph", ', "MALFORMED_JSON", /not valid JSON/, undefined],
     ["an array", "[]", "UNKNOWN_DOCUMENT", /Expected a JSON object/, undefined],
     ["an unknown kind", '{"kind":"tandem.spreadsheet"}', "UNKNOWN_DOCUMENT", /Unknown document kind/, "kind"],
-    ["a newer envelope", JSON.stringify({ kind: "tandem.mapping-graph", schemaVersion: 2, graph }), "FUTURE_VERSION", /schemaVersion is 2.*reads schema version 1/, "schemaVersion"],
-    ["a newer bare config", JSON.stringify({ ...config, schemaVersion: 3 }), "FUTURE_VERSION", /schemaVersion is 3/, "schemaVersion"],
+    [
+      "a newer envelope",
+      JSON.stringify({ kind: "tandem.mapping-graph", schemaVersion: 2, graph }),
+      "FUTURE_VERSION",
+      /schemaVersion is 2.*reads schema version 1/,
+      "schemaVersion",
+    ],
+    [
+      "a newer bare config",
+      JSON.stringify({ ...config, schemaVersion: 3 }),
+      "FUTURE_VERSION",
+      /schemaVersion is 3/,
+      "schemaVersion",
+    ],
   ])("should refuse %s with a clear error", (_label, text, code, message, path) => {
-    expect(() => importDocument(text)).toThrow(expect.objectContaining({ code, message: expect.stringMatching(message), path }));
+    expect(() => importDocument(text)).toThrow(
+      expect.objectContaining({ code, message: expect.stringMatching(message), path }),
+    );
   });
 
   it("should read a file that starts with a byte-order mark", () => {
@@ -34,21 +48,25 @@ describe("import and export", () => {
 
   it("should refuse absurdly nested input with an error instead of a crash", () => {
     const deep = `{"mappings": ${"[".repeat(3000)}1${"]".repeat(3000)}}`;
-    expect(() => importDocument(deep)).toThrow(expect.objectContaining({ code: "INVALID_DOCUMENT", message: expect.stringMatching(/nested more than 64/) }));
+    expect(() => importDocument(deep)).toThrow(
+      expect.objectContaining({ code: "INVALID_DOCUMENT", message: expect.stringMatching(/nested more than 64/) }),
+    );
   });
 
   it("should name the path of a bad value when importing", () => {
     const bad = structuredClone(graph) as { nodes: { type: string; data: Record<string, unknown> }[] };
     const index = bad.nodes.findIndex((n) => n.type === "table-mapping");
     bad.nodes[index]!.data.direction = "sideways";
-    expect(() => importDocument(JSON.stringify({ kind: "tandem.mapping-graph", schemaVersion: 1, graph: bad }))).toThrow(
-      expect.objectContaining({ code: "INVALID_DOCUMENT", path: `graph.nodes[${index}].data.direction` }),
-    );
+    expect(() =>
+      importDocument(JSON.stringify({ kind: "tandem.mapping-graph", schemaVersion: 1, graph: bad })),
+    ).toThrow(expect.objectContaining({ code: "INVALID_DOCUMENT", path: `graph.nodes[${index}].data.direction` }));
   });
 
   it("should refuse a config edited by hand when its content no longer matches its version", () => {
     const edited = structuredClone(config);
     edited.mappings[0]!.direction = "bidirectional";
-    expect(() => importDocument(exportConfig(edited))).toThrow(expect.objectContaining({ code: "HASH_MISMATCH", path: "config.version" }));
+    expect(() => importDocument(exportConfig(edited))).toThrow(
+      expect.objectContaining({ code: "HASH_MISMATCH", path: "config.version" }),
+    );
   });
 });

@@ -62,7 +62,9 @@ export const CatalogEntitySchema = z.object({
    * writes when the tenant has it. It serves every field of the entity — `fields` are those the standard page lacks —
    * and `integrationKey`, the field a create's idempotency key travels in (not a mappable field).
    */
-  extension: z.object({ api: z.string(), fields: z.array(z.string()).default([]), integrationKey: z.string().optional() }).optional(),
+  extension: z
+    .object({ api: z.string(), fields: z.array(z.string()).default([]), integrationKey: z.string().optional() })
+    .optional(),
   fields: z.array(CatalogFieldSchema),
 });
 export type CatalogEntity = z.infer<typeof CatalogEntitySchema>;

@@ -7,7 +7,12 @@ export type TextOperator = (typeof TEXT_OPERATORS)[number];
 
 /** A literal in a filter. Its meaning (GUID, date, option value…) comes from the field's type in the catalog. */
 export type FilterValue = string | number | boolean | null;
-export const FilterValueSchema = z.union([z.string(), z.number().refine(Number.isFinite, "must be a finite number"), z.boolean(), z.null()]);
+export const FilterValueSchema = z.union([
+  z.string(),
+  z.number().refine(Number.isFinite, "must be a finite number"),
+  z.boolean(),
+  z.null(),
+]);
 
 /** A structured filter; it becomes OData $filter text or a predicate only through lib/mapping/filter. */
 export type FilterAst =
@@ -26,7 +31,11 @@ export const FilterAstSchema: z.ZodType<FilterAst> = z.lazy(() =>
     z.object({ kind: z.literal("or"), items: z.array(FilterAstSchema) }),
     z.object({ kind: z.literal("not"), item: FilterAstSchema }),
     z.object({ kind: z.literal("compare"), field: FieldName, op: z.enum(COMPARE_OPERATORS), value: FilterValueSchema }),
-    z.object({ kind: z.literal("in"), field: FieldName, values: z.array(FilterValueSchema).min(1, "needs at least one value") }),
+    z.object({
+      kind: z.literal("in"),
+      field: FieldName,
+      values: z.array(FilterValueSchema).min(1, "needs at least one value"),
+    }),
     z.object({ kind: z.literal("text"), field: FieldName, op: z.enum(TEXT_OPERATORS), value: z.string() }),
   ]),
 );

@@ -7,7 +7,10 @@ import { TransformSchema } from "./transform";
 export const MAPPING_NAME_PATTERN = /^[A-Z0-9][A-Z0-9 ._-]{0,39}$/;
 export const MappingNameSchema = z
   .string()
-  .regex(MAPPING_NAME_PATTERN, "Mapping names are 1–40 capital letters, digits, spaces, dots, dashes or underscores, like CUSTOMER or ITEM-PRODUCT");
+  .regex(
+    MAPPING_NAME_PATTERN,
+    "Mapping names are 1–40 capital letters, digits, spaces, dots, dashes or underscores, like CUSTOMER or ITEM-PRODUCT",
+  );
 
 /** Option-set ↔ code-table conversion: pairs are [erp value, crm value]; the crm→erp flow reads them backwards. */
 export const ValueMapSchema = z.object({
@@ -97,7 +100,10 @@ export const TableMappingSchema = z.object({
   fields: z.array(FieldMappingSchema),
   match: MatchSettingsSchema.optional(),
   defaultsOnCreate: z
-    .object({ erp: z.record(z.string(), JsonValueSchema).optional(), crm: z.record(z.string(), JsonValueSchema).optional() })
+    .object({
+      erp: z.record(z.string(), JsonValueSchema).optional(),
+      crm: z.record(z.string(), JsonValueSchema).optional(),
+    })
     .optional(),
   schedule: ScheduleSchema.optional(),
 });

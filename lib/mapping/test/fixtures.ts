@@ -17,8 +17,23 @@ const erp: SchemaCatalogInput = {
         { name: "displayName", type: "string", maxLength: 100 },
         { name: "notes", type: "text" },
         { name: "creditLimit", type: "decimal" },
-        { name: "blocked", type: "enum", options: [{ value: "_x0020_", label: "(blank)" }, { value: "Ship", label: "Ship" }, { value: "All", label: "All" }] },
-        { name: "priority", type: "enum", options: [{ value: "Low", label: "Low" }, { value: "High", label: "High" }] },
+        {
+          name: "blocked",
+          type: "enum",
+          options: [
+            { value: "_x0020_", label: "(blank)" },
+            { value: "Ship", label: "Ship" },
+            { value: "All", label: "All" },
+          ],
+        },
+        {
+          name: "priority",
+          type: "enum",
+          options: [
+            { value: "Low", label: "Low" },
+            { value: "High", label: "High" },
+          ],
+        },
         { name: "active", type: "boolean" },
         { name: "since", type: "date" },
         { name: "currencyId", type: "lookup", lookupTargets: ["currencies"] },
@@ -27,8 +42,26 @@ const erp: SchemaCatalogInput = {
         { name: "lastModifiedDateTime", type: "datetime", readOnly: true },
       ],
     },
-    { name: "currencies", key: "id", modifiedOn: "lastModifiedDateTime", fields: [{ name: "id", type: "guid" }, { name: "code", type: "string", maxLength: 10 }, { name: "lastModifiedDateTime", type: "datetime" }] },
-    { name: "salespeople", key: "id", modifiedOn: "lastModifiedDateTime", fields: [{ name: "id", type: "guid" }, { name: "code", type: "string", maxLength: 20 }, { name: "lastModifiedDateTime", type: "datetime" }] },
+    {
+      name: "currencies",
+      key: "id",
+      modifiedOn: "lastModifiedDateTime",
+      fields: [
+        { name: "id", type: "guid" },
+        { name: "code", type: "string", maxLength: 10 },
+        { name: "lastModifiedDateTime", type: "datetime" },
+      ],
+    },
+    {
+      name: "salespeople",
+      key: "id",
+      modifiedOn: "lastModifiedDateTime",
+      fields: [
+        { name: "id", type: "guid" },
+        { name: "code", type: "string", maxLength: 20 },
+        { name: "lastModifiedDateTime", type: "datetime" },
+      ],
+    },
   ],
 };
 
@@ -46,8 +79,23 @@ const crm: SchemaCatalogInput = {
         { name: "name", type: "string", maxLength: 160 },
         { name: "description", type: "text" },
         { name: "creditlimit", type: "decimal" },
-        { name: "prioritycode", type: "optionset", options: [{ value: 1, label: "Low" }, { value: 2, label: "High" }, { value: 3, label: "Urgent" }] },
-        { name: "statecode", type: "optionset", options: [{ value: 0, label: "Active" }, { value: 1, label: "Inactive" }] },
+        {
+          name: "prioritycode",
+          type: "optionset",
+          options: [
+            { value: 1, label: "Low" },
+            { value: 2, label: "High" },
+            { value: 3, label: "Urgent" },
+          ],
+        },
+        {
+          name: "statecode",
+          type: "optionset",
+          options: [
+            { value: 0, label: "Active" },
+            { value: 1, label: "Inactive" },
+          ],
+        },
         { name: "donotemail", type: "boolean" },
         { name: "opendate", type: "date" },
         { name: "transactioncurrencyid", type: "lookup", lookupTargets: ["transactioncurrencies"] },
@@ -57,15 +105,38 @@ const crm: SchemaCatalogInput = {
         { name: "modifiedon", type: "datetime", readOnly: true },
       ],
     },
-    { name: "transactioncurrencies", key: "transactioncurrencyid", modifiedOn: "modifiedon", fields: [{ name: "transactioncurrencyid", type: "guid" }, { name: "isocurrencycode", type: "string", maxLength: 5 }, { name: "modifiedon", type: "datetime" }] },
-    { name: "systemusers", key: "systemuserid", modifiedOn: "modifiedon", fields: [{ name: "systemuserid", type: "guid" }, { name: "fullname", type: "string", maxLength: 200 }, { name: "modifiedon", type: "datetime" }] },
+    {
+      name: "transactioncurrencies",
+      key: "transactioncurrencyid",
+      modifiedOn: "modifiedon",
+      fields: [
+        { name: "transactioncurrencyid", type: "guid" },
+        { name: "isocurrencycode", type: "string", maxLength: 5 },
+        { name: "modifiedon", type: "datetime" },
+      ],
+    },
+    {
+      name: "systemusers",
+      key: "systemuserid",
+      modifiedOn: "modifiedon",
+      fields: [
+        { name: "systemuserid", type: "guid" },
+        { name: "fullname", type: "string", maxLength: 200 },
+        { name: "modifiedon", type: "datetime" },
+      ],
+    },
   ],
 };
 
-export const TEST_CATALOGS: { erp: SchemaCatalog; crm: SchemaCatalog } = { erp: SchemaCatalogSchema.parse(erp), crm: SchemaCatalogSchema.parse(crm) };
+export const TEST_CATALOGS: { erp: SchemaCatalog; crm: SchemaCatalog } = {
+  erp: SchemaCatalogSchema.parse(erp),
+  crm: SchemaCatalogSchema.parse(crm),
+};
 
-export const erpField = (entity: string, name: string) => TEST_CATALOGS.erp.entities.find((e) => e.name === entity)!.fields.find((f) => f.name === name);
-export const crmField = (entity: string, name: string) => TEST_CATALOGS.crm.entities.find((e) => e.name === entity)!.fields.find((f) => f.name === name);
+export const erpField = (entity: string, name: string) =>
+  TEST_CATALOGS.erp.entities.find((e) => e.name === entity)!.fields.find((f) => f.name === name);
+export const crmField = (entity: string, name: string) =>
+  TEST_CATALOGS.crm.entities.find((e) => e.name === entity)!.fields.find((f) => f.name === name);
 
 /** A valid CUSTOMER mapping with the CURRENCY and SALESPEOPLE it depends on; tests break one thing at a time. */
 export function validMappings(): TableMapping[] {
@@ -86,23 +157,59 @@ export function validMappings(): TableMapping[] {
     },
     {
       name: "CUSTOMER",
-      erp: { entity: "customers", key: "id", modifiedOn: "lastModifiedDateTime", filter: { kind: "compare", field: "blocked", op: "eq", value: "_x0020_" } },
-      crm: { entity: "accounts", key: "accountid", modifiedOn: "modifiedon", filter: { kind: "compare", field: "statecode", op: "eq", value: 0 } },
+      erp: {
+        entity: "customers",
+        key: "id",
+        modifiedOn: "lastModifiedDateTime",
+        filter: { kind: "compare", field: "blocked", op: "eq", value: "_x0020_" },
+      },
+      crm: {
+        entity: "accounts",
+        key: "accountid",
+        modifiedOn: "modifiedon",
+        filter: { kind: "compare", field: "statecode", op: "eq", value: 0 },
+      },
       direction: "bidirectional",
       dependsOn: ["CURRENCY", "SALESPEOPLE"],
       fields: [
-        { erp: "displayName", crm: "name", direction: "bidirectional", transforms: [{ type: "truncate" }], transformFlow: "crm-to-erp" },
+        {
+          erp: "displayName",
+          crm: "name",
+          direction: "bidirectional",
+          transforms: [{ type: "truncate" }],
+          transformFlow: "crm-to-erp",
+        },
         { erp: "creditLimit", crm: "creditlimit", direction: "erp-to-crm" },
-        { erp: "currencyId", crm: "transactioncurrencyid", direction: "bidirectional", lookup: { mapping: "CURRENCY" } },
-        { erp: "salespersonCode", crm: "ownerid", direction: "erp-to-crm", lookup: { mapping: "SALESPEOPLE", erpKey: "code" } },
+        {
+          erp: "currencyId",
+          crm: "transactioncurrencyid",
+          direction: "bidirectional",
+          lookup: { mapping: "CURRENCY" },
+        },
+        {
+          erp: "salespersonCode",
+          crm: "ownerid",
+          direction: "erp-to-crm",
+          lookup: { mapping: "SALESPEOPLE", erpKey: "code" },
+        },
         {
           erp: "priority",
           crm: "prioritycode",
           direction: "erp-to-crm",
-          valueMap: { pairs: [["Low", 1], ["High", 2]], onMissing: "blank" },
+          valueMap: {
+            pairs: [
+              ["Low", 1],
+              ["High", 2],
+            ],
+            onMissing: "blank",
+          },
         },
       ],
-      match: { groups: [{ priority: 0, fields: [{ erp: "number", crm: "accountnumber", caseSensitive: false }] }], createIfNoMatch: false, syncAfterCoupling: false },
+      match: {
+        groups: [{ priority: 0, fields: [{ erp: "number", crm: "accountnumber", caseSensitive: false }] }],
+        createIfNoMatch: false,
+        syncAfterCoupling: false,
+      },
     },
   ];
   return input.map((mapping) => TableMappingSchema.parse(mapping));

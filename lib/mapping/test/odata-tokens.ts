@@ -1,5 +1,6 @@
 /** Splits OData $filter text into tokens, as a server would, so tests can prove what is data and what is syntax. */
-export type Token = { kind: "string"; value: string } | { kind: "word"; value: string } | { kind: "punct"; value: string };
+export type Token =
+  { kind: "string"; value: string } | { kind: "word"; value: string } | { kind: "punct"; value: string };
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

@@ -15,9 +15,21 @@ describe("checkTransforms", () => {
 
   it.each<[string, Transform[], FlowType, string, RegExp]>([
     ["a text rule on a number", [{ type: "uppercase" }], "decimal", "INVALID_TRANSFORM", /works on text/],
-    ["date formatting of a boolean", [{ type: "date-format", format: "yyyy" }], "boolean", "INVALID_TRANSFORM", /works on dates/],
+    [
+      "date formatting of a boolean",
+      [{ type: "date-format", format: "yyyy" }],
+      "boolean",
+      "INVALID_TRANSFORM",
+      /works on dates/,
+    ],
     ["an invalid date format", [{ type: "date-format", format: "yyyy-jj" }], "date", "INVALID_TRANSFORM", /format/],
-    ["a broken pattern", [{ type: "regex-match", pattern: "[" }], "string", "INVALID_TRANSFORM", /Invalid regular expression/],
+    [
+      "a broken pattern",
+      [{ type: "regex-match", pattern: "[" }],
+      "string",
+      "INVALID_TRANSFORM",
+      /Invalid regular expression/,
+    ],
     ["a JSONata syntax error", [{ type: "jsonata", expression: "1 +" }], "string", "INVALID_EXPRESSION", /JSONata/],
   ])("should report %s", (_label, transforms, input, code, message) => {
     const { problems } = checkTransforms(transforms, input, { maxLength: 10 });

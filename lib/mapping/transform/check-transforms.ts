@@ -12,36 +12,68 @@ export type FlowType = FieldType | "unknown";
 export type TransformProblem = { index: number; code: "INVALID_TRANSFORM" | "INVALID_EXPRESSION"; message: string };
 
 const TEXTUAL: FlowType[] = ["string", "text", "enum", "unknown"];
-const TEXT_RULES = new Set(["uppercase", "lowercase", "titlecase", "trim", "substring", "replace", "regex-replace", "remove-non-alphanumeric", "regex-match", "truncate"]);
+const TEXT_RULES = new Set([
+  "uppercase",
+  "lowercase",
+  "titlecase",
+  "trim",
+  "substring",
+  "replace",
+  "regex-replace",
+  "remove-non-alphanumeric",
+  "regex-match",
+  "truncate",
+]);
 
 function problemOf(error: unknown, index: number): TransformProblem {
   if (error instanceof TransformError) {
-    return { index, code: error.code === "EXPRESSION_ERROR" ? "INVALID_EXPRESSION" : "INVALID_TRANSFORM", message: error.message };
+    return {
+      index,
+      code: error.code === "EXPRESSION_ERROR" ? "INVALID_EXPRESSION" : "INVALID_TRANSFORM",
+      message: error.message,
+    };
   }
   return { index, code: "INVALID_TRANSFORM", message: (error as Error).message };
 }
 
 /** Static check of one step: parameters that cannot work, and the type it produces from `input`. */
-function checkOne(t: Transform, input: FlowType, target: TargetInfo | undefined): { output: FlowType; problem?: string; expression?: boolean } {
-  if (TEXT_RULES.has(t.type) && !TEXTUAL.includes(input)) return { output: "string", problem: `${t.type} works on text, but the value is ${input}` };
+function checkOne(
+  t: Transform,
+  input: FlowType,
+  target: TargetInfo | undefined,
+): { output: FlowType; problem?: string; expression?: boolean } {
+  if (TEXT_RULES.has(t.type) && !TEXTUAL.includes(input))
+    return { output: "string", problem: `${t.type} works on text, but the value is ${input}` };
   switch (t.type) {
     case "regex-replace":
     case "regex-match":
-      compileRegex(t.pattern, t.type === "regex-match" ? t.flags?.replace("g", "") : t.flags, t.type, t.type === "regex-replace");
+      compileRegex(
+        t.pattern,
+        t.type === "regex-match" ? t.flags?.replace("g", "") : t.flags,
+        t.type,
+        t.type === "regex-replace",
+      );
       return { output: "string" };
     case "truncate":
-      if (t.maxLength === undefined && target && target.maxLength === undefined) return { output: "string", problem: "truncate has no length and the target field has no max length" };
+      if (t.maxLength === undefined && target && target.maxLength === undefined)
+        return { output: "string", problem: "truncate has no length and the target field has no max length" };
       return { output: "string" };
     case "date-format":
-      if (!["date", "datetime", "unknown", "string"].includes(input)) return { output: "string", problem: `date-format works on dates, but the value is ${input}` };
+      if (!["date", "datetime", "unknown", "string"].includes(input))
+        return { output: "string", problem: `date-format works on dates, but the value is ${input}` };
       try {
         formatDate(new UTCDate(0), t.format);
       } catch (error) {
-        throw new TransformError("TRANSFORM_INVALID", `Invalid date format "${t.format}": ${(error as Error).message}`, t.type);
+        throw new TransformError(
+          "TRANSFORM_INVALID",
+          `Invalid date format "${t.format}": ${(error as Error).message}`,
+          t.type,
+        );
       }
       return { output: "string" };
     case "decimal-format":
-      if (!["integer", "decimal", "unknown"].includes(input)) return { output: "string", problem: `decimal-format works on numbers, but the value is ${input}` };
+      if (!["integer", "decimal", "unknown"].includes(input))
+        return { output: "string", problem: `decimal-format works on numbers, but the value is ${input}` };
       return { output: "string" };
     case "default-if-empty":
       return { output: input };
@@ -59,7 +91,11 @@ function checkOne(t: Transform, input: FlowType, target: TargetInfo | undefined)
 export type TargetInfo = { maxLength?: number };
 
 /** Runs the static checks along a chain; returns the resulting type and every problem found. */
-export function checkTransforms(transforms: readonly Transform[], input: FlowType, target?: TargetInfo): { output: FlowType; problems: TransformProblem[] } {
+export function checkTransforms(
+  transforms: readonly Transform[],
+  input: FlowType,
+  target?: TargetInfo,
+): { output: FlowType; problems: TransformProblem[] } {
   const problems: TransformProblem[] = [];
   let current = input;
   transforms.forEach((transform, index) => {

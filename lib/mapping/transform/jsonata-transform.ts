@@ -12,7 +12,11 @@ export function compileExpression(expression: string): jsonata.Expression {
     return jsonata(expression);
   } catch (error) {
     const e = error as JsonataError;
-    throw new TransformError("EXPRESSION_ERROR", `JSONata: ${e.message ?? String(error)}${e.position !== undefined ? ` (at ${e.position})` : ""}`, "jsonata");
+    throw new TransformError(
+      "EXPRESSION_ERROR",
+      `JSONata: ${e.message ?? String(error)}${e.position !== undefined ? ` (at ${e.position})` : ""}`,
+      "jsonata",
+    );
   }
 }
 
@@ -21,13 +25,22 @@ export function compileExpression(expression: string): jsonata.Expression {
  * the time and depth budget is checked; a runaway expression stops with EXPRESSION_TIMEOUT. The hooks live on the
  * compiled expression, so each evaluation compiles its own copy rather than sharing one across concurrent calls.
  */
-export async function evaluateExpression(expression: string, value: unknown, record: Record<string, unknown>, timeoutMs = DEFAULT_EXPRESSION_TIMEOUT_MS): Promise<unknown> {
+export async function evaluateExpression(
+  expression: string,
+  value: unknown,
+  record: Record<string, unknown>,
+  timeoutMs = DEFAULT_EXPRESSION_TIMEOUT_MS,
+): Promise<unknown> {
   const parsed = compileExpression(expression);
   const started = Date.now();
   let depth = 0;
   const check = () => {
     if (depth > MAX_DEPTH || Date.now() - started > timeoutMs) {
-      throw new TransformError("EXPRESSION_TIMEOUT", `JSONata expression ran longer than ${timeoutMs} ms or nested too deeply`, "jsonata");
+      throw new TransformError(
+        "EXPRESSION_TIMEOUT",
+        `JSONata expression ran longer than ${timeoutMs} ms or nested too deeply`,
+        "jsonata",
+      );
     }
   };
   const hook = (name: string, step: number) =>

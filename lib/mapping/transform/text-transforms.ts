@@ -13,7 +13,12 @@ export const MAX_REGEX_INPUT = 10_000;
 
 function regexInput(value: unknown, transform: string): string {
   const input = text(value, transform);
-  if (input.length > MAX_REGEX_INPUT) throw new TransformError("TRANSFORM_INPUT", `${transform} works on at most ${MAX_REGEX_INPUT} characters; the value has ${input.length}`, transform);
+  if (input.length > MAX_REGEX_INPUT)
+    throw new TransformError(
+      "TRANSFORM_INPUT",
+      `${transform} works on at most ${MAX_REGEX_INPUT} characters; the value has ${input.length}`,
+      transform,
+    );
   return input;
 }
 
@@ -35,9 +40,15 @@ function parseInstant(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export function compileRegex(pattern: string, flags: string | undefined, transform: string, ensureGlobal: boolean): RegExp {
+export function compileRegex(
+  pattern: string,
+  flags: string | undefined,
+  transform: string,
+  ensureGlobal: boolean,
+): RegExp {
   const effective = ensureGlobal && !(flags ?? "").includes("g") ? `${flags ?? ""}g` : (flags ?? "");
-  if (!REGEX_FLAGS.test(effective)) throw new TransformError("TRANSFORM_INVALID", `Unknown regular-expression flags "${flags}"`, transform);
+  if (!REGEX_FLAGS.test(effective))
+    throw new TransformError("TRANSFORM_INVALID", `Unknown regular-expression flags "${flags}"`, transform);
   try {
     return new RegExp(pattern, effective);
   } catch (error) {
@@ -70,7 +81,9 @@ export function formatDecimal(value: number, t: Extract<Transform, { type: "deci
 export function applyBuiltin(value: unknown, t: SyncTransform, context: TransformContext): unknown {
   if (t.type === "default-if-empty") return isEmpty(value) ? t.value : value;
   if (t.type === "concat") {
-    const parts = t.parts.map((part) => ("value" in part ? value : "field" in part ? context.record[part.field] : part.text));
+    const parts = t.parts.map((part) =>
+      "value" in part ? value : "field" in part ? context.record[part.field] : part.text,
+    );
     return parts.map((part) => (part === null || part === undefined ? "" : String(part))).join(t.separator ?? "");
   }
   if (value === null || value === undefined) return value;
@@ -106,17 +119,27 @@ export function applyBuiltin(value: unknown, t: SyncTransform, context: Transfor
     case "date-format": {
       if (value === "") return "";
       const date = parseInstant(value);
-      if (!date) throw new TransformError("TRANSFORM_INPUT", `date-format needs a date, got ${JSON.stringify(value)}`, t.type);
+      if (!date)
+        throw new TransformError("TRANSFORM_INPUT", `date-format needs a date, got ${JSON.stringify(value)}`, t.type);
       try {
         return formatDate(new UTCDate(date.getTime()), t.format);
       } catch (error) {
-        throw new TransformError("TRANSFORM_INVALID", `Invalid date format "${t.format}": ${(error as Error).message}`, t.type);
+        throw new TransformError(
+          "TRANSFORM_INVALID",
+          `Invalid date format "${t.format}": ${(error as Error).message}`,
+          t.type,
+        );
       }
     }
     case "decimal-format": {
       if (typeof value === "string" && value.trim() === "") return "";
       const number = typeof value === "number" ? value : Number(value);
-      if (!Number.isFinite(number)) throw new TransformError("TRANSFORM_INPUT", `decimal-format needs a number, got ${JSON.stringify(value)}`, t.type);
+      if (!Number.isFinite(number))
+        throw new TransformError(
+          "TRANSFORM_INPUT",
+          `decimal-format needs a number, got ${JSON.stringify(value)}`,
+          t.type,
+        );
       return formatDecimal(number, t);
     }
   }

@@ -8,7 +8,14 @@ describe("findCycles", () => {
     ["no cycle", { A: [], B: ["A"], C: ["A", "B"] }, []],
     ["two mappings depending on each other", { A: ["B"], B: ["A"] }, [["B", "A"]]],
     ["a cycle beside a dead end", { X: ["A", "Y"], Y: ["X"], A: [] }, [["Y", "X"]]],
-    ["a node between two cycles", { A: ["B", "C"], B: ["A"], C: ["D"], D: ["E"], E: ["D"] }, [["B", "A"], ["E", "D"]]],
+    [
+      "a node between two cycles",
+      { A: ["B", "C"], B: ["A"], C: ["D"], D: ["E"], E: ["D"] },
+      [
+        ["B", "A"],
+        ["E", "D"],
+      ],
+    ],
     ["a self-dependency", { A: ["A"] }, []],
     ["an unknown dependency", { A: ["NOPE"] }, []],
   ])("should find %s", (_label, entries, cycles) => {

@@ -14,13 +14,21 @@ export function checkSides(ctx: ValidationContext): void {
       const catalog = ctx.catalogs[side];
       const entity = ctx.entity(mapping, side);
       if (catalog && !entity) {
-        ctx.report("UNKNOWN_ENTITY", `${SYSTEM_NAMES[side]} has no entity "${mapping[side].entity}"`, ctx.at(index, { suffix: `.${side}.entity` }));
+        ctx.report(
+          "UNKNOWN_ENTITY",
+          `${SYSTEM_NAMES[side]} has no entity "${mapping[side].entity}"`,
+          ctx.at(index, { suffix: `.${side}.entity` }),
+        );
         continue;
       }
       for (const part of ["key", "modifiedOn"] as const) {
         const name = mapping[side][part];
         if (entity && name && !findField(entity, name)) {
-          ctx.report("UNKNOWN_FIELD", `${entity.name} has no field "${name}" (used as its ${part === "key" ? "key" : "modified-on field"})`, ctx.at(index, { suffix: `.${side}.${part}` }));
+          ctx.report(
+            "UNKNOWN_FIELD",
+            `${entity.name} has no field "${name}" (used as its ${part === "key" ? "key" : "modified-on field"})`,
+            ctx.at(index, { suffix: `.${side}.${part}` }),
+          );
         }
       }
       const filter = mapping[side].filter;
@@ -37,14 +45,23 @@ function checkFilter(ctx: ValidationContext, index: number, side: "erp" | "crm",
   for (const term of filterTerms(filter)) {
     const field = findField(entity, term.field);
     if (entity && !field) {
-      ctx.report("FILTER_UNKNOWN_FIELD", `The ${side.toUpperCase()} filter uses "${term.field}", which ${entity.name} does not have`, where);
+      ctx.report(
+        "FILTER_UNKNOWN_FIELD",
+        `The ${side.toUpperCase()} filter uses "${term.field}", which ${entity.name} does not have`,
+        where,
+      );
       termProblem = true;
       continue;
     }
     for (const value of term.values) {
       try {
         if (!term.text) typeLiteral(term.field, field, value);
-        else if (field && field.type !== "string" && field.type !== "text") throw new FilterError("FILTER_VALUE_TYPE", `${term.field} is not text, so contains/startswith/endswith do not apply`, term.field);
+        else if (field && field.type !== "string" && field.type !== "text")
+          throw new FilterError(
+            "FILTER_VALUE_TYPE",
+            `${term.field} is not text, so contains/startswith/endswith do not apply`,
+            term.field,
+          );
       } catch (error) {
         if (!(error instanceof FilterError)) throw error;
         ctx.report(error.code, `The ${side.toUpperCase()} filter: ${error.message}`, where);
@@ -55,7 +72,10 @@ function checkFilter(ctx: ValidationContext, index: number, side: "erp" | "crm",
   if (termProblem) return;
   // What only the system's dialect refuses, such as Business Central's "or" across fields.
   try {
-    toODataFilter(filter, { dialect: side === "erp" ? "business-central" : "dataverse", field: (name) => findField(entity, name) });
+    toODataFilter(filter, {
+      dialect: side === "erp" ? "business-central" : "dataverse",
+      field: (name) => findField(entity, name),
+    });
   } catch (error) {
     if (!(error instanceof FilterError)) throw error;
     ctx.report(error.code, `The ${side.toUpperCase()} filter: ${error.message}`, where);

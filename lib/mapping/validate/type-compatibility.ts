@@ -13,7 +13,8 @@ const TIME: FlowType[] = ["date", "datetime"];
  */
 export function canAssign(source: FlowType, target: FieldType): boolean {
   if (source === "unknown") return true;
-  if (target === "string" || target === "text") return source !== "blob" && source !== "lookup" && source !== "optionset";
+  if (target === "string" || target === "text")
+    return source !== "blob" && source !== "lookup" && source !== "optionset";
   if (target === "enum") return TEXT.includes(source);
   // Decimal → integer would drop the fraction (or fail); integer → decimal cannot fail.
   if (target === "integer") return source === "integer";
@@ -27,7 +28,10 @@ export function canAssign(source: FlowType, target: FieldType): boolean {
 }
 
 /** Whether a constant fits the target field (option sets take a value or a label). */
-export function constantFits(value: JsonValue, target: { type: FieldType; maxLength?: number; options?: { value: string | number; label: string }[] }): boolean {
+export function constantFits(
+  value: JsonValue,
+  target: { type: FieldType; maxLength?: number; options?: { value: string | number; label: string }[] },
+): boolean {
   if (value === null) return true;
   switch (target.type) {
     case "string":
@@ -35,7 +39,9 @@ export function constantFits(value: JsonValue, target: { type: FieldType; maxLen
       return typeof value === "string" && (target.maxLength === undefined || value.length <= target.maxLength);
     case "enum":
     case "optionset":
-      return target.options?.length ? target.options.some((o) => o.value === value || o.label === value) : typeof value === (target.type === "enum" ? "string" : "number");
+      return target.options?.length
+        ? target.options.some((o) => o.value === value || o.label === value)
+        : typeof value === (target.type === "enum" ? "string" : "number");
     case "integer":
       return typeof value === "number" && Number.isInteger(value);
     case "decimal":

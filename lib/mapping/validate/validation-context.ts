@@ -27,11 +27,19 @@ export class ValidationContext {
     const base = `mappings[${mappingIndex}]`;
     if (part?.field !== undefined) {
       const edgeId = this.origins?.fields[mappingIndex]?.[part.field];
-      return { mapping: mapping?.name, path: `${base}.fields[${part.field}]${part.suffix ?? ""}`, ...(edgeId ? { edgeId } : {}) };
+      return {
+        mapping: mapping?.name,
+        path: `${base}.fields[${part.field}]${part.suffix ?? ""}`,
+        ...(edgeId ? { edgeId } : {}),
+      };
     }
     if (part?.filter) {
       const nodeId = this.origins?.filters[mappingIndex]?.[part.filter] ?? this.origins?.mappings[mappingIndex];
-      return { mapping: mapping?.name, path: `${base}.${part.filter}.filter${part.suffix ?? ""}`, ...(nodeId ? { nodeId } : {}) };
+      return {
+        mapping: mapping?.name,
+        path: `${base}.${part.filter}.filter${part.suffix ?? ""}`,
+        ...(nodeId ? { nodeId } : {}),
+      };
     }
     const nodeId = this.origins?.mappings[mappingIndex];
     return { mapping: mapping?.name, path: `${base}${part?.suffix ?? ""}`, ...(nodeId ? { nodeId } : {}) };

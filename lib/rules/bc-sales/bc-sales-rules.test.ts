@@ -22,12 +22,20 @@ describe("the Business Central ↔ Dynamics 365 Sales rules", () => {
   let h: SyncHarness;
   let runId: string;
   const ctx = () => h.context({ rules: BC_SALES_RULES });
-  const coupledCrm = async (mapping: string, erpId: string) => (await h.harness.database.db.select().from(couplings).where(and(eq(couplings.mappingName, mapping), eq(couplings.erpId, erpId))))[0]?.crmId;
+  const coupledCrm = async (mapping: string, erpId: string) =>
+    (
+      await h.harness.database.db
+        .select()
+        .from(couplings)
+        .where(and(eq(couplings.mappingName, mapping), eq(couplings.erpId, erpId)))
+    )[0]?.crmId;
   const erp = (entity: string) => h.all("erp", entity);
   const crm = (entity: string) => h.all("crm", entity);
 
   beforeAll(async () => {
-    h = await startSyncHarness(compileModel(fillingBothSides(bcSalesTemplateModel()), { catalogs: STATIC_CATALOGS }).config!);
+    h = await startSyncHarness(
+      compileModel(fillingBothSides(bcSalesTemplateModel()), { catalogs: STATIC_CATALOGS }).config!,
+    );
     await seedSandboxIfEmpty(h.harness.database.db);
     runId = await runFullSync(ctx(), null);
     await createUncoupledCrmRecordsInErp(ctx());
@@ -113,7 +121,9 @@ describe("the Business Central ↔ Dynamics 365 Sales rules", () => {
       const productId = await coupledCrm("ITEM-PRODUCT", lamp.id);
       const product = (await crm("products")).find((p) => p.id === productId)!;
       expect(product.data).toMatchObject({ pricelevelid: priceList!.id, producttypecode: 1, quantityonhand: 0 });
-      const entry = (await crm("productpricelevels")).find((e) => e.data.productid === productId && e.data.pricelevelid === priceList!.id);
+      const entry = (await crm("productpricelevels")).find(
+        (e) => e.data.productid === productId && e.data.pricelevelid === priceList!.id,
+      );
       expect(entry?.data).toMatchObject({ amount: 54.9, uomid: product.data.defaultuomid });
     });
 
@@ -123,7 +133,9 @@ describe("the Business Central ↔ Dynamics 365 Sales rules", () => {
       await runMapping(ctx(), "ITEM-PRODUCT", { trigger: "test", mode: "incremental", direction: "erp-to-crm" });
       const productId = await coupledCrm("ITEM-PRODUCT", desk.id);
       const [priceList] = (await crm("pricelevels")).filter((p) => p.data.name === DEFAULT_PRICE_LIST_NAME);
-      const entries = (await crm("productpricelevels")).filter((e) => e.data.productid === productId && e.data.pricelevelid === priceList!.id);
+      const entries = (await crm("productpricelevels")).filter(
+        (e) => e.data.productid === productId && e.data.pricelevelid === priceList!.id,
+      );
       expect(entries.map((e) => e.data.amount)).toEqual([299]);
       expect((await crm("pricelevels")).filter((p) => p.data.name === DEFAULT_PRICE_LIST_NAME)).toHaveLength(1);
     });
@@ -153,7 +165,8 @@ describe("the Business Central ↔ Dynamics 365 Sales rules", () => {
     it("should make each customer price group a price list in the base currency when price groups sync", async () => {
       const lists = await crm("pricelevels");
       const usd = (await crm("transactioncurrencies")).find((c) => c.data.isocurrencycode === "USD")!;
-      for (const code of ["RETAIL", "WHOLESALE"]) expect(lists.find((l) => l.data.name === code)?.data.transactioncurrencyid).toBe(usd.id);
+      for (const code of ["RETAIL", "WHOLESALE"])
+        expect(lists.find((l) => l.data.name === code)?.data.transactioncurrencyid).toBe(usd.id);
     });
   });
 
@@ -171,7 +184,10 @@ describe("the Business Central ↔ Dynamics 365 Sales rules", () => {
     it("should start the invoices only after their dependencies finished, own each by its salesperson's user and carry its payment terms", async () => {
       const lines = await h.harness.database.db.select().from(fullSyncLines).where(eq(fullSyncLines.runId, runId));
       const invoices = lines.find((l) => l.mappingName === "POSTEDSALESINV-INV")!;
-      for (const parent of invoices.dependsOn) expect(lines.find((l) => l.mappingName === parent)!.finishedAt!.getTime()).toBeLessThanOrEqual(invoices.startedAt!.getTime());
+      for (const parent of invoices.dependsOn)
+        expect(lines.find((l) => l.mappingName === parent)!.finishedAt!.getTime()).toBeLessThanOrEqual(
+          invoices.startedAt!.getTime(),
+        );
       const created = await crm("invoices");
       expect(created.length).toBeGreaterThan(0);
       const posted = await erp("salesInvoices");

@@ -8,14 +8,29 @@ import { startTwinCustomers, type TwinCustomers } from "./test/twin-customers";
  */
 describe("contacts find their company through the business relation and the coupled customer", () => {
   let t: TwinCustomers;
-  const erpContact = async (name: string) => (await t.h.all("erp", "contacts")).find((c) => c.data.displayName === name)!;
+  const erpContact = async (name: string) =>
+    (await t.h.all("erp", "contacts")).find((c) => c.data.displayName === name)!;
   const crmContact = async (last: string) => (await t.h.all("crm", "contacts")).find((c) => c.data.lastname === last)!;
 
   beforeAll(async () => {
     t = await startTwinCustomers();
-    const person = (displayName: string, companyNumber: string) => ({ type: "Person", displayName, companyNumber, companyName: "Contoso", email: `${displayName.split(" ")[0]!.toLowerCase()}@contoso.test` });
+    const person = (displayName: string, companyNumber: string) => ({
+      type: "Person",
+      displayName,
+      companyNumber,
+      companyName: "Contoso",
+      email: `${displayName.split(" ")[0]!.toLowerCase()}@contoso.test`,
+    });
     await t.h.seed("erp", "contacts", [person("Ann Lee", t.companies[0]), person("Bob Ray", t.companies[1])]);
-    const crm = (firstname: string, lastname: string, parent: string) => ({ firstname, lastname, emailaddress1: `${firstname.toLowerCase()}@contoso.test`, parentcustomerid: parent, "parentcustomerid@target": "accounts", statecode: 0, statuscode: 1 });
+    const crm = (firstname: string, lastname: string, parent: string) => ({
+      firstname,
+      lastname,
+      emailaddress1: `${firstname.toLowerCase()}@contoso.test`,
+      parentcustomerid: parent,
+      "parentcustomerid@target": "accounts",
+      statecode: 0,
+      statuscode: 1,
+    });
     await t.h.seed("crm", "contacts", [crm("Cy", "Fox", t.accounts[1]), crm("Di", "Moe", t.accounts[0])]);
   }, 60_000);
   afterAll(async () => t?.h.close());

@@ -14,7 +14,12 @@ export const currencyByIsoCode: SyncRule = {
     return (record) => {
       const code = String(record.values.code ?? "");
       if (ISO_4217.test(code)) return undefined;
-      return { error: { code: "NOT_ISO_CURRENCY", message: `The currency ${code} has no ISO 4217 code (three letters), so it cannot be synchronized to Dataverse, which identifies currencies by ISO code.` } };
+      return {
+        error: {
+          code: "NOT_ISO_CURRENCY",
+          message: `The currency ${code} has no ISO 4217 code (three letters), so it cannot be synchronized to Dataverse, which identifies currencies by ISO code.`,
+        },
+      };
     };
   },
   async blankErpMeans(ctx, lookupMapping) {

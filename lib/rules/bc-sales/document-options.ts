@@ -16,22 +16,45 @@ function documentColumn(ctx: RuleContext, mapping: TableMapping, field: FieldMap
 }
 
 /** The option values the page's records resolve to through the option mapping's couplings. */
-async function coupledOptions(ctx: RuleContext, ref: TableMapping, field: FieldMapping, records: ConnectorRecord[]): Promise<string[]> {
+async function coupledOptions(
+  ctx: RuleContext,
+  ref: TableMapping,
+  field: FieldMapping,
+  records: ConnectorRecord[],
+): Promise<string[]> {
   const values = records.map((r) => r.values[field.erp!]).filter((v) => !isBlank(v));
   if (!values.length) return [];
   const erpKey = field.lookup!.erpKey;
-  const erpIds = erpKey ? (await readWhereIn(ctx.connectors.erp, ref.erp.entity, erpKey, values.map(String), undefined, [erpKey])).map((r) => r.id) : values.map((v) => referenceId(v)!);
+  const erpIds = erpKey
+    ? (await readWhereIn(ctx.connectors.erp, ref.erp.entity, erpKey, values.map(String), undefined, [erpKey])).map(
+        (r) => r.id,
+      )
+    : values.map((v) => referenceId(v)!);
   return [...new Set([...(await ctx.couplingsOf(ref.name, "erp", erpIds)).values()].map((c) => c.crmId))];
 }
 
 /** What the document column holds now (value → label), read once per run and kept up to date by this rule. */
 const columnOptions = (ctx: RuleContext, column: CatalogEntity) =>
-  cached(ctx, `rule:document-options:${column.name}`, async () => new Map((await readAll(ctx.connectors.crm, { entity: column.name })).map((o) => [o.id, String(o.values.label ?? "")])));
+  cached(
+    ctx,
+    `rule:document-options:${column.name}`,
+    async () =>
+      new Map(
+        (await readAll(ctx.connectors.crm, { entity: column.name })).map((o) => [o.id, String(o.values.label ?? "")]),
+      ),
+  );
 
 /** Adds (or relabels) the account options the records use to the document's column, as BC does after each option sync. */
-async function alignColumn(ctx: RuleContext, source: CatalogEntity, column: CatalogEntity, wanted: string[]): Promise<void> {
+async function alignColumn(
+  ctx: RuleContext,
+  source: CatalogEntity,
+  column: CatalogEntity,
+  wanted: string[],
+): Promise<void> {
   const present = await columnOptions(ctx, column);
-  const all = await cached(ctx, `rule:document-options-source:${source.name}`, () => readAll(ctx.connectors.crm, { entity: source.name }));
+  const all = await cached(ctx, `rule:document-options-source:${source.name}`, () =>
+    readAll(ctx.connectors.crm, { entity: source.name }),
+  );
   const options = all.filter((o) => wanted.includes(o.id));
   const operations: WriteOperation[] = options.flatMap((o): WriteOperation[] => {
     const label = String(o.values.label ?? "");
@@ -57,7 +80,8 @@ export const documentOptionValues: SyncRule = {
   appliesTo: (mapping, flow) => flow === "erp-to-crm" && isHeader(mapping),
   async preparePage(ctx, mapping, _flow, records) {
     for (const field of mapping.fields) {
-      if (!field.enabled || !field.lookup || !field.erp || !field.crm || !carries(field.direction, "erp-to-crm")) continue;
+      if (!field.enabled || !field.lookup || !field.erp || !field.crm || !carries(field.direction, "erp-to-crm"))
+        continue;
       const ref = ctx.config.mappings.find((m) => m.name === field.lookup!.mapping);
       const source = ref ? findEntity(ctx.catalogs.crm, ref.crm.entity) : undefined;
       const column = documentColumn(ctx, mapping, field);

@@ -36,14 +36,27 @@ export const documentLineProducts: SyncRule = {
     const itemMapping = ctx.config.mappings.find((m) => m.erp.entity === "items" && m.crm.entity === "products");
     const itemIds = records.map((r) => String(r.values.itemId ?? "")).filter(Boolean);
     const coupled = itemMapping && itemIds.length ? await ctx.couplingsOf(itemMapping.name, "erp", itemIds) : new Map();
-    const products = await ctx.connectors.crm.readByIds("products", [...coupled.values()].map((c) => c.crmId));
-    const unitOf = new Map(products.map((p) => [p.id.toLowerCase(), p.values.defaultuomid ? String(p.values.defaultuomid) : null]));
+    const products = await ctx.connectors.crm.readByIds(
+      "products",
+      [...coupled.values()].map((c) => c.crmId),
+    );
+    const unitOf = new Map(
+      products.map((p) => [p.id.toLowerCase(), p.values.defaultuomid ? String(p.values.defaultuomid) : null]),
+    );
     return (record) => {
-      const productId = record.values.itemId ? coupled.get(String(record.values.itemId).toLowerCase())?.crmId : undefined;
+      const productId = record.values.itemId
+        ? coupled.get(String(record.values.itemId).toLowerCase())?.crmId
+        : undefined;
       const unit = productId ? unitOf.get(productId.toLowerCase()) : null;
-      if (record.values.lineType === "Item" && unit) return { values: { uomid: lookup(unit, "uoms"), isproductoverridden: false } };
+      if (record.values.lineType === "Item" && unit)
+        return { values: { uomid: lookup(unit, "uoms"), isproductoverridden: false } };
       if (record.values.lineType === "Item") return undefined;
-      return { values: { isproductoverridden: true, productdescription: String(record.values.description ?? "").slice(0, 850) } };
+      return {
+        values: {
+          isproductoverridden: true,
+          productdescription: String(record.values.description ?? "").slice(0, 850),
+        },
+      };
     };
   },
 };

@@ -9,4 +9,15 @@ import { opportunityAccount } from "./opportunity-rules";
 import { fullSyncRecommendations } from "./recommendation-rules";
 
 /** The Business Central ↔ Dynamics 365 Sales integration's own rules (reference §5.2 hooks), keyed by entity pair. */
-export const BC_SALES_RULES: SyncRule[] = [contactParentAndOwner, opportunityAccount, currencyByIsoCode, productPriceList, priceGroupPriceLists, salesPriceItems, documentPriceList, documentOptionValues, documentLineProducts, fullSyncRecommendations];
+export const BC_SALES_RULES: SyncRule[] = [
+  contactParentAndOwner,
+  opportunityAccount,
+  currencyByIsoCode,
+  productPriceList,
+  priceGroupPriceLists,
+  salesPriceItems,
+  documentPriceList,
+  documentOptionValues,
+  documentLineProducts,
+  fullSyncRecommendations,
+];

@@ -14,17 +14,23 @@ describe("posted invoice header: owner and payment terms", () => {
   let h: SyncHarness;
   const users: Record<string, string | undefined> = {};
   let codId: string;
-  const invoice = async (number: string) => (await h.all("crm", "invoices")).find((i) => i.data.invoicenumber === number)!.data;
+  const invoice = async (number: string) =>
+    (await h.all("crm", "invoices")).find((i) => i.data.invoicenumber === number)!.data;
 
   beforeAll(async () => {
     h = await startSyncHarness(compileModel(bcSalesTemplateModel(), { catalogs: STATIC_CATALOGS }).config!);
     const ctx = () => h.context({ rules: BC_SALES_RULES });
-    await h.seed("crm", "transactioncurrencies", [{ isocurrencycode: "USD", currencyname: "US Dollar", exchangerate: 1 }]);
+    await h.seed("crm", "transactioncurrencies", [
+      { isocurrencycode: "USD", currencyname: "US Dollar", exchangerate: 1 },
+    ]);
     [users.jim, users.peter] = await h.seed("crm", "systemusers", [
       { fullname: "Jim Olive", internalemailaddress: "jim@adatum.test", isdisabled: false, islicensed: true },
       { fullname: "Peter Saddow", internalemailaddress: "peter@adatum.test", isdisabled: false, islicensed: true },
     ]);
-    const [jo, ps] = await h.seed("erp", "salespeoplePurchasers", [{ code: "JO", email: "jim@adatum.test" }, { code: "PS", email: "peter@adatum.test" }]);
+    const [jo, ps] = await h.seed("erp", "salespeoplePurchasers", [
+      { code: "JO", email: "jim@adatum.test" },
+      { code: "PS", email: "peter@adatum.test" },
+    ]);
     await coupleDirectly(h.harness.database.db, "SALESPEOPLE", jo!, users.jim!);
     await coupleDirectly(h.harness.database.db, "SALESPEOPLE", ps!, users.peter!);
     // NET 30 couples to the CRM's "Net 30" (1); COD gets a new option in the account's column only.
@@ -33,10 +39,25 @@ describe("posted invoice header: owner and payment terms", () => {
     // Set up after PAYMENT TERMS last ran: no option in Sales yet.
     const [cm] = await h.seed("erp", "paymentTerms", [{ code: "CM" }]);
     codId = cod!;
-    const [customerId] = await h.seed("erp", "customers", [{ number: "10000", displayName: "Adatum", salespersonCode: "JO", blocked: "_x0020_" }]);
+    const [customerId] = await h.seed("erp", "customers", [
+      { number: "10000", displayName: "Adatum", salespersonCode: "JO", blocked: "_x0020_" },
+    ]);
     await h.run("CUSTOMER", { mode: "full", direction: "erp-to-crm", createUncoupled: true }, ctx());
-    const posted = (number: string, salesperson: string, paymentTermsId: string) => ({ number, status: "Open", customerId, customerNumber: "10000", salesperson, paymentTermsId, totalAmountExcludingTax: 100, totalAmountIncludingTax: 119 });
-    await h.seed("erp", "salesInvoices", [posted("103001", "JO", net30!), posted("103002", "PS", cm!), posted("103003", "JO", cod!)]);
+    const posted = (number: string, salesperson: string, paymentTermsId: string) => ({
+      number,
+      status: "Open",
+      customerId,
+      customerNumber: "10000",
+      salesperson,
+      paymentTermsId,
+      totalAmountExcludingTax: 100,
+      totalAmountIncludingTax: 119,
+    });
+    await h.seed("erp", "salesInvoices", [
+      posted("103001", "JO", net30!),
+      posted("103002", "PS", cm!),
+      posted("103003", "JO", cod!),
+    ]);
     await h.run("POSTEDSALESINV-INV", { mode: "full", createUncoupled: true }, ctx());
   }, 60_000);
   afterAll(async () => h?.close());

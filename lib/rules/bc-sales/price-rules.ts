@@ -7,7 +7,8 @@ export const priceGroupPriceLists: SyncRule = {
   appliesTo: (mapping, flow) => flow === "erp-to-crm" && isPair(mapping, "customerPriceGroups", "pricelevels"),
   async preparePage(ctx) {
     const base = await baseCurrency(ctx);
-    return () => (base ? { createOnly: { transactioncurrencyid: lookup(base.id, "transactioncurrencies") } } : undefined);
+    return () =>
+      base ? { createOnly: { transactioncurrencyid: lookup(base.id, "transactioncurrencies") } } : undefined;
   },
 };
 
@@ -21,17 +22,36 @@ export const salesPriceItems: SyncRule = {
   async preparePage(ctx, _mapping, _flow, records) {
     const items = ctx.config.mappings.find((m) => isPair(m, "items", "products"));
     const numbers = records.map((r) => String(r.values.itemNumber ?? "")).filter(Boolean);
-    const erpItems = items && numbers.length ? await ctx.connectors.erp.readByIds("items", records.map((r) => String(r.values.itemId ?? "")).filter(Boolean)) : [];
-    const coupled = items ? await ctx.couplingsOf(items.name, "erp", erpItems.map((i) => i.id)) : new Map();
-    const products = await ctx.connectors.crm.readByIds("products", [...coupled.values()].map((c) => c.crmId));
-    const productOf = new Map(erpItems.map((i) => [String(i.values.number).toLowerCase(), products.find((p) => p.id.toLowerCase() === coupled.get(i.id.toLowerCase())?.crmId.toLowerCase())]));
+    const erpItems =
+      items && numbers.length
+        ? await ctx.connectors.erp.readByIds("items", records.map((r) => String(r.values.itemId ?? "")).filter(Boolean))
+        : [];
+    const coupled = items
+      ? await ctx.couplingsOf(
+          items.name,
+          "erp",
+          erpItems.map((i) => i.id),
+        )
+      : new Map();
+    const products = await ctx.connectors.crm.readByIds(
+      "products",
+      [...coupled.values()].map((c) => c.crmId),
+    );
+    const productOf = new Map(
+      erpItems.map((i) => [
+        String(i.values.number).toLowerCase(),
+        products.find((p) => p.id.toLowerCase() === coupled.get(i.id.toLowerCase())?.crmId.toLowerCase()),
+      ]),
+    );
     return (record) => {
       const product = productOf.get(String(record.values.itemNumber ?? "").toLowerCase());
       if (!product?.values.defaultuomid) return undefined;
       return {
         createOnly: {
           uomid: lookup(String(product.values.defaultuomid), "uoms"),
-          ...(product.values.defaultuomscheduleid ? { uomscheduleid: lookup(String(product.values.defaultuomscheduleid), "uomschedules") } : {}),
+          ...(product.values.defaultuomscheduleid
+            ? { uomscheduleid: lookup(String(product.values.defaultuomscheduleid), "uomschedules") }
+            : {}),
           quantitysellingcode: 1,
         },
       };

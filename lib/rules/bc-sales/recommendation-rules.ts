@@ -9,9 +9,11 @@ export const fullSyncRecommendations: SyncRule = {
   async recommend(ctx, mapping, counts) {
     // Users are the source of salespeople: always a full synchronization (matching by e-mail couples the existing ones).
     if (isPair(mapping, "salespeoplePurchasers", "systemusers")) return "full";
-    if (findEntity(ctx.catalogs.crm, mapping.crm.entity)?.kind === "optionset") return counts.erp > 0 ? "couple" : "none";
+    if (findEntity(ctx.catalogs.crm, mapping.crm.entity)?.kind === "optionset")
+      return counts.erp > 0 ? "couple" : "none";
     // Every Dataverse environment has its Default Unit group: only more than that means units were set up there.
-    if (isPair(mapping, "unitsOfMeasure", "uomschedules")) return counts.erp === 0 ? "none" : counts.crm > 1 ? "couple" : "full";
+    if (isPair(mapping, "unitsOfMeasure", "uomschedules"))
+      return counts.erp === 0 ? "none" : counts.crm > 1 ? "couple" : "full";
     return undefined;
   },
   // Tandem has no order-mode setting: the orders mapping's direction is the mode. One-way (the template's) is BC's

@@ -11,7 +11,8 @@ export function mappingBetween(config: RuntimeConfig, erpEntity: string, crmEnti
   return config.mappings.find((m) => m.erp.entity === erpEntity && m.crm.entity === crmEntity);
 }
 
-export const isPair = (mapping: TableMapping, erpEntity: string, crmEntity: string) => mapping.erp.entity === erpEntity && mapping.crm.entity === crmEntity;
+export const isPair = (mapping: TableMapping, erpEntity: string, crmEntity: string) =>
+  mapping.erp.entity === erpEntity && mapping.crm.entity === crmEntity;
 
 /** The CRM organization's base currency: the transaction currency at exchange rate 1 (BC's LCY counterpart). */
 export function baseCurrency(ctx: RuleContext): Promise<ConnectorRecord | null> {
@@ -21,7 +22,10 @@ export function baseCurrency(ctx: RuleContext): Promise<ConnectorRecord | null> 
     const id = (organization?.values.basecurrencyid as { id?: string } | string | null | undefined) ?? null;
     const baseId = typeof id === "string" ? id : (id?.id ?? null);
     if (baseId) return (await ctx.connectors.crm.readByIds("transactioncurrencies", [baseId]))[0] ?? null;
-    return (await readAll(ctx.connectors.crm, { entity: "transactioncurrencies", filter: f.eq("exchangerate", 1) }))[0] ?? null;
+    return (
+      (await readAll(ctx.connectors.crm, { entity: "transactioncurrencies", filter: f.eq("exchangerate", 1) }))[0] ??
+      null
+    );
   });
 }
 
@@ -30,23 +34,38 @@ export const DEFAULT_PRICE_LIST_NAME = "Business Central default price list";
 /** BC's default CRM price list: found by name, or created once (with a fixed key, so a repeated run finds it). */
 export function defaultPriceList(ctx: RuleContext): Promise<string> {
   return cached(ctx, "rule:default-price-list", async () => {
-    const [found] = await readAll(ctx.connectors.crm, { entity: "pricelevels", filter: f.eq("name", DEFAULT_PRICE_LIST_NAME) });
+    const [found] = await readAll(ctx.connectors.crm, {
+      entity: "pricelevels",
+      filter: f.eq("name", DEFAULT_PRICE_LIST_NAME),
+    });
     if (found) return found.id;
     const currency = await baseCurrency(ctx);
     const key = "rule:default-price-list";
     const [result] = await ctx.connectors.crm.write("pricelevels", [
-      { kind: "create", key, values: { name: DEFAULT_PRICE_LIST_NAME, description: "Prices of items and resources synchronized from Business Central.", ...(currency ? { transactioncurrencyid: { id: currency.id, entity: "transactioncurrencies" } } : {}) } },
+      {
+        kind: "create",
+        key,
+        values: {
+          name: DEFAULT_PRICE_LIST_NAME,
+          description: "Prices of items and resources synchronized from Business Central.",
+          ...(currency ? { transactioncurrencyid: { id: currency.id, entity: "transactioncurrencies" } } : {}),
+        },
+      },
     ]);
     if (result?.ok) return result.id;
     const again = (await ctx.connectors.crm.findByKeys("pricelevels", [key])).get(key);
     if (again) return again.id;
-    throw new Error(`The default price list could not be created: ${result && !result.ok ? result.error.message : "no answer"}`);
+    throw new Error(
+      `The default price list could not be created: ${result && !result.ok ? result.error.message : "no answer"}`,
+    );
   });
 }
 
 /** The base unit of each unit group (the uom flagged isschedulebaseuom). */
 export async function baseUnits(ctx: RuleContext, groups: string[]): Promise<Map<string, string>> {
-  const units = groups.length ? await readWhereIn(ctx.connectors.crm, "uoms", "uomscheduleid", groups, f.eq("isschedulebaseuom", true)) : [];
+  const units = groups.length
+    ? await readWhereIn(ctx.connectors.crm, "uoms", "uomscheduleid", groups, f.eq("isschedulebaseuom", true))
+    : [];
   return new Map(units.map((u) => [String(u.values.uomscheduleid).toLowerCase(), u.id]));
 }
 

@@ -17,7 +17,9 @@ export class SandboxTokens {
   async issue(system: SystemSide, clientId: string, lifetimeSeconds: number, now = Date.now()): Promise<string> {
     const token = randomBytes(32).toString("base64url");
     const expiresAt = now + lifetimeSeconds * 1000;
-    await this.db.insert(sandboxTokens).values({ tokenHash: hash(token), system, clientId, expiresAt: new Date(expiresAt) });
+    await this.db
+      .insert(sandboxTokens)
+      .values({ tokenHash: hash(token), system, clientId, expiresAt: new Date(expiresAt) });
     await this.db.delete(sandboxTokens).where(lt(sandboxTokens.expiresAt, new Date(now - 60_000)));
     this.cache.set(hash(token), { system, clientId, expiresAt });
     return token;
@@ -27,7 +29,11 @@ export class SandboxTokens {
     const key = hash(token);
     let holder = this.cache.get(key);
     if (!holder) {
-      const [row] = await this.db.select().from(sandboxTokens).where(and(eq(sandboxTokens.tokenHash, key), gt(sandboxTokens.expiresAt, new Date(now)))).limit(1);
+      const [row] = await this.db
+        .select()
+        .from(sandboxTokens)
+        .where(and(eq(sandboxTokens.tokenHash, key), gt(sandboxTokens.expiresAt, new Date(now))))
+        .limit(1);
       if (!row) return null;
       holder = { system: row.system, clientId: row.clientId, expiresAt: row.expiresAt.getTime() };
       if (this.cache.size > 10_000) this.cache.clear();

@@ -14,19 +14,45 @@ export function systemOfScope(scope: string): SystemSide | null {
 }
 
 /** POST …/oauth2/v2.0/token with grant_type=client_credentials, like login.microsoftonline.com. */
-export async function handleTokenRequest(request: Request, tokens: SandboxTokens, settingsOf: (system: SystemSide) => Promise<SandboxSettings>): Promise<Response> {
-  if (request.method !== "POST") return oauthError(405, "invalid_request", "AADSTS900561: The endpoint only accepts POST requests.");
+export async function handleTokenRequest(
+  request: Request,
+  tokens: SandboxTokens,
+  settingsOf: (system: SystemSide) => Promise<SandboxSettings>,
+): Promise<Response> {
+  if (request.method !== "POST")
+    return oauthError(405, "invalid_request", "AADSTS900561: The endpoint only accepts POST requests.");
   const form = new URLSearchParams(await request.text());
-  if (form.get("grant_type") !== "client_credentials") return oauthError(400, "unsupported_grant_type", "AADSTS70003: The app requested an unsupported grant type; use client_credentials.");
+  if (form.get("grant_type") !== "client_credentials")
+    return oauthError(
+      400,
+      "unsupported_grant_type",
+      "AADSTS70003: The app requested an unsupported grant type; use client_credentials.",
+    );
   const system = systemOfScope(form.get("scope") ?? "");
-  if (!system) return oauthError(400, "invalid_scope", "AADSTS70011: The provided value for the input parameter 'scope' is not valid.");
+  if (!system)
+    return oauthError(
+      400,
+      "invalid_scope",
+      "AADSTS70011: The provided value for the input parameter 'scope' is not valid.",
+    );
   const settings = await settingsOf(system);
   const client = settings.clients.find((c) => c.clientId === form.get("client_id"));
-  if (!client) return oauthError(400, "unauthorized_client", `AADSTS700016: Application with identifier '${form.get("client_id") ?? ""}' was not found.`);
-  if (client.clientSecret !== form.get("client_secret")) return oauthError(401, "invalid_client", "AADSTS7000215: Invalid client secret provided.");
+  if (!client)
+    return oauthError(
+      400,
+      "unauthorized_client",
+      `AADSTS700016: Application with identifier '${form.get("client_id") ?? ""}' was not found.`,
+    );
+  if (client.clientSecret !== form.get("client_secret"))
+    return oauthError(401, "invalid_client", "AADSTS7000215: Invalid client secret provided.");
   const accessToken = await tokens.issue(system, client.clientId, settings.tokenLifetimeSeconds);
   return Response.json(
-    { token_type: "Bearer", expires_in: settings.tokenLifetimeSeconds, ext_expires_in: settings.tokenLifetimeSeconds, access_token: accessToken },
+    {
+      token_type: "Bearer",
+      expires_in: settings.tokenLifetimeSeconds,
+      ext_expires_in: settings.tokenLifetimeSeconds,
+      access_token: accessToken,
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 }

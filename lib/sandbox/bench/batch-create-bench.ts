@@ -15,9 +15,22 @@ if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.
 
 const database = await createTestDatabase(driver);
 await resetSandbox(database.db);
-const runtime = new SandboxRuntime({ db: database.db, settings: { crm: { throttle: { requests: 1_000_000, windowSeconds: 300 } } } });
+const runtime = new SandboxRuntime({
+  db: database.db,
+  settings: { crm: { throttle: { requests: 1_000_000, windowSeconds: 300 } } },
+});
 const origin = "http://sandbox.test";
-const tokenResponse = await runtime.token(new Request(`${origin}${SANDBOX_PATHS.token}/t/oauth2/v2.0/token`, { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret, scope: "https://sandbox-crm/.default" }) }));
+const tokenResponse = await runtime.token(
+  new Request(`${origin}${SANDBOX_PATHS.token}/t/oauth2/v2.0/token`, {
+    method: "POST",
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: DEMO_CLIENT.clientId,
+      client_secret: DEMO_CLIENT.clientSecret,
+      scope: "https://sandbox-crm/.default",
+    }),
+  }),
+);
 const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
 
 function batchBody(batch: number): string {
@@ -26,7 +39,14 @@ function batchBody(batch: number): string {
       method: "POST",
       url: `${origin}${SANDBOX_PATHS.crm}/accounts`,
       headers: { "Content-Type": "application/json; type=entry", Prefer: "return=representation" },
-      body: JSON.stringify({ name: `Bench ${batch}-${i}`, accountnumber: `B${batch}-${i}`, address1_city: "Oslo", emailaddress1: `b${i}@example.com`, customertypecode: 3, "transactioncurrencyid@odata.bind": `/transactioncurrencies(${USD})` }),
+      body: JSON.stringify({
+        name: `Bench ${batch}-${i}`,
+        accountnumber: `B${batch}-${i}`,
+        address1_city: "Oslo",
+        emailaddress1: `b${i}@example.com`,
+        customertypecode: 3,
+        "transactioncurrencyid@odata.bind": `/transactioncurrencies(${USD})`,
+      }),
       contentId: String(i + 1),
     },
   }));
@@ -37,7 +57,18 @@ const timings: number[] = [];
 for (let batch = 0; batch < BATCHES; batch++) {
   const body = batchBody(batch);
   const started = performance.now();
-  const response = await runtime.handle("crm", new Request(`${origin}${SANDBOX_PATHS.crm}/$batch`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "multipart/mixed; boundary=batch_bench", Prefer: "odata.continue-on-error" }, body }));
+  const response = await runtime.handle(
+    "crm",
+    new Request(`${origin}${SANDBOX_PATHS.crm}/$batch`, {
+      method: "POST",
+      headers: {
+        Authorization: `Bearer ${token}`,
+        "Content-Type": "multipart/mixed; boundary=batch_bench",
+        Prefer: "odata.continue-on-error",
+      },
+      body,
+    }),
+  );
   const text = await response.text();
   timings.push(performance.now() - started);
   const created = text.match(/HTTP\/1\.1 201/g)?.length ?? 0;
@@ -45,5 +76,7 @@ for (let batch = 0; batch < BATCHES; batch++) {
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!.toFixed(0);
 const warm = timings.slice(1);
-console.log(`${driver}: ${BATCHES} batches of ${SIZE} creates; first ${timings[0]!.toFixed(0)} ms, then median ${median(warm)} ms (min ${Math.min(...warm).toFixed(0)})`);
+console.log(
+  `${driver}: ${BATCHES} batches of ${SIZE} creates; first ${timings[0]!.toFixed(0)} ms, then median ${median(warm)} ms (min ${Math.min(...warm).toFixed(0)})`,
+);
 await database.drop();

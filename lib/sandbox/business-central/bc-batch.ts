@@ -27,16 +27,33 @@ function parseOrText(text: string): unknown {
 const methodOf = (raw: BatchRequest) => (raw.method ?? "GET").toUpperCase();
 const headersOf = (raw: BatchRequest) => ({ "Content-Type": "application/json", ...(raw.headers ?? {}) });
 const bodyOf = (raw: BatchRequest) => (raw.body === undefined ? undefined : JSON.stringify(raw.body));
-const entry = ({ index, raw }: Indexed, status: number, headers: Record<string, string>, text: string) => ({ id: raw.id ?? String(index + 1), status, headers, ...(text ? { body: parseOrText(text) } : {}) });
+const entry = ({ index, raw }: Indexed, status: number, headers: Record<string, string>, text: string) => ({
+  id: raw.id ?? String(index + 1),
+  status,
+  headers,
+  ...(text ? { body: parseOrText(text) } : {}),
+});
 
 /** POST $batch (JSON): up to 100 requests; `Isolation: snapshot` makes them one transaction. */
-export async function executeBcBatch(ctx: ServiceContext, request: Request, apiRoot: string, dispatch: Dispatch, createTarget: BcCreateTargetOf): Promise<Response> {
+export async function executeBcBatch(
+  ctx: ServiceContext,
+  request: Request,
+  apiRoot: string,
+  dispatch: Dispatch,
+  createTarget: BcCreateTargetOf,
+): Promise<Response> {
   const body = await readJsonBody(request, "business-central");
   const requests = body.requests;
   if (!Array.isArray(requests)) throw badRequest("business-central", "A JSON batch needs a 'requests' array.");
-  if (requests.length > BC_BATCH_LIMIT) throw new ODataServiceError(400, ERROR_CODES["business-central"].batchTooLarge, `The batch contains ${requests.length} operations; the maximum is ${BC_BATCH_LIMIT}.`);
+  if (requests.length > BC_BATCH_LIMIT)
+    throw new ODataServiceError(
+      400,
+      ERROR_CODES["business-central"].batchTooLarge,
+      `The batch contains ${requests.length} operations; the maximum is ${BC_BATCH_LIMIT}.`,
+    );
   const atomic = /snapshot/i.test(request.headers.get("Isolation") ?? "");
-  const urlOf = (raw: BatchRequest) => (/^https?:/.test(raw.url ?? "") ? raw.url! : `${apiRoot}/${(raw.url ?? "").replace(/^\//, "")}`);
+  const urlOf = (raw: BatchRequest) =>
+    /^https?:/.test(raw.url ?? "") ? raw.url! : `${apiRoot}/${(raw.url ?? "").replace(/^\//, "")}`;
 
   // Consecutive creates into the same collection go through one bulk create.
   const createKey = (runCtx: ServiceContext, { raw }: Indexed) => {
@@ -45,21 +62,31 @@ export async function executeBcBatch(ctx: ServiceContext, request: Request, apiR
       // Headers a Request would refuse: the request goes its own way and fails there as before.
       new Headers(headersOf(raw));
       const target = createTarget(runCtx, new URL(urlOf(raw)));
-      return target && bulkCreatable(runCtx.catalog, target.entity) ? `${target.contextBase}/${target.entity.name}/${target.parent?.id ?? ""}` : undefined;
+      return target && bulkCreatable(runCtx.catalog, target.entity)
+        ? `${target.contextBase}/${target.entity.name}/${target.parent?.id ?? ""}`
+        : undefined;
     } catch {
       return undefined;
     }
   };
 
   const inBulk = async (runCtx: ServiceContext, items: Indexed[]) => {
-    const parts = items.map(({ raw }) => ({ url: new URL(urlOf(raw)), prefer: new Headers(headersOf(raw)).get("Prefer"), body: bodyOf(raw) ?? "" }));
+    const parts = items.map(({ raw }) => ({
+      url: new URL(urlOf(raw)),
+      prefer: new Headers(headersOf(raw)).get("Prefer"),
+      body: bodyOf(raw) ?? "",
+    }));
     const answers = await bulkCreateBc(runCtx, createTarget(runCtx, parts[0]!.url)!, parts, atomic);
     return answers?.map((answer, i) => entry(items[i]!, answer.status, listedHeaders(answer), answer.body ?? ""));
   };
 
   const oneByOne = async (runCtx: ServiceContext, item: Indexed) => {
     const method = methodOf(item.raw);
-    const inner = new Request(urlOf(item.raw), { method, headers: headersOf(item.raw), body: method === "GET" || method === "DELETE" ? undefined : bodyOf(item.raw) });
+    const inner = new Request(urlOf(item.raw), {
+      method,
+      headers: headersOf(item.raw),
+      body: method === "GET" || method === "DELETE" ? undefined : bodyOf(item.raw),
+    });
     const response = await dispatch(runCtx, inner);
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => (headers[name] = value));
@@ -83,7 +110,9 @@ export async function executeBcBatch(ctx: ServiceContext, request: Request, apiR
 
   if (!atomic) return jsonResponse({ responses: await run(ctx) });
   try {
-    const responses = await ctx.store.db.transaction((tx) => run({ ...ctx, store: new SandboxStore(tx as never, ctx.store.system) }));
+    const responses = await ctx.store.db.transaction((tx) =>
+      run({ ...ctx, store: new SandboxStore(tx as never, ctx.store.system) }),
+    );
     return jsonResponse({ responses });
   } catch (error) {
     if (error instanceof SnapshotFailed) return jsonResponse({ responses: JSON.parse(error.message) as unknown });

@@ -5,7 +5,12 @@ import { acceptValue } from "../odata/write-values";
 import type { SandboxStore, StoredRecord } from "../store/sandbox-store";
 
 /** An `xId` reference kept in step with its `xCode` / `xNumber` text from the referenced record's business key. */
-export type CompanionLink = { field: CatalogField; companion: CatalogField; target: CatalogEntity; businessKey: string };
+export type CompanionLink = {
+  field: CatalogField;
+  companion: CatalogField;
+  target: CatalogEntity;
+  businessKey: string;
+};
 
 /** How a body's references are looked up: in the store, or in what a bulk create read ahead. */
 export type BcLookups = {
@@ -15,7 +20,9 @@ export type BcLookups = {
 
 export const storeBcLookups = (store: SandboxStore): BcLookups => ({
   byId: (set, id) => store.get(set, id),
-  byKey: async (set, businessKey, code) => (await store.query({ entity: set, where: sql`lower(data ->> ${businessKey}) = lower(${code})`, limit: 1 }))[0] ?? null,
+  byKey: async (set, businessKey, code) =>
+    (await store.query({ entity: set, where: sql`lower(data ->> ${businessKey}) = lower(${code})`, limit: 1 }))[0] ??
+    null,
 });
 
 // Built once per entity: a bulk create reads up to a hundred bodies of one entity.
@@ -41,27 +48,42 @@ export function companionLinks(catalog: SchemaCatalog, entity: CatalogEntity): C
  * Reads a create/update body: known, writable fields with valid values. Like the API pages, an `xId` reference and
  * its `xCode` / `xNumber` text are kept in step: setting one fills the other from the referenced record.
  */
-export async function readBcBody(catalog: SchemaCatalog, entity: CatalogEntity, body: Record<string, unknown>, lookups: BcLookups): Promise<Record<string, unknown>> {
+export async function readBcBody(
+  catalog: SchemaCatalog,
+  entity: CatalogEntity,
+  body: Record<string, unknown>,
+  lookups: BcLookups,
+): Promise<Record<string, unknown>> {
   const fields = new Map(entity.fields.map((f) => [f.name, f]));
   const data: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) {
     if (key.startsWith("@odata")) continue;
     const field = fields.get(key);
-    if (!field) throw badRequest("business-central", `The property '${key}' does not exist on type 'Microsoft.NAV.${entity.name.replace(/s$/, "")}'.`);
-    if (field.readOnly || key === entity.key || key === entity.modifiedOn) throw badRequest("business-central", `The property '${key}' is read-only.`);
+    if (!field)
+      throw badRequest(
+        "business-central",
+        `The property '${key}' does not exist on type 'Microsoft.NAV.${entity.name.replace(/s$/, "")}'.`,
+      );
+    if (field.readOnly || key === entity.key || key === entity.modifiedOn)
+      throw badRequest("business-central", `The property '${key}' is read-only.`);
     data[key] = acceptValue(field, value, "business-central", entity.name);
   }
   for (const { field, companion, target, businessKey } of companionLinks(catalog, entity)) {
     if (field.name in data) {
       const referenced = data[field.name] ? await lookups.byId(target.name, String(data[field.name])) : null;
-      if (data[field.name] && !referenced) throw badRequest("business-central", `The ${target.name.replace(/s$/, "")} with id '${String(data[field.name])}' does not exist.`);
+      if (data[field.name] && !referenced)
+        throw badRequest(
+          "business-central",
+          `The ${target.name.replace(/s$/, "")} with id '${String(data[field.name])}' does not exist.`,
+        );
       data[companion.name] = referenced ? referenced.data[businessKey] : "";
     } else if (companion.name in data) {
       const code = String(data[companion.name] ?? "");
       if (!code) data[field.name] = null;
       else {
         const referenced = await lookups.byKey(target.name, businessKey, code);
-        if (!referenced) throw badRequest("business-central", `The ${target.name.replace(/s$/, "")} '${code}' does not exist.`);
+        if (!referenced)
+          throw badRequest("business-central", `The ${target.name.replace(/s$/, "")} '${code}' does not exist.`);
         data[field.name] = referenced.id;
         data[companion.name] = referenced.data[businessKey];
       }

@@ -10,24 +10,38 @@ const ORDER = stableUuid("test:order:1");
 const COMPANY = `companies(${BC_COMPANY.id})`;
 
 type BatchRequest = { id: string; method: string; url: string; body?: unknown };
-type BatchResponse = { id: string; status: number; headers: Record<string, string>; body?: Record<string, unknown> & { error: { code: string; message: string } } };
+type BatchResponse = {
+  id: string;
+  status: number;
+  headers: Record<string, string>;
+  body?: Record<string, unknown> & { error: { code: string; message: string } };
+};
 
 async function seeded(driver: Parameters<typeof rawSandbox>[2]): Promise<RawSandbox> {
   const s = await rawSandbox({}, undefined, driver);
   const store = s.runtime.stores.erp;
   await store.insertMany("currencies", [{ id: EUR, data: { code: "EUR", displayName: "Euro" } }]);
-  await store.insertMany("unitsOfMeasure", [{ id: stableUuid("test:uom:pcs"), data: { code: "PCS", displayName: "Pieces" } }]);
-  await store.insertMany("customers", [{ id: stableUuid("test:customer:existing"), data: { number: "10000", displayName: "Existing" } }]);
+  await store.insertMany("unitsOfMeasure", [
+    { id: stableUuid("test:uom:pcs"), data: { code: "PCS", displayName: "Pieces" } },
+  ]);
+  await store.insertMany("customers", [
+    { id: stableUuid("test:customer:existing"), data: { number: "10000", displayName: "Existing" } },
+  ]);
   await store.insertMany("salesOrders", [{ id: ORDER, data: { number: "S-1" } }]);
   return s;
 }
 
 async function batch(s: RawSandbox, requests: BatchRequest[], snapshot = false): Promise<BatchResponse[]> {
-  const response = await s.erpRoot("v2.0/$batch", { method: "POST", headers: snapshot ? { Isolation: "snapshot" } : {}, body: JSON.stringify({ requests }) });
+  const response = await s.erpRoot("v2.0/$batch", {
+    method: "POST",
+    headers: snapshot ? { Isolation: "snapshot" } : {},
+    body: JSON.stringify({ requests }),
+  });
   return ((await response.json()) as { responses: BatchResponse[] }).responses;
 }
 
-const posts = (url: string, bodies: unknown[]): BatchRequest[] => bodies.map((body, i) => ({ id: String(i + 1), method: "POST", url: `${COMPANY}/${url}`, body }));
+const posts = (url: string, bodies: unknown[]): BatchRequest[] =>
+  bodies.map((body, i) => ({ id: String(i + 1), method: "POST", url: `${COMPANY}/${url}`, body }));
 /** The same requests with a GET after each, so every POST stands alone and takes the single-request path. */
 const alone = async (s: RawSandbox, requests: BatchRequest[], snapshot = false) => {
   const spread = requests.flatMap((r, i) => [r, { id: `get${i}`, method: "GET", url: `${COMPANY}/currencies?$top=1` }]);
@@ -67,7 +81,11 @@ for (const driver of availableDrivers()) {
       expect(writes.mock.calls.filter(([entries]) => entries[0]?.entity === "customers")).toHaveLength(1);
       expect(gets).not.toHaveBeenCalled();
       expect(inBulk.map((r) => r.status)).toEqual([201, 201, 400, 400, 400, 201, 201, 201, 400, 201, 201]);
-      expect(inBulk.map((r) => r.body?.number ?? null)).toEqual(["10010", "10020", null, null, null, "90000", "90010", "90020", null, "C-1", "90030"].map((n, i) => (inBulk[i]!.status === 201 ? n : null)));
+      expect(inBulk.map((r) => r.body?.number ?? null)).toEqual(
+        ["10010", "10020", null, null, null, "90000", "90010", "90020", null, "C-1", "90030"].map((n, i) =>
+          inBulk[i]!.status === 201 ? n : null,
+        ),
+      );
       expect(inBulk[0]!.body).toMatchObject({ currencyId: EUR, currencyCode: "EUR" });
       expect(inBulk[1]!.body).toMatchObject({ currencyId: EUR, currencyCode: "EUR" });
       expect(inBulk[3]!.body!.error.message).toContain("does not exist");
@@ -76,13 +94,24 @@ for (const driver of availableDrivers()) {
     });
 
     it("should store the same records when creates are in bulk", async () => {
-      const read = async (s: RawSandbox) => (await s.runtime.stores.erp.changesSince("customers", 0)).upserted.map((r) => ({ headers: {}, body: { ...r, version: 0 } }));
+      const read = async (s: RawSandbox) =>
+        (await s.runtime.stores.erp.changesSince("customers", 0)).upserted.map((r) => ({
+          headers: {},
+          body: { ...r, version: 0 },
+        }));
       expect(masked(await read(bulk))).toBe(masked(await read(single)));
     });
 
     it("should create a document's lines in bulk and answer 404 for each line of a missing document", async () => {
-      const lines = posts(`salesOrders(${ORDER})/salesOrderLines`, [{ description: "L1", quantity: 2, unitOfMeasureCode: "pcs" }, { description: "L2", unitOfMeasureCode: "BOX" }, { description: "L3" }]);
-      const orphans = posts(`salesOrders(${stableUuid("test:order:missing")})/salesOrderLines`, [{ description: "O1" }, { description: "O2" }]);
+      const lines = posts(`salesOrders(${ORDER})/salesOrderLines`, [
+        { description: "L1", quantity: 2, unitOfMeasureCode: "pcs" },
+        { description: "L2", unitOfMeasureCode: "BOX" },
+        { description: "L3" },
+      ]);
+      const orphans = posts(`salesOrders(${stableUuid("test:order:missing")})/salesOrderLines`, [
+        { description: "O1" },
+        { description: "O2" },
+      ]);
       const inBulk = await batch(bulk, [...lines, ...orphans]);
       expect(inBulk.map((r) => r.status)).toEqual([201, 400, 201, 404, 404]);
       expect(inBulk[0]!.body).toMatchObject({ documentId: ORDER, unitOfMeasureCode: "PCS" });
@@ -94,11 +123,19 @@ for (const driver of availableDrivers()) {
       const names = contacts.filter((c) => c.data.type === "Company").map((c) => c.data.displayName);
       expect(names).toEqual(expect.arrayContaining(["B1", "B2", "B7", "B11"]));
       const b1 = contacts.find((c) => c.data.displayName === "B1")!;
-      expect(b1.data).toMatchObject({ companyNumber: b1.data.number, companyName: "B1", contactBusinessRelation: "Customer" });
+      expect(b1.data).toMatchObject({
+        companyNumber: b1.data.number,
+        companyName: "B1",
+        contactBusinessRelation: "Customer",
+      });
     });
 
     it("should stop at the first failure and keep nothing when the batch is a snapshot", async () => {
-      const requests = posts("customers", [{ displayName: "S1" }, { displayName: "S2", blocked: "Never" }, { displayName: "S3" }]);
+      const requests = posts("customers", [
+        { displayName: "S1" },
+        { displayName: "S2", blocked: "Never" },
+        { displayName: "S3" },
+      ]);
       const before = await bulk.runtime.stores.erp.count("customers");
       const inBulk = await batch(bulk, requests, true);
       expect(inBulk.map((r) => r.status)).toEqual([201, 400]);

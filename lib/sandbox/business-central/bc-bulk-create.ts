@@ -20,29 +20,45 @@ type Body = Record<string, unknown>;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Records that reference their own entity could point at one created earlier in the run: those go one by one. */
-export const bulkCreatable = (catalog: SchemaCatalog, entity: CatalogEntity) => !companionLinks(catalog, entity).some((link) => link.target.name === entity.name);
+export const bulkCreatable = (catalog: SchemaCatalog, entity: CatalogEntity) =>
+  !companionLinks(catalog, entity).some((link) => link.target.name === entity.name);
 
 /** The records the bodies reference by id and by code, read with one query per target set and business key. */
-async function readAhead(store: SandboxStore, catalog: SchemaCatalog, entity: CatalogEntity, bodies: Body[]): Promise<BcLookups> {
+async function readAhead(
+  store: SandboxStore,
+  catalog: SchemaCatalog,
+  entity: CatalogEntity,
+  bodies: Body[],
+): Promise<BcLookups> {
   const ids = new Map<string, Set<string>>();
   const codes = new Map<string, { set: string; key: string; codes: Set<string> }>();
   for (const { field, companion, target, businessKey } of companionLinks(catalog, entity)) {
     for (const body of bodies) {
       const value = body[field.name];
-      if (field.name in body && typeof value === "string" && GUID.test(value)) (ids.get(target.name) ?? ids.set(target.name, new Set()).get(target.name)!).add(value.toLowerCase());
+      if (field.name in body && typeof value === "string" && GUID.test(value))
+        (ids.get(target.name) ?? ids.set(target.name, new Set()).get(target.name)!).add(value.toLowerCase());
       else if (!(field.name in body) && typeof body[companion.name] === "string" && body[companion.name]) {
-        const group = codes.get(`${target.name}/${businessKey}`) ?? codes.set(`${target.name}/${businessKey}`, { set: target.name, key: businessKey, codes: new Set() }).get(`${target.name}/${businessKey}`)!;
+        const group =
+          codes.get(`${target.name}/${businessKey}`) ??
+          codes
+            .set(`${target.name}/${businessKey}`, { set: target.name, key: businessKey, codes: new Set() })
+            .get(`${target.name}/${businessKey}`)!;
         group.codes.add(body[companion.name] as string);
       }
     }
   }
   const byId = new Map<string, StoredRecord>();
-  for (const [set, wanted] of ids) for (const record of await store.getMany(set, [...wanted])) byId.set(`${set}/${record.id}`, record);
+  for (const [set, wanted] of ids)
+    for (const record of await store.getMany(set, [...wanted])) byId.set(`${set}/${record.id}`, record);
   const byKey = new Map<string, StoredRecord>();
   for (const { set, key, codes: wanted } of codes.values()) {
     const list = sql`(select lower(value) from jsonb_array_elements_text(${JSON.stringify([...wanted])}::jsonb))`;
     // In id order, so the first record of a code is the one a single lookup (limit 1) finds.
-    for (const record of await store.query({ entity: set, where: sql`lower(data ->> ${key}) in ${list}`, limit: 100_000 })) {
+    for (const record of await store.query({
+      entity: set,
+      where: sql`lower(data ->> ${key}) in ${list}`,
+      limit: 100_000,
+    })) {
       const name = `${set}/${key}/${String(record.data[key]).toLowerCase()}`;
       if (!byKey.has(name)) byKey.set(name, record);
     }
@@ -61,7 +77,12 @@ async function readAhead(store: SandboxStore, catalog: SchemaCatalog, entity: Ca
  * `stopAtFailure` nothing after the first failing part runs. Null when the lines' document is missing: the parts
  * then go one by one to meet that error.
  */
-export async function bulkCreateBc(ctx: ServiceContext, target: BcCreateTarget & { parentSet?: string }, parts: BcCreatePart[], stopAtFailure: boolean): Promise<Answer[] | null> {
+export async function bulkCreateBc(
+  ctx: ServiceContext,
+  target: BcCreateTarget & { parentSet?: string },
+  parts: BcCreatePart[],
+  stopAtFailure: boolean,
+): Promise<Answer[] | null> {
   if (target.parentSet && !(await ctx.store.get(target.parentSet, target.parent!.id))) return null;
   const bodies = parts.map((part) => {
     try {
@@ -70,7 +91,12 @@ export async function bulkCreateBc(ctx: ServiceContext, target: BcCreateTarget &
       return error as ODataServiceError;
     }
   });
-  const lookups = await readAhead(ctx.store, ctx.catalog, target.entity, bodies.filter((b): b is Body => !(b instanceof Error)));
+  const lookups = await readAhead(
+    ctx.store,
+    ctx.catalog,
+    target.entity,
+    bodies.filter((b): b is Body => !(b instanceof Error)),
+  );
   const series = numberSeries(ctx.store, target.entity);
   const answers: Answer[] = [];
   const rows: { index: number; row: { id: string; data: Body }; url: URL }[] = [];
@@ -79,7 +105,11 @@ export async function bulkCreateBc(ctx: ServiceContext, target: BcCreateTarget &
     try {
       const body = bodies[index]!;
       if (body instanceof Error) throw body;
-      rows.push({ index, row: await prepareBcCreate({ ...ctx, preferences: parsePrefer(part.prefer) }, target, body, lookups, series), url: part.url });
+      rows.push({
+        index,
+        row: await prepareBcCreate({ ...ctx, preferences: parsePrefer(part.prefer) }, target, body, lookups, series),
+        url: part.url,
+      });
     } catch (error) {
       answers[index] = failureAnswer(error);
       if (stopAtFailure) {
@@ -88,7 +118,11 @@ export async function bulkCreateBc(ctx: ServiceContext, target: BcCreateTarget &
       }
     }
   }
-  const taken = await takenKeys(ctx.store, target.entity, rows.map((r) => r.row));
+  const taken = await takenKeys(
+    ctx.store,
+    target.entity,
+    rows.map((r) => r.row),
+  );
   if (taken.size) {
     const field = integrationKeyOf(target.entity)!;
     const kept: typeof rows = [];
@@ -103,11 +137,15 @@ export async function bulkCreateBc(ctx: ServiceContext, target: BcCreateTarget &
     rows.splice(0, rows.length, ...kept.filter((r) => r.index < count));
   }
   const write = async (batch: typeof rows) => {
-    const records = await ctx.store.writeMany(batch.map((r) => ({ entity: target.entity.name, record: r.row })), ctx.now());
+    const records = await ctx.store.writeMany(
+      batch.map((r) => ({ entity: target.entity.name, record: r.row })),
+      ctx.now(),
+    );
     if (target.entity.name === "customers") await addCompanyContacts(ctx.store, records, ctx.now());
     return records;
   };
-  const answer = (r: (typeof rows)[number], record: StoredRecord) => (answers[r.index] = entityAnswer(target.entity, record, r.url, 201, target.contextBase));
+  const answer = (r: (typeof rows)[number], record: StoredRecord) =>
+    (answers[r.index] = entityAnswer(target.entity, record, r.url, 201, target.contextBase));
   try {
     const records = await write(rows);
     rows.forEach((r, i) => answer(r, records[i]!));

@@ -2,11 +2,26 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { SandboxStore, StoredRecord } from "../store/sandbox-store";
 
-const ADDRESS = ["addressLine1", "addressLine2", "city", "state", "country", "postalCode", "phoneNumber", "email", "website"] as const;
+const ADDRESS = [
+  "addressLine1",
+  "addressLine2",
+  "city",
+  "state",
+  "country",
+  "postalCode",
+  "phoneNumber",
+  "email",
+  "website",
+] as const;
 
 /** The next contact numbers after the highest CT###### in use (BC's contact number series). */
 async function nextContactNumbers(store: SandboxStore, count: number): Promise<string[]> {
-  const [last] = await store.query({ entity: "contacts", where: sql`(data ->> 'number') ~ '^CT[0-9]+$'`, orderBy: [{ expr: sql`substring(data ->> 'number' from 3)::bigint`, direction: "desc" }], limit: 1 });
+  const [last] = await store.query({
+    entity: "contacts",
+    where: sql`(data ->> 'number') ~ '^CT[0-9]+$'`,
+    orderBy: [{ expr: sql`substring(data ->> 'number' from 3)::bigint`, direction: "desc" }],
+    limit: 1,
+  });
   const start = last ? Number(String(last.data.number).slice(2)) : 0;
   return Array.from({ length: count }, (_, i) => `CT${String(start + (i + 1) * 10).padStart(6, "0")}`);
 }
@@ -26,7 +41,20 @@ export async function addCompanyContacts(store: SandboxStore, customers: StoredR
         entity: "contacts",
         record: {
           id: randomUUID(),
-          data: { number: numbers[i], type: "Company", displayName: name, companyNumber: numbers[i], companyName: name, contactBusinessRelation: "Customer", customerId: customer.id, ...copied, mobilePhoneNumber: "", searchName: name.toUpperCase(), privacyBlocked: false, taxRegistrationNumber: "" },
+          data: {
+            number: numbers[i],
+            type: "Company",
+            displayName: name,
+            companyNumber: numbers[i],
+            companyName: name,
+            contactBusinessRelation: "Customer",
+            customerId: customer.id,
+            ...copied,
+            mobilePhoneNumber: "",
+            searchName: name.toUpperCase(),
+            privacyBlocked: false,
+            taxRegistrationNumber: "",
+          },
         },
       };
     }),

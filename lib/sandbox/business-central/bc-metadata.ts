@@ -4,11 +4,14 @@ import { STANDARD_API } from "./bc-route";
 
 const NAMESPACE = "Microsoft.NAV";
 
-const contains = (entity: CatalogEntity) => `<NavigationProperty Name="${entity.name}" Type="Collection(${NAMESPACE}.${typeName(entity, "business-central")})" ContainsTarget="true"/>`;
+const contains = (entity: CatalogEntity) =>
+  `<NavigationProperty Name="${entity.name}" Type="Collection(${NAMESPACE}.${typeName(entity, "business-central")})" ContainsTarget="true"/>`;
 
 /** A document's lines: the entities of the same API whose documentId points at it (salesOrders → salesOrderLines). */
 function linesOf(entity: CatalogEntity, entities: CatalogEntity[]): CatalogEntity[] {
-  return entities.filter((other) => other.fields.some((f) => f.name === "documentId" && f.type === "lookup" && f.lookupTargets?.includes(entity.name)));
+  return entities.filter((other) =>
+    other.fields.some((f) => f.name === "documentId" && f.type === "lookup" && f.lookupTargets?.includes(entity.name)),
+  );
 }
 
 /**

@@ -3,7 +3,11 @@ import { ODataServiceError } from "../odata/odata-error";
 import { stableUuid } from "../stable-uuid";
 import type { BcCreateTarget } from "./bc-create";
 
-export const BC_COMPANY = { id: stableUuid("erp:company:cronus"), name: "CRONUS International Ltd.", displayName: "CRONUS International Ltd." } as const;
+export const BC_COMPANY = {
+  id: stableUuid("erp:company:cronus"),
+  name: "CRONUS International Ltd.",
+  displayName: "CRONUS International Ltd.",
+} as const;
 export const STANDARD_API = "v2.0";
 
 /** What a URL under the service root names; the service decides what each method does with it. */
@@ -18,9 +22,15 @@ export const bcNotFound = (message: string) => new ODataServiceError(404, "BadRe
 const PATH = /^companies\(([^)]+)\)(?:\/([A-Za-z]+)(?:\(([^)]+)\))?(?:\/([A-Za-z]+|\$count))?)?$/;
 
 /** A document's line collection reached through the document: salesOrders(id)/salesOrderLines. */
-function lineSet(catalog: SchemaCatalog, parent: CatalogEntity, name: string): { entity: CatalogEntity; field: string } | undefined {
+function lineSet(
+  catalog: SchemaCatalog,
+  parent: CatalogEntity,
+  name: string,
+): { entity: CatalogEntity; field: string } | undefined {
   const entity = catalog.entities.find((e) => e.name === name && e.api === parent.api);
-  const field = entity?.fields.find((f) => f.type === "lookup" && f.lookupTargets?.includes(parent.name) && f.name === "documentId");
+  const field = entity?.fields.find(
+    (f) => f.type === "lookup" && f.lookupTargets?.includes(parent.name) && f.name === "documentId",
+  );
   return entity && field ? { entity, field: field.name } : undefined;
 }
 
@@ -36,7 +46,8 @@ export function routeBc(catalog: SchemaCatalog, apis: string[], base: string, re
   const match = PATH.exec(path);
   if (!match) throw bcNotFound(`Resource not found for the segment '${path.split("/")[0]}'.`);
   const [, companyId, setName, key, tail] = match;
-  if (companyId!.toLowerCase() !== BC_COMPANY.id) throw new ODataServiceError(404, "Internal_CompanyNotFound", `The company '${companyId}' does not exist.`);
+  if (companyId!.toLowerCase() !== BC_COMPANY.id)
+    throw new ODataServiceError(404, "Internal_CompanyNotFound", `The company '${companyId}' does not exist.`);
   if (!setName) return { kind: "company", api, apiRoot };
   const entity = catalog.entities.find((e) => e.name === setName && (e.api ?? STANDARD_API) === api);
   if (!entity) throw bcNotFound(`Resource not found for the segment '${setName}'.`);
@@ -53,11 +64,22 @@ export function routeBc(catalog: SchemaCatalog, apis: string[], base: string, re
 }
 
 /** Where a POST to `rest` creates, if it is a create; `parent.set` still has to hold the document. */
-export function bcCreateTarget(catalog: SchemaCatalog, apis: string[], base: string, rest: string): (BcCreateTarget & { parentSet?: string }) | undefined {
+export function bcCreateTarget(
+  catalog: SchemaCatalog,
+  apis: string[],
+  base: string,
+  rest: string,
+): (BcCreateTarget & { parentSet?: string }) | undefined {
   try {
     const resource = routeBc(catalog, apis, base, rest);
     if (resource.kind === "set" && !resource.count) return { entity: resource.entity, contextBase: resource.apiRoot };
-    if (resource.kind === "lines") return { entity: resource.lines, contextBase: resource.apiRoot, parent: { field: resource.field, id: resource.id }, parentSet: resource.document.name };
+    if (resource.kind === "lines")
+      return {
+        entity: resource.lines,
+        contextBase: resource.apiRoot,
+        parent: { field: resource.field, id: resource.id },
+        parentSet: resource.document.name,
+      };
   } catch {
     // Not a create: the request goes its own way and meets its error there.
   }

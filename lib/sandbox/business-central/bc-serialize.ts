@@ -2,10 +2,16 @@ import type { CatalogEntity, CatalogField } from "@/lib/mapping/model/catalog";
 import type { StoredRecord } from "../store/sandbox-store";
 
 /** Opaque like Business Central's: base64 of a version string, wrapped as a weak ETag. */
-export const bcEtag = (record: StoredRecord) => `W/"${Buffer.from(`'${record.version};${record.id.slice(0, 8)};'`).toString("base64")}"`;
+export const bcEtag = (record: StoredRecord) =>
+  `W/"${Buffer.from(`'${record.version};${record.id.slice(0, 8)};'`).toString("base64")}"`;
 
 /** `head` comes first (e.g. @odata.context): spreading a finished row into another object costs more than building it. */
-export function serializeBcRecord(entity: CatalogEntity, record: StoredRecord, select?: Set<string>, head: Record<string, unknown> = {}): Record<string, unknown> {
+export function serializeBcRecord(
+  entity: CatalogEntity,
+  record: StoredRecord,
+  select?: Set<string>,
+  head: Record<string, unknown> = {},
+): Record<string, unknown> {
   const row: Record<string, unknown> = { ...head, "@odata.etag": bcEtag(record) };
   for (const field of entity.fields) {
     if (select && !select.has(field.name) && field.name !== entity.key) continue;

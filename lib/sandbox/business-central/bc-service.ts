@@ -16,9 +16,15 @@ import { servedCatalog } from "./bc-tandem-pages";
 
 export { BC_COMPANY };
 
-export type BusinessCentralServiceOptions = { store: SandboxStore; catalog: SchemaCatalog; basePath: string; now?: () => Date };
+export type BusinessCentralServiceOptions = {
+  store: SandboxStore;
+  catalog: SchemaCatalog;
+  basePath: string;
+  now?: () => Date;
+};
 
-const methodNotAllowed = () => new ODataServiceError(405, "BadRequest_MethodNotAllowed", "The HTTP method is not allowed on this resource.");
+const methodNotAllowed = () =>
+  new ODataServiceError(405, "BadRequest_MethodNotAllowed", "The HTTP method is not allowed on this resource.");
 
 /** Business Central API v2.0 and the custom API pages over the sandbox store. */
 export function createBusinessCentralService(options: BusinessCentralServiceOptions) {
@@ -36,30 +42,42 @@ export function createBusinessCentralService(options: BusinessCentralServiceOpti
       const { apiRoot } = resource;
       switch (resource.kind) {
         case "metadata":
-          return new Response(bcMetadataDocument(ctx.catalog, resource.api), { headers: { "Content-Type": "application/xml", "OData-Version": "4.0" } });
+          return new Response(bcMetadataDocument(ctx.catalog, resource.api), {
+            headers: { "Content-Type": "application/xml", "OData-Version": "4.0" },
+          });
         case "batch":
           if (method !== "POST") throw methodNotAllowed();
           return executeBcBatch(requestCtx, request, apiRoot, dispatch, createTarget);
         case "companies":
-          return jsonResponse({ "@odata.context": `${apiRoot}/$metadata#companies`, value: [{ ...BC_COMPANY, businessProfileId: "", systemVersion: "26.0" }] });
+          return jsonResponse({
+            "@odata.context": `${apiRoot}/$metadata#companies`,
+            value: [{ ...BC_COMPANY, businessProfileId: "", systemVersion: "26.0" }],
+          });
         case "company":
           return jsonResponse({ "@odata.context": `${apiRoot}/$metadata#companies/$entity`, ...BC_COMPANY });
         case "lines": {
-          if (!(await ctx.store.get(resource.document.name, resource.id))) throw bcNotFound(`The ${resource.document.name} '${resource.id}' does not exist.`);
+          if (!(await ctx.store.get(resource.document.name, resource.id)))
+            throw bcNotFound(`The ${resource.document.name} '${resource.id}' does not exist.`);
           const parent = { field: resource.field, id: resource.id };
           if (method === "GET") return readBcCollection(requestCtx, resource.lines, url, apiRoot, parent);
-          if (method === "POST") return createBcRecord(requestCtx, { entity: resource.lines, contextBase: apiRoot, parent }, request, url);
+          if (method === "POST")
+            return createBcRecord(requestCtx, { entity: resource.lines, contextBase: apiRoot, parent }, request, url);
           throw methodNotAllowed();
         }
         case "record":
           if (method === "GET") return readBcRecord(requestCtx, resource.entity, resource.id, url, apiRoot);
-          if (method === "PATCH") return updateBcRecord(requestCtx, resource.entity, resource.id, request, url, apiRoot);
+          if (method === "PATCH")
+            return updateBcRecord(requestCtx, resource.entity, resource.id, request, url, apiRoot);
           if (method === "DELETE") return deleteBcRecord(requestCtx, resource.entity, resource.id, request);
           throw methodNotAllowed();
         case "set":
-          if (resource.count) return new Response(String(await ctx.store.count(resource.entity.name)), { headers: { "Content-Type": "text/plain", "OData-Version": "4.0" } });
+          if (resource.count)
+            return new Response(String(await ctx.store.count(resource.entity.name)), {
+              headers: { "Content-Type": "text/plain", "OData-Version": "4.0" },
+            });
           if (method === "GET") return readBcCollection(requestCtx, resource.entity, url, apiRoot);
-          if (method === "POST") return createBcRecord(requestCtx, { entity: resource.entity, contextBase: apiRoot }, request, url);
+          if (method === "POST")
+            return createBcRecord(requestCtx, { entity: resource.entity, contextBase: apiRoot }, request, url);
           throw methodNotAllowed();
       }
     });

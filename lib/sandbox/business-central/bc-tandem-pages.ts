@@ -4,7 +4,12 @@ import { ERROR_CODES, ODataServiceError } from "../odata/odata-error";
 import type { SandboxStore } from "../store/sandbox-store";
 import { STANDARD_API } from "./bc-route";
 
-const keyField = (name: string): CatalogField => ({ name, label: "Tandem Integration Key", type: "string", maxLength: 100 });
+const keyField = (name: string): CatalogField => ({
+  name,
+  label: "Tandem Integration Key",
+  type: "string",
+  maxLength: 100,
+});
 
 /**
  * What the simulated tenant serves: each standard page without the fields only Tandem's extension adds, and Tandem's
@@ -20,7 +25,11 @@ export function servedCatalog(catalog: SchemaCatalog): SchemaCatalog {
       standard.push(entity);
       continue;
     }
-    const own: CatalogEntity = { ...entity, api: extension.api, fields: [...entity.fields, ...(extension.integrationKey ? [keyField(extension.integrationKey)] : [])] };
+    const own: CatalogEntity = {
+      ...entity,
+      api: extension.api,
+      fields: [...entity.fields, ...(extension.integrationKey ? [keyField(extension.integrationKey)] : [])],
+    };
     if ((entity.api ?? STANDARD_API) === extension.api) standard.push(own);
     else {
       const { extension: _omit, ...plain } = entity;
@@ -33,22 +42,34 @@ export function servedCatalog(catalog: SchemaCatalog): SchemaCatalog {
 
 /** The integration-key field of a served page, when it has one. */
 export function integrationKeyOf(entity: CatalogEntity): string | undefined {
-  return entity.extension?.integrationKey && entity.fields.some((f) => f.name === entity.extension!.integrationKey) ? entity.extension.integrationKey : undefined;
+  return entity.extension?.integrationKey && entity.fields.some((f) => f.name === entity.extension!.integrationKey)
+    ? entity.extension.integrationKey
+    : undefined;
 }
 
 export function duplicateKey(entity: CatalogEntity, key: string): ODataServiceError {
-  return new ODataServiceError(409, ERROR_CODES["business-central"].duplicate, `The record in table ${entity.label ?? entity.name} already exists. Identification fields and values: Tandem Integration Key='${key}'`);
+  return new ODataServiceError(
+    409,
+    ERROR_CODES["business-central"].duplicate,
+    `The record in table ${entity.label ?? entity.name} already exists. Identification fields and values: Tandem Integration Key='${key}'`,
+  );
 }
 
 /**
  * Keys among `rows` that are taken: by a stored record of the table other than the row itself, or by an earlier row.
  * The table's unique index on the key is the final word; this answers each part with the service's error.
  */
-export async function takenKeys(store: SandboxStore, entity: CatalogEntity, rows: { id: string; data: Record<string, unknown> }[]): Promise<Set<number>> {
+export async function takenKeys(
+  store: SandboxStore,
+  entity: CatalogEntity,
+  rows: { id: string; data: Record<string, unknown> }[],
+): Promise<Set<number>> {
   const field = integrationKeyOf(entity);
   const taken = new Set<number>();
   if (!field) return taken;
-  const keys = rows.map((row) => (typeof row.data[field] === "string" && row.data[field] ? (row.data[field] as string) : null));
+  const keys = rows.map((row) =>
+    typeof row.data[field] === "string" && row.data[field] ? (row.data[field] as string) : null,
+  );
   const wanted = [...new Set(keys.filter((k): k is string => k !== null))];
   if (!wanted.length) return taken;
   const list = sql`(select value from jsonb_array_elements_text(${JSON.stringify(wanted)}::jsonb))`;
@@ -56,7 +77,12 @@ export async function takenKeys(store: SandboxStore, entity: CatalogEntity, rows
   if (!/^[A-Za-z]+$/.test(field)) throw new Error(`not a field name: ${field}`);
   const keyOf = sql.raw(`(data ->> '${field}')`);
   const where = sql`data ? ${sql.raw(`'${field}'`)} and ${keyOf} <> '' and ${keyOf} in ${list}`;
-  const owners = new Map((await store.query({ entity: entity.name, where, limit: wanted.length * 2 + 1 })).map((r) => [r.data[field] as string, r.id]));
+  const owners = new Map(
+    (await store.query({ entity: entity.name, where, limit: wanted.length * 2 + 1 })).map((r) => [
+      r.data[field] as string,
+      r.id,
+    ]),
+  );
   const seen = new Set<string>();
   keys.forEach((key, index) => {
     if (key === null) return;
@@ -68,8 +94,16 @@ export async function takenKeys(store: SandboxStore, entity: CatalogEntity, rows
 }
 
 /** The table's unique index refused a key a concurrent create took first: the same answer as the check above. */
-export function keyConflict(error: unknown, entity: CatalogEntity, data: Record<string, unknown>): ODataServiceError | null {
-  const text = [error, (error as { cause?: unknown } | null)?.cause].map((e) => (e instanceof Error ? `${e.message} ${(e as { constraint?: string }).constraint ?? ""}` : String(e))).join(" ");
+export function keyConflict(
+  error: unknown,
+  entity: CatalogEntity,
+  data: Record<string, unknown>,
+): ODataServiceError | null {
+  const text = [error, (error as { cause?: unknown } | null)?.cause]
+    .map((e) => (e instanceof Error ? `${e.message} ${(e as { constraint?: string }).constraint ?? ""}` : String(e)))
+    .join(" ");
   const field = integrationKeyOf(entity);
-  return field && text.includes("sandbox_records_integration_key_uq") ? duplicateKey(entity, String(data[field])) : null;
+  return field && text.includes("sandbox_records_integration_key_uq")
+    ? duplicateKey(entity, String(data[field]))
+    : null;
 }

@@ -37,7 +37,12 @@ function referencedIds(ctx: ServiceContext, entity: CatalogEntity, bodies: Body[
  * are written together. Records created by earlier parts count as existing for later ones, as they would one by one.
  * With `stopAtFailure` nothing after the first failing part runs, and the answers end with it.
  */
-export async function bulkCreate(ctx: ServiceContext, entity: CatalogEntity, parts: CreatePart[], stopAtFailure: boolean): Promise<Answer[]> {
+export async function bulkCreate(
+  ctx: ServiceContext,
+  entity: CatalogEntity,
+  parts: CreatePart[],
+  stopAtFailure: boolean,
+): Promise<Answer[]> {
   const bodies = parts.map((part) => {
     try {
       return parseJsonBody(part.body, "dataverse");
@@ -46,12 +51,19 @@ export async function bulkCreate(ctx: ServiceContext, entity: CatalogEntity, par
     }
   });
   const found = new Set<string>();
-  for (const [set, ids] of referencedIds(ctx, entity, bodies.filter((b): b is Body => !(b instanceof Error)))) {
+  for (const [set, ids] of referencedIds(
+    ctx,
+    entity,
+    bodies.filter((b): b is Body => !(b instanceof Error)),
+  )) {
     for (const id of await ctx.store.existingIds(set, [...ids])) found.add(`${set}/${id}`);
   }
   const created = new Set<string>();
   // Ids that are not plain GUIDs were not read ahead: the store answers for them as it would one by one.
-  const exists: LookupCheck = async (set, id) => found.has(`${set}/${id}`) || (set === entity.name && created.has(id)) || (!GUID.test(id) && (await ctx.store.get(set, id)) !== null);
+  const exists: LookupCheck = async (set, id) =>
+    found.has(`${set}/${id}`) ||
+    (set === entity.name && created.has(id)) ||
+    (!GUID.test(id) && (await ctx.store.get(set, id)) !== null);
   const taken = (id: string) => exists(entity.name, id);
 
   const answers: Answer[] = [];
@@ -74,7 +86,13 @@ export async function bulkCreate(ctx: ServiceContext, entity: CatalogEntity, par
     }
   }
   try {
-    const records = await persistCreates(ctx.store, entity, rows.map((r) => r.row), ctx.caller.userId, ctx.now());
+    const records = await persistCreates(
+      ctx.store,
+      entity,
+      rows.map((r) => r.row),
+      ctx.caller.userId,
+      ctx.now(),
+    );
     rows.forEach((r, i) => (answers[r.index] = createdAnswer(r.ctx, entity, records[i]!, r.url)));
   } catch {
     // One row the database refuses fails the statement: write them one by one for each part's own answer.

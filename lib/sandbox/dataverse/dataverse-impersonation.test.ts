@@ -13,8 +13,24 @@ const DISABLED = "5a1e5000-0000-4000-8000-000000000002";
 
 async function withUsers(s: RawSandbox) {
   await s.runtime.stores.crm.insertMany("systemusers", [
-    { id: PERSON, data: { fullname: "Pat Person", internalemailaddress: "pat@example.test", isdisabled: false, azureactivedirectoryobjectid: entraObjectIdOf(PERSON) } },
-    { id: DISABLED, data: { fullname: "Dee Disabled", internalemailaddress: "dee@example.test", isdisabled: true, azureactivedirectoryobjectid: entraObjectIdOf(DISABLED) } },
+    {
+      id: PERSON,
+      data: {
+        fullname: "Pat Person",
+        internalemailaddress: "pat@example.test",
+        isdisabled: false,
+        azureactivedirectoryobjectid: entraObjectIdOf(PERSON),
+      },
+    },
+    {
+      id: DISABLED,
+      data: {
+        fullname: "Dee Disabled",
+        internalemailaddress: "dee@example.test",
+        isdisabled: true,
+        azureactivedirectoryobjectid: entraObjectIdOf(DISABLED),
+      },
+    },
   ]);
 }
 
@@ -26,7 +42,8 @@ describe("Dataverse impersonation in the CRM sandbox", () => {
     const response = await sandbox.crm("accounts", { method: "POST", headers, body: JSON.stringify({ name }) });
     return { response, id: /\(([0-9a-f-]{36})\)$/.exec(response.headers.get("OData-EntityId") ?? "")?.[1] };
   };
-  const modifierOf = async (set: string, id: string, column = "_modifiedby_value") => (await json(await s.crm(`${set}(${id})?$select=${column}`)))[column];
+  const modifierOf = async (set: string, id: string, column = "_modifiedby_value") =>
+    (await json(await s.crm(`${set}(${id})?$select=${column}`)))[column];
 
   beforeAll(async () => {
     s = await rawSandbox({}, undefined, driver);
@@ -50,14 +67,24 @@ describe("Dataverse impersonation in the CRM sandbox", () => {
   it("should find the systemuser by its Entra object id when CallerObjectId is sent", async () => {
     const { id } = await createAccount(s, "By Object Id", {});
     expect(await modifierOf("accounts", id!)).toBe(INTEGRATION_USER_ID);
-    const patched = await s.crm(`accounts(${id})`, { method: "PATCH", headers: { "If-Match": "*", CallerObjectId: entraObjectIdOf(PERSON).toUpperCase() }, body: JSON.stringify({ telephone1: "+1 555 0199" }) });
+    const patched = await s.crm(`accounts(${id})`, {
+      method: "PATCH",
+      headers: { "If-Match": "*", CallerObjectId: entraObjectIdOf(PERSON).toUpperCase() },
+      body: JSON.stringify({ telephone1: "+1 555 0199" }),
+    });
     expect(patched.status).toBe(204);
     expect(await modifierOf("accounts", id!)).toBe(PERSON);
-    expect((await json(await s.crm("WhoAmI()", { headers: { CallerObjectId: entraObjectIdOf(PERSON) } }))).UserId).toBe(PERSON);
+    expect((await json(await s.crm("WhoAmI()", { headers: { CallerObjectId: entraObjectIdOf(PERSON) } }))).UserId).toBe(
+      PERSON,
+    );
   });
 
   it("should record the impersonated user as creator where the table has createdby", async () => {
-    const response = await s.crm("posts", { method: "POST", headers: { MSCRMCallerID: PERSON }, body: JSON.stringify({ text: "Written by a person", source: 2, type: 7 }) });
+    const response = await s.crm("posts", {
+      method: "POST",
+      headers: { MSCRMCallerID: PERSON },
+      body: JSON.stringify({ text: "Written by a person", source: 2, type: 7 }),
+    });
     expect(response.status).toBe(204);
     const id = /\(([0-9a-f-]{36})\)$/.exec(response.headers.get("OData-EntityId") ?? "")![1]!;
     expect(await modifierOf("posts", id, "_createdby_value")).toBe(PERSON);
@@ -66,8 +93,25 @@ describe("Dataverse impersonation in the CRM sandbox", () => {
   it("should carry the impersonated user into the requests of a $batch", async () => {
     const boundary = "batch_impersonation";
     const url = `http://sandbox.test${SANDBOX_PATHS.crm}/accounts`;
-    const body = buildMultipart(boundary, [{ message: { method: "POST", url, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name: "Batched by a person" }) } }], () => "changeset_x");
-    const response = await s.crm("$batch", { method: "POST", headers: { "Content-Type": `multipart/mixed; boundary=${boundary}`, MSCRMCallerID: PERSON }, body });
+    const body = buildMultipart(
+      boundary,
+      [
+        {
+          message: {
+            method: "POST",
+            url,
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ name: "Batched by a person" }),
+          },
+        },
+      ],
+      () => "changeset_x",
+    );
+    const response = await s.crm("$batch", {
+      method: "POST",
+      headers: { "Content-Type": `multipart/mixed; boundary=${boundary}`, MSCRMCallerID: PERSON },
+      body,
+    });
     expect(response.status).toBe(200);
     const id = /accounts\(([0-9a-f-]{36})\)/.exec(await response.text())![1]!;
     expect(await modifierOf("accounts", id)).toBe(PERSON);
@@ -89,8 +133,13 @@ describe("Dataverse impersonation in the CRM sandbox", () => {
   it("should answer 403 with the missing privilege when the application user may not impersonate", async () => {
     const { response } = await createAccount(refusing, "Not allowed", { MSCRMCallerID: PERSON });
     expect(response.status).toBe(403);
-    expect((await json(response)).error).toMatchObject({ code: "0x80040220", message: expect.stringContaining("prvActOnBehalfOfAnotherUser") });
-    expect((await json(await refusing.crm("WhoAmI", { headers: { MSCRMCallerID: PERSON } }))).error.code).toBe("0x80040220");
+    expect((await json(response)).error).toMatchObject({
+      code: "0x80040220",
+      message: expect.stringContaining("prvActOnBehalfOfAnotherUser"),
+    });
+    expect((await json(await refusing.crm("WhoAmI", { headers: { MSCRMCallerID: PERSON } }))).error.code).toBe(
+      "0x80040220",
+    );
     expect((await createAccount(refusing, "As itself", {})).response.status).toBe(204);
   });
 

@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawSandbox, type RawSandbox } from "../test/sandbox-client";
 
-type Counts = { EntityRecordCountCollection: { Keys: string[]; Values: number[] }; error: { code: string; message: string } };
-const accounts = (n: number) => Array.from({ length: n }, (_, i) => ({ id: crypto.randomUUID(), data: { name: `Snap ${i}`, statecode: 0, statuscode: 1 } }));
+type Counts = {
+  EntityRecordCountCollection: { Keys: string[]; Values: number[] };
+  error: { code: string; message: string };
+};
+const accounts = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    id: crypto.randomUUID(),
+    data: { name: `Snap ${i}`, statecode: 0, statuscode: 1 },
+  }));
 
 describe("RetrieveTotalRecordCount in the CRM sandbox", () => {
   let s: RawSandbox;
@@ -26,7 +33,10 @@ describe("RetrieveTotalRecordCount in the CRM sandbox", () => {
 
   it("should take each table's snapshot on its own and read a parameter alias", async () => {
     const response = await s.crm("RetrieveTotalRecordCount(EntityNames=@names)?@names=['contact','account']");
-    expect(((await response.json()) as Counts).EntityRecordCountCollection).toMatchObject({ Keys: ["contact", "account"], Values: [0, 15] });
+    expect(((await response.json()) as Counts).EntityRecordCountCollection).toMatchObject({
+      Keys: ["contact", "account"],
+      Values: [0, 15],
+    });
   });
 
   it.each([
@@ -36,7 +46,10 @@ describe("RetrieveTotalRecordCount in the CRM sandbox", () => {
   ])("should answer Dataverse's not-found error when EntityNames holds %s", async (_label, names, name) => {
     const { status, body } = await counts(names);
     expect(status).toBe(404);
-    expect(body.error).toEqual({ code: "0x80040217", message: `Could not find an entity with name ${name} and id 00000000-0000-0000-0000-000000000000.` });
+    expect(body.error).toEqual({
+      code: "0x80040217",
+      message: `Could not find an entity with name ${name} and id 00000000-0000-0000-0000-000000000000.`,
+    });
   });
 
   it("should refuse a call without a list of names", async () => {

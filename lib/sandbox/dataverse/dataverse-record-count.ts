@@ -24,19 +24,34 @@ export class RecordCountSnapshots {
 function entityNames(path: string, url: URL): string[] {
   const raw = /EntityNames=(\[[^\]]*\]|@\w+)/.exec(decodeURIComponent(path))?.[1];
   const list = raw?.startsWith("@") ? (url.searchParams.get(raw) ?? "") : (raw ?? "");
-  if (!/^\[\s*(?:'[^']*'\s*(?:,\s*'[^']*'\s*)*)?\]$/.test(list)) throw new ODataServiceError(400, ERROR_CODES.dataverse.syntax, "RetrieveTotalRecordCount needs EntityNames, a collection of entity logical names like ['account'].");
+  if (!/^\[\s*(?:'[^']*'\s*(?:,\s*'[^']*'\s*)*)?\]$/.test(list))
+    throw new ODataServiceError(
+      400,
+      ERROR_CODES.dataverse.syntax,
+      "RetrieveTotalRecordCount needs EntityNames, a collection of entity logical names like ['account'].",
+    );
   return [...list.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
 }
 
 /** RetrieveTotalRecordCount(EntityNames=[…]): counts past the 5000 that $count stops at, from the snapshot. */
-export async function retrieveTotalRecordCount(ctx: ServiceContext, path: string, url: URL, snapshots: RecordCountSnapshots): Promise<Response> {
+export async function retrieveTotalRecordCount(
+  ctx: ServiceContext,
+  path: string,
+  url: URL,
+  snapshots: RecordCountSnapshots,
+): Promise<Response> {
   const names = entityNames(path, url);
   const tables = ctx.catalog.entities.filter((e) => e.kind === "table");
   const values: number[] = [];
   for (const name of names) {
     const entity = tables.find((e) => e.logicalName === name);
     // Logical names only: neither an entity set name nor a choice column is an entity.
-    if (!entity) throw new ODataServiceError(404, ERROR_CODES.dataverse.notFound, `Could not find an entity with name ${name} and id 00000000-0000-0000-0000-000000000000.`);
+    if (!entity)
+      throw new ODataServiceError(
+        404,
+        ERROR_CODES.dataverse.notFound,
+        `Could not find an entity with name ${name} and id 00000000-0000-0000-0000-000000000000.`,
+      );
     values.push(await snapshots.count(ctx, entity));
   }
   return jsonResponse({

@@ -30,7 +30,14 @@ function columnValue(entity: CatalogEntity, field: CatalogField, record: StoredR
  * One row as the Web API returns it: ETag, selected columns, lookups as _x_value, annotations when asked. `head`
  * comes first (e.g. @odata.context): spreading a finished row into another object costs more than building it.
  */
-export function serializeRecord(catalog: SchemaCatalog, entity: CatalogEntity, record: StoredRecord, select: Set<string> | undefined, preferences: Preferences, head: Record<string, unknown> = {}): Record<string, unknown> {
+export function serializeRecord(
+  catalog: SchemaCatalog,
+  entity: CatalogEntity,
+  record: StoredRecord,
+  select: Set<string> | undefined,
+  preferences: Preferences,
+  head: Record<string, unknown> = {},
+): Record<string, unknown> {
   const row: Record<string, unknown> = { ...head, "@odata.etag": etagOf(record) };
   const formatted = wantsAnnotation(preferences, FORMATTED);
   const logicalNames = wantsAnnotation(preferences, LOOKUP_LOGICAL_NAME);
@@ -45,7 +52,9 @@ export function serializeRecord(catalog: SchemaCatalog, entity: CatalogEntity, r
       } else if (field.type === "boolean") row[`${name}@${FORMATTED}`] = value ? "Yes" : "No";
     }
     if (logicalNames && field.type === "lookup" && value !== null) {
-      const target = (record.data[`${field.name}@target`] as string | undefined) ?? (field.name === "modifiedby" ? "systemusers" : field.lookupTargets?.[0]);
+      const target =
+        (record.data[`${field.name}@target`] as string | undefined) ??
+        (field.name === "modifiedby" ? "systemusers" : field.lookupTargets?.[0]);
       const logical = catalog.entities.find((e) => e.name === target)?.logicalName;
       if (logical) row[`${name}@${LOOKUP_LOGICAL_NAME}`] = logical;
     }

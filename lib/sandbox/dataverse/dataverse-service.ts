@@ -25,15 +25,18 @@ export type DataverseServiceOptions = {
   now?: () => Date;
 };
 
-const notFound = (segment: string) => new ODataServiceError(404, "0x80060888", `Resource not found for the segment '${segment}'.`);
-const methodNotAllowed = () => new ODataServiceError(405, "0x80060888", "The HTTP method is not allowed on this resource.");
+const notFound = (segment: string) =>
+  new ODataServiceError(404, "0x80060888", `Resource not found for the segment '${segment}'.`);
+const methodNotAllowed = () =>
+  new ODataServiceError(405, "0x80060888", "The HTTP method is not allowed on this resource.");
 
 /** The Dataverse Web API v9.2 over the sandbox store: (request, caller, settings) → response. */
 export function createDataverseService(options: DataverseServiceOptions) {
   let cached: { catalog: SchemaCatalog; at: number } | undefined;
   const snapshots = new RecordCountSnapshots();
   const catalogNow = async () => {
-    if (!cached || Date.now() - cached.at > 2000) cached = { catalog: await currentCatalog(options.catalog, options.store), at: Date.now() };
+    if (!cached || Date.now() - cached.at > 2000)
+      cached = { catalog: await currentCatalog(options.catalog, options.store), at: Date.now() };
     return cached.catalog;
   };
 
@@ -51,12 +54,22 @@ export function createDataverseService(options: DataverseServiceOptions) {
       const method = request.method.toUpperCase();
       const requestCtx = { ...ctx, preferences: parsePrefer(request.headers.get("Prefer")) };
       if (rest === "" && method === "GET") {
-        return jsonResponse({ "@odata.context": `${ctx.base}/$metadata`, value: ctx.catalog.entities.filter((e) => e.kind === "table").map((e) => ({ name: e.name, kind: "EntitySet", url: e.name })) });
+        return jsonResponse({
+          "@odata.context": `${ctx.base}/$metadata`,
+          value: ctx.catalog.entities
+            .filter((e) => e.kind === "table")
+            .map((e) => ({ name: e.name, kind: "EntitySet", url: e.name })),
+        });
       }
-      if (rest === "$metadata") return method === "GET" ? metadataDocument(requestCtx) : Promise.reject(methodNotAllowed());
-      if (rest === "$batch") return method === "POST" ? executeBatch(requestCtx, request, dispatch, createTarget) : Promise.reject(methodNotAllowed());
+      if (rest === "$metadata")
+        return method === "GET" ? metadataDocument(requestCtx) : Promise.reject(methodNotAllowed());
+      if (rest === "$batch")
+        return method === "POST"
+          ? executeBatch(requestCtx, request, dispatch, createTarget)
+          : Promise.reject(methodNotAllowed());
       if (rest === "WhoAmI" || rest === "WhoAmI()") return whoAmI(requestCtx);
-      if (rest.startsWith("RetrieveTotalRecordCount(")) return retrieveTotalRecordCount(requestCtx, rest, url, snapshots);
+      if (rest.startsWith("RetrieveTotalRecordCount("))
+        return retrieveTotalRecordCount(requestCtx, rest, url, snapshots);
       if (rest === "InsertOptionValue" || rest === "UpdateOptionValue") {
         if (method !== "POST") throw methodNotAllowed();
         const response = await optionValueAction(requestCtx, rest, request);
@@ -70,7 +83,12 @@ export function createDataverseService(options: DataverseServiceOptions) {
       if (!match || !entity) throw notFound(rest.split(/[/(]/)[0] ?? rest);
       const [, , key, count] = match;
       if (key !== undefined) {
-        if (!/^[0-9a-fA-F-]{36}$/.test(key)) throw new ODataServiceError(400, "0x80060888", `The key '${key}' is not a GUID; alternate keys are not supported by the sandbox.`);
+        if (!/^[0-9a-fA-F-]{36}$/.test(key))
+          throw new ODataServiceError(
+            400,
+            "0x80060888",
+            `The key '${key}' is not a GUID; alternate keys are not supported by the sandbox.`,
+          );
         const id = key.toLowerCase();
         if (method === "GET") return readRecord(requestCtx, entity, id, request, url);
         if (method === "PATCH") return updateRecord(requestCtx, entity, id, request, url);
@@ -79,7 +97,9 @@ export function createDataverseService(options: DataverseServiceOptions) {
       }
       if (count) {
         if (method !== "GET") throw methodNotAllowed();
-        return new Response(String(Math.min(await ctx.store.count(entity.name), 5000)), { headers: { "Content-Type": "text/plain", "OData-Version": "4.0" } });
+        return new Response(String(Math.min(await ctx.store.count(entity.name), 5000)), {
+          headers: { "Content-Type": "text/plain", "OData-Version": "4.0" },
+        });
       }
       if (method === "GET") return readCollection(requestCtx, entity, url);
       if (method === "POST") return createRecord(requestCtx, entity, request, url);

@@ -25,17 +25,32 @@ export async function currentCatalog(catalog: SchemaCatalog, store: SandboxStore
     const records = await store.query({ entity: entity.name, limit: 10_000 });
     if (!records.length) continue;
     // Declared options, then what InsertOptionValue/UpdateOptionValue stored (by value).
-    const declared = catalog.entities.find((e) => e.logicalName === table)?.fields.find((f) => f.name === column)?.options ?? [];
-    const merged = new Map<number, EnumOption>(declared.map((o) => [Number(o.value), { value: Number(o.value), label: o.label }]));
-    for (const r of records) merged.set(Number(r.data.value), { value: Number(r.data.value), label: String(r.data.label) });
-    options.set(`${table}.${column}`, [...merged.values()].sort((a, b) => Number(a.value) - Number(b.value)));
+    const declared =
+      catalog.entities.find((e) => e.logicalName === table)?.fields.find((f) => f.name === column)?.options ?? [];
+    const merged = new Map<number, EnumOption>(
+      declared.map((o) => [Number(o.value), { value: Number(o.value), label: o.label }]),
+    );
+    for (const r of records)
+      merged.set(Number(r.data.value), { value: Number(r.data.value), label: String(r.data.label) });
+    options.set(
+      `${table}.${column}`,
+      [...merged.values()].sort((a, b) => Number(a.value) - Number(b.value)),
+    );
   }
   return {
     ...catalog,
     entities: catalog.entities.map((entity) => {
       const changed = entity.fields.some((f) => options.has(`${entity.logicalName}.${f.name}`));
       if (!changed) return entity;
-      return { ...entity, fields: entity.fields.map((f) => ({ ...f, ...(options.has(`${entity.logicalName}.${f.name}`) ? { options: options.get(`${entity.logicalName}.${f.name}`) } : {}) })) };
+      return {
+        ...entity,
+        fields: entity.fields.map((f) => ({
+          ...f,
+          ...(options.has(`${entity.logicalName}.${f.name}`)
+            ? { options: options.get(`${entity.logicalName}.${f.name}`) }
+            : {}),
+        })),
+      };
     }),
   };
 }

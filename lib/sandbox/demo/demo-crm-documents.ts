@@ -14,11 +14,19 @@ export const LONG_WRITE_IN_DESCRIPTION = (() => {
     "Bespoke tasting room fit-out: one ANTWERP conference table in reclaimed oak, twelve ROME guest chairs re-upholstered in burgundy leather, " +
     "four AMSTERDAM lamps wired into the bar counter, cable management, delivery to the winery, assembly and on-site finishing by the CRONUS workshop team";
   const exact = `${text.slice(0, LONG_DESCRIPTION_LENGTH - 1).trimEnd()}.`.padEnd(LONG_DESCRIPTION_LENGTH, ".");
-  if (exact.length !== LONG_DESCRIPTION_LENGTH) throw new Error(`demo: the long description is ${exact.length} characters, not ${LONG_DESCRIPTION_LENGTH}`);
+  if (exact.length !== LONG_DESCRIPTION_LENGTH)
+    throw new Error(`demo: the long description is ${exact.length} characters, not ${LONG_DESCRIPTION_LENGTH}`);
   return exact;
 })();
 
-type Doc = { set: "salesorders" | "quotes"; key: string; account: string; lines: LineSpec[]; now: Date; deliverIn: number };
+type Doc = {
+  set: "salesorders" | "quotes";
+  key: string;
+  account: string;
+  lines: LineSpec[];
+  now: Date;
+  deliverIn: number;
+};
 
 /** Lines of a document and the header totals they add up to (no tax, no freight, no order discount). */
 function documentLines(doc: Doc): { lines: DemoRow[]; totals: Record<string, number> } {
@@ -31,7 +39,9 @@ function documentLines(doc: Doc): { lines: DemoRow[]; totals: Record<string, num
     const discount = writeIn ? 0 : (spec.discount ?? 0);
     const data: Record<string, unknown> = {
       [parentField]: crmId(doc.set, doc.key),
-      ...(writeIn ? { productdescription: spec.writeIn } : { productid: spec.product, uomid: PRODUCT_UNIT[spec.product]!.unit }),
+      ...(writeIn
+        ? { productdescription: spec.writeIn }
+        : { productid: spec.product, uomid: PRODUCT_UNIT[spec.product]!.unit }),
       producttypecode: 1,
       quantity: spec.qty,
       priceperunit: price,
@@ -50,7 +60,15 @@ function documentLines(doc: Doc): { lines: DemoRow[]; totals: Record<string, num
     return { id: crmId(lineSet, `${doc.key}:${index + 1}`), data };
   });
   const lineTotal = round2(lines.reduce((sum, line) => sum + Number(line.data.extendedamount), 0));
-  const totals = { totallineitemamount: lineTotal, discountamount: 0, discountpercentage: 0, totalamountlessfreight: lineTotal, freightamount: 0, totaltax: 0, totalamount: lineTotal };
+  const totals = {
+    totallineitemamount: lineTotal,
+    discountamount: 0,
+    discountpercentage: 0,
+    totalamountlessfreight: lineTotal,
+    freightamount: 0,
+    totaltax: 0,
+    totalamount: lineTotal,
+  };
   return { lines, totals };
 }
 
@@ -84,7 +102,15 @@ function documentHeader(doc: Doc, totals: Record<string, number>, paymentTerms: 
 }
 
 function salesOrders(now: Date): DemoSet {
-  const specs: { key: string; number: string; name: string; account: string; paymentTerms: number; shipping: number; lines: LineSpec[] }[] = [
+  const specs: {
+    key: string;
+    number: string;
+    name: string;
+    account: string;
+    paymentTerms: number;
+    shipping: number;
+    lines: LineSpec[];
+  }[] = [
     {
       key: "ord-01001",
       number: "ORD-01001-C4R7N2",
@@ -92,7 +118,10 @@ function salesOrders(now: Date): DemoSet {
       account: "adatum",
       paymentTerms: 1,
       shipping: 2,
-      lines: [{ product: CRM_PRODUCTS.desk, qty: 2 }, { product: CRM_PRODUCTS.chair, qty: 6, discount: 50 }],
+      lines: [
+        { product: CRM_PRODUCTS.desk, qty: 2 },
+        { product: CRM_PRODUCTS.chair, qty: 6, discount: 50 },
+      ],
     },
     {
       key: "ord-01002",
@@ -102,7 +131,10 @@ function salesOrders(now: Date): DemoSet {
       paymentTerms: 2,
       shipping: 4,
       // A write-in product: no productid, the description names it.
-      lines: [{ product: CRM_PRODUCTS.chair, qty: 4 }, { writeIn: "Custom engraving service", qty: 4, price: 25 }],
+      lines: [
+        { product: CRM_PRODUCTS.chair, qty: 4 },
+        { writeIn: "Custom engraving service", qty: 4, price: 25 },
+      ],
     },
     {
       key: "ord-01003",
@@ -112,13 +144,24 @@ function salesOrders(now: Date): DemoSet {
       paymentTerms: 1,
       shipping: 7,
       // A line whose description (250 characters) doesn't fit Business Central's Description (100).
-      lines: [{ product: CRM_PRODUCTS.desk, qty: 1 }, { product: CRM_PRODUCTS.installation, qty: 3 }, { writeIn: LONG_WRITE_IN_DESCRIPTION, qty: 1, price: 4850 }],
+      lines: [
+        { product: CRM_PRODUCTS.desk, qty: 1 },
+        { product: CRM_PRODUCTS.installation, qty: 3 },
+        { writeIn: LONG_WRITE_IN_DESCRIPTION, qty: 1, price: 4850 },
+      ],
     },
   ];
   const headers: DemoRow[] = [];
   const details: DemoRow[] = [];
   specs.forEach((s, index) => {
-    const doc: Doc = { set: "salesorders", key: s.key, account: s.account, lines: s.lines, now, deliverIn: 10 + index * 4 };
+    const doc: Doc = {
+      set: "salesorders",
+      key: s.key,
+      account: s.account,
+      lines: s.lines,
+      now,
+      deliverIn: 10 + index * 4,
+    };
     const { lines, totals } = documentLines(doc);
     headers.push({
       id: crmId("salesorders", s.key),
@@ -138,14 +181,27 @@ function salesOrders(now: Date): DemoSet {
 }
 
 function quotes(now: Date): DemoSet {
-  const specs: { key: string; number: string; revision: number; name: string; account: string; lines: LineSpec[]; state: [number, number]; effectiveFrom: number }[] = [
+  const specs: {
+    key: string;
+    number: string;
+    revision: number;
+    name: string;
+    account: string;
+    lines: LineSpec[];
+    state: [number, number];
+    effectiveFrom: number;
+  }[] = [
     {
       key: "quo-01001",
       number: "QUO-01001-F5J1D8",
       revision: 0,
       name: "School of Fine Art: studio seating",
       account: "school-of-fine-art",
-      lines: [{ product: CRM_PRODUCTS.desk, qty: 1 }, { product: CRM_PRODUCTS.chair, qty: 10 }, { product: CRM_PRODUCTS.warranty, qty: 1 }],
+      lines: [
+        { product: CRM_PRODUCTS.desk, qty: 1 },
+        { product: CRM_PRODUCTS.chair, qty: 10 },
+        { product: CRM_PRODUCTS.warranty, qty: 1 },
+      ],
       state: [1, 2],
       effectiveFrom: -6,
     },
@@ -166,7 +222,10 @@ function quotes(now: Date): DemoSet {
       revision: 1,
       name: "Adatum: call center seating",
       account: "adatum",
-      lines: [{ product: CRM_PRODUCTS.chair, qty: 25, discount: 240 }, { product: CRM_PRODUCTS.installation, qty: 4 }],
+      lines: [
+        { product: CRM_PRODUCTS.chair, qty: 25, discount: 240 },
+        { product: CRM_PRODUCTS.installation, qty: 4 },
+      ],
       state: [1, 2],
       effectiveFrom: -4,
     },
@@ -200,7 +259,14 @@ function posts(): DemoRow[] {
   return [
     {
       id: crmId("posts", "adatum-order-submitted"),
-      data: { text: "Order ORD-01001-C4R7N2 for Adatum Corporation was submitted.", regardingobjectid: accountId("adatum"), "regardingobjectid@target": "accounts", source: 1, type: 7, createdby: CRM_USERS.jim },
+      data: {
+        text: "Order ORD-01001-C4R7N2 for Adatum Corporation was submitted.",
+        regardingobjectid: accountId("adatum"),
+        "regardingobjectid@target": "accounts",
+        source: 1,
+        type: 7,
+        createdby: CRM_USERS.jim,
+      },
     },
     {
       id: crmId("posts", "trey-research-call"),

@@ -2,7 +2,17 @@
 import { FREIGHT_TERMS, PAYMENT_TERMS, SHIPPING_METHOD } from "@/lib/mapping/template/catalogs/crm-catalog-fields";
 import { entraObjectIdOf } from "../dataverse/entra-object-id";
 import { optionRecordId } from "../dataverse/option-sets";
-import { CRM_USERS, RESOURCE_CAPACITY, SALESPEOPLE, crmId, dayTime, item, resource, type DemoRow, type DemoSet } from "./demo-ids";
+import {
+  CRM_USERS,
+  RESOURCE_CAPACITY,
+  SALESPEOPLE,
+  crmId,
+  dayTime,
+  item,
+  resource,
+  type DemoRow,
+  type DemoSet,
+} from "./demo-ids";
 
 export const USD = crmId("transactioncurrencies", "USD");
 export const EUR = crmId("transactioncurrencies", "EUR");
@@ -44,7 +54,12 @@ export const PRODUCT_PRICE: Record<string, number> = {
 };
 
 function users(): DemoRow[] {
-  const user = (id: string, fullname: string, email: string, flags: { licensed?: boolean; disabled?: boolean; accessmode?: number; integration?: boolean; mobile?: string }) => ({
+  const user = (
+    id: string,
+    fullname: string,
+    email: string,
+    flags: { licensed?: boolean; disabled?: boolean; accessmode?: number; integration?: boolean; mobile?: string },
+  ) => ({
     id,
     data: {
       fullname,
@@ -57,9 +72,14 @@ function users(): DemoRow[] {
       azureactivedirectoryobjectid: entraObjectIdOf(id),
     },
   });
-  const salespeopleUsers = SALESPEOPLE.filter((sp) => sp.crmUser).map((sp) => user(sp.crmUser!, sp.name, sp.email, { mobile: sp.phone }));
+  const salespeopleUsers = SALESPEOPLE.filter((sp) => sp.crmUser).map((sp) =>
+    user(sp.crmUser!, sp.name, sp.email, { mobile: sp.phone }),
+  );
   return [
-    user(CRM_USERS.integration, "Tandem Integration", "tandem-integration@cronus-demo.com", { integration: true, accessmode: 4 }),
+    user(CRM_USERS.integration, "Tandem Integration", "tandem-integration@cronus-demo.com", {
+      integration: true,
+      accessmode: 4,
+    }),
     user(CRM_USERS.admin, "Nancy Anderson", "nancy.anderson@cronus-demo.com", { mobile: "+1 425 555 0100" }),
     ...salespeopleUsers,
     // Licensed, but no salesperson in the ERP has this e-mail.
@@ -71,13 +91,43 @@ function users(): DemoRow[] {
 
 function currencies(): DemoRow[] {
   return [
-    { id: USD, data: { isocurrencycode: "USD", currencyname: "US Dollar", currencysymbol: "$", exchangerate: 1, currencyprecision: 2, statecode: 0, statuscode: 1 } },
-    { id: EUR, data: { isocurrencycode: "EUR", currencyname: "Euro", currencysymbol: "€", exchangerate: 0.92, currencyprecision: 2, statecode: 0, statuscode: 1 } },
+    {
+      id: USD,
+      data: {
+        isocurrencycode: "USD",
+        currencyname: "US Dollar",
+        currencysymbol: "$",
+        exchangerate: 1,
+        currencyprecision: 2,
+        statecode: 0,
+        statuscode: 1,
+      },
+    },
+    {
+      id: EUR,
+      data: {
+        isocurrencycode: "EUR",
+        currencyname: "Euro",
+        currencysymbol: "€",
+        exchangerate: 0.92,
+        currencyprecision: 2,
+        statecode: 0,
+        statuscode: 1,
+      },
+    },
   ];
 }
 
 function products(): DemoRow[] {
-  const product = (id: string, number: string, name: string, type: number, cost: number, onHand: number, description: string) => ({
+  const product = (
+    id: string,
+    number: string,
+    name: string,
+    type: number,
+    cost: number,
+    onHand: number,
+    description: string,
+  ) => ({
     id,
     data: {
       name,
@@ -102,10 +152,34 @@ function products(): DemoRow[] {
   const chair = item("1900-S");
   const marty = resource("MARTY");
   return [
-    product(CRM_PRODUCTS.desk, desk.number, desk.name, 1, desk.cost, desk.inventory, "Height-adjustable desk, oak veneer."),
+    product(
+      CRM_PRODUCTS.desk,
+      desk.number,
+      desk.name,
+      1,
+      desk.cost,
+      desk.inventory,
+      "Height-adjustable desk, oak veneer.",
+    ),
     product(CRM_PRODUCTS.chair, chair.number, chair.name, 1, chair.cost, chair.inventory, "Stackable guest chair."),
-    product(CRM_PRODUCTS.installation, marty.number, marty.name, 3, marty.cost, RESOURCE_CAPACITY, "Installation and assembly, per hour."),
-    product(CRM_PRODUCTS.warranty, "EXT-WARRANTY", "Extended Warranty, 3 years", 1, 60, 0, "Sold in the CRM only; no item in Business Central."),
+    product(
+      CRM_PRODUCTS.installation,
+      marty.number,
+      marty.name,
+      3,
+      marty.cost,
+      RESOURCE_CAPACITY,
+      "Installation and assembly, per hour.",
+    ),
+    product(
+      CRM_PRODUCTS.warranty,
+      "EXT-WARRANTY",
+      "Extended Warranty, 3 years",
+      1,
+      60,
+      0,
+      "Sold in the CRM only; no item in Business Central.",
+    ),
   ];
 }
 
@@ -127,7 +201,14 @@ function priceList(now: Date): DemoSet {
     pricelevels: [
       {
         id: STANDARD_PRICE_LIST,
-        data: { name: "CRONUS Standard", description: "Standard US price list.", transactioncurrencyid: USD, begindate: dayTime(now, -365), statecode: 0, statuscode: 100001 },
+        data: {
+          name: "CRONUS Standard",
+          description: "Standard US price list.",
+          transactioncurrencyid: USD,
+          begindate: dayTime(now, -365),
+          statecode: 0,
+          statuscode: 100001,
+        },
       },
     ],
     productpricelevels: entries,
@@ -158,7 +239,9 @@ function optionSets(): DemoSet {
   return Object.fromEntries(
     Object.entries(declared).map(([set, options]) => [
       set,
-      [...options.map((o) => [Number(o.value), o.label] as [number, string]), ...(ADDED_OPTIONS[set] ?? [])].map(([value, label]) => ({ id: optionRecordId(set, value), data: { value, label } })),
+      [...options.map((o) => [Number(o.value), o.label] as [number, string]), ...(ADDED_OPTIONS[set] ?? [])].map(
+        ([value, label]) => ({ id: optionRecordId(set, value), data: { value, label } }),
+      ),
     ]),
   );
 }
@@ -167,15 +250,41 @@ export function crmMasters(now: Date): DemoSet {
   return {
     systemusers: users(),
     transactioncurrencies: currencies(),
-    organizations: [{ id: crmId("organizations", "cronus"), data: { name: "CRONUS International Ltd.", basecurrencyid: USD } }],
+    organizations: [
+      { id: crmId("organizations", "cronus"), data: { name: "CRONUS International Ltd.", basecurrencyid: USD } },
+    ],
     // Every Dataverse environment has the Default Unit group and its base unit.
     uomschedules: [
-      { id: DEFAULT_UNIT_GROUP, data: { name: "Default Unit", baseuomname: "Primary Unit", statecode: 0, statuscode: 1 } },
-      ...UNIT_GROUPS.map((code) => ({ id: unitGroupId(code), data: { name: code, baseuomname: code, statecode: 0, statuscode: 1 } })),
+      {
+        id: DEFAULT_UNIT_GROUP,
+        data: { name: "Default Unit", baseuomname: "Primary Unit", statecode: 0, statuscode: 1 },
+      },
+      ...UNIT_GROUPS.map((code) => ({
+        id: unitGroupId(code),
+        data: { name: code, baseuomname: code, statecode: 0, statuscode: 1 },
+      })),
     ],
     uoms: [
-      { id: PRIMARY_UNIT, data: { name: "Primary Unit", uomscheduleid: DEFAULT_UNIT_GROUP, baseuom: PRIMARY_UNIT, quantity: 1, isschedulebaseuom: true } },
-      ...UNIT_GROUPS.map((code) => ({ id: unitId(code), data: { name: code, uomscheduleid: unitGroupId(code), baseuom: unitId(code), quantity: 1, isschedulebaseuom: true } })),
+      {
+        id: PRIMARY_UNIT,
+        data: {
+          name: "Primary Unit",
+          uomscheduleid: DEFAULT_UNIT_GROUP,
+          baseuom: PRIMARY_UNIT,
+          quantity: 1,
+          isschedulebaseuom: true,
+        },
+      },
+      ...UNIT_GROUPS.map((code) => ({
+        id: unitId(code),
+        data: {
+          name: code,
+          uomscheduleid: unitGroupId(code),
+          baseuom: unitId(code),
+          quantity: 1,
+          isschedulebaseuom: true,
+        },
+      })),
     ],
     products: products(),
     ...priceList(now),

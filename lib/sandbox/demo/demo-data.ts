@@ -27,7 +27,8 @@ function stamp(sets: DemoSet, now: Date, modifiedBy: string | undefined): Record
   for (const [entity, rows] of Object.entries(sets)) {
     out[entity] = rows.map((row) => {
       const i = index++;
-      const hoursAgo = NEWEST_HOURS + Math.round(((total - 1 - i) * (OLDEST_HOURS - NEWEST_HOURS)) / Math.max(1, total - 1));
+      const hoursAgo =
+        NEWEST_HOURS + Math.round(((total - 1 - i) * (OLDEST_HOURS - NEWEST_HOURS)) / Math.max(1, total - 1));
       const modifiedAt = new Date(now.getTime() - hoursAgo * HOUR_MS);
       // Posts are never updated: created when last modified.
       const createdAt = entity === "posts" ? modifiedAt : new Date(modifiedAt.getTime() - ((i * 5) % 30) * HOUR_MS);

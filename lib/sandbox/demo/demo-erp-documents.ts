@@ -1,18 +1,39 @@
 /** Business Central demo documents: posted and draft invoices, released and draft orders, a draft quote, with lines. */
 import { codeRef, currencyFields } from "./demo-erp-masters";
 import { customerContact } from "./demo-erp-parties";
-import { customer, day, erpId, item, resource, round2, type CustomerSpec, type DemoRow, type DemoSet } from "./demo-ids";
+import {
+  customer,
+  day,
+  erpId,
+  item,
+  resource,
+  round2,
+  type CustomerSpec,
+  type DemoRow,
+  type DemoSet,
+} from "./demo-ids";
 
 type LineSpec = { item?: string; resource?: string; qty: number; discountPercent?: number };
 type HeaderSet = "salesInvoices" | "salesOrders" | "salesQuotes";
-const LINE_SET: Record<HeaderSet, string> = { salesInvoices: "salesInvoiceLines", salesOrders: "salesOrderLines", salesQuotes: "salesQuoteLines" };
+const LINE_SET: Record<HeaderSet, string> = {
+  salesInvoices: "salesInvoiceLines",
+  salesOrders: "salesOrderLines",
+  salesQuotes: "salesQuoteLines",
+};
 
 /** Sales tax on furniture; labor is not taxed. */
 const ITEM_TAX = { code: "FURNITURE", percent: 8 };
 const LABOR_TAX = { code: "LABOR", percent: 0 };
 
 /** One document line with BC's computed amounts (no invoice discount). */
-function documentLine(set: HeaderSet, number: string, index: number, spec: LineSpec, now: Date, shipIn: number): DemoRow {
+function documentLine(
+  set: HeaderSet,
+  number: string,
+  index: number,
+  spec: LineSpec,
+  now: Date,
+  shipIn: number,
+): DemoRow {
   const sequence = (index + 1) * 10000;
   const isItem = spec.item !== undefined;
   const source = isItem ? item(spec.item!) : resource(spec.resource!);
@@ -52,12 +73,17 @@ function documentLine(set: HeaderSet, number: string, index: number, spec: LineS
     delete data.invoiceDiscountAllocation;
     delete data.shipmentDate;
   }
-  if (set === "salesOrders") Object.assign(data, { shippedQuantity: 0, invoicedQuantity: 0, invoiceQuantity: spec.qty, shipQuantity: spec.qty });
+  if (set === "salesOrders")
+    Object.assign(data, { shippedQuantity: 0, invoicedQuantity: 0, invoiceQuantity: spec.qty, shipQuantity: spec.qty });
   return { id: erpId(LINE_SET[set], `${number}:${sequence}`), data };
 }
 
 /** Header fields every sales document shares: parties, addresses, terms, totals of its lines. */
-function documentHeader(c: CustomerSpec, lines: DemoRow[], options: { withDiscountBeforeTax: boolean; billToNameReadOnly?: boolean }): Record<string, unknown> {
+function documentHeader(
+  c: CustomerSpec,
+  lines: DemoRow[],
+  options: { withDiscountBeforeTax: boolean; billToNameReadOnly?: boolean },
+): Record<string, unknown> {
   const sum = (field: string) => round2(lines.reduce((total, line) => total + Number(line.data[field] ?? 0), 0));
   const contact = customerContact(c.number);
   const block = (prefix: "sellTo" | "billTo" | "shipTo") => ({
@@ -96,7 +122,15 @@ function documentHeader(c: CustomerSpec, lines: DemoRow[], options: { withDiscou
   };
 }
 
-function build(set: HeaderSet, number: string, customerNumber: string, specs: LineSpec[], now: Date, shipIn: number, own: (header: Record<string, unknown>) => Record<string, unknown>) {
+function build(
+  set: HeaderSet,
+  number: string,
+  customerNumber: string,
+  specs: LineSpec[],
+  now: Date,
+  shipIn: number,
+  own: (header: Record<string, unknown>) => Record<string, unknown>,
+) {
   const lines = specs.map((spec, index) => documentLine(set, number, index, spec, now, shipIn));
   const header = documentHeader(customer(customerNumber), lines, { withDiscountBeforeTax: set !== "salesQuotes" });
   if (set !== "salesQuotes") header.pricesIncludeTax = false;
@@ -105,12 +139,49 @@ function build(set: HeaderSet, number: string, customerNumber: string, specs: Li
 
 function invoices(now: Date) {
   const specs: { number: string; customer: string; status: string; daysAgo: number; lines: LineSpec[] }[] = [
-    { number: "103001", customer: "10000", status: "Paid", daysAgo: 26, lines: [{ item: "1896-S", qty: 4 }, { item: "1906-S", qty: 4 }, { resource: "LINDA", qty: 6 }] },
-    { number: "103002", customer: "20000", status: "Open", daysAgo: 18, lines: [{ item: "1900-S", qty: 12, discountPercent: 5 }, { item: "1928-S", qty: 12 }] },
-    { number: "103003", customer: "30000", status: "Open", daysAgo: 11, lines: [{ item: "1920-S", qty: 2 }, { item: "1936-S", qty: 8 }] },
+    {
+      number: "103001",
+      customer: "10000",
+      status: "Paid",
+      daysAgo: 26,
+      lines: [
+        { item: "1896-S", qty: 4 },
+        { item: "1906-S", qty: 4 },
+        { resource: "LINDA", qty: 6 },
+      ],
+    },
+    {
+      number: "103002",
+      customer: "20000",
+      status: "Open",
+      daysAgo: 18,
+      lines: [
+        { item: "1900-S", qty: 12, discountPercent: 5 },
+        { item: "1928-S", qty: 12 },
+      ],
+    },
+    {
+      number: "103003",
+      customer: "30000",
+      status: "Open",
+      daysAgo: 11,
+      lines: [
+        { item: "1920-S", qty: 2 },
+        { item: "1936-S", qty: 8 },
+      ],
+    },
     { number: "103004", customer: "60000", status: "Open", daysAgo: 4, lines: [{ item: "1928-S", qty: 10 }] },
     // Not posted: the POSTEDSALESINV-INV filter leaves drafts out.
-    { number: "S-INV-1001", customer: "80000", status: "Draft", daysAgo: 1, lines: [{ item: "1908-S", qty: 5 }, { resource: "TERRY", qty: 3 }] },
+    {
+      number: "S-INV-1001",
+      customer: "80000",
+      status: "Draft",
+      daysAgo: 1,
+      lines: [
+        { item: "1908-S", qty: 5 },
+        { resource: "TERRY", qty: 3 },
+      ],
+    },
   ];
   return specs.map((s, index) =>
     build("salesInvoices", s.number, s.customer, s.lines, now, -s.daysAgo, (header) => ({
@@ -127,8 +198,27 @@ function invoices(now: Date) {
 
 function orders(now: Date) {
   const specs: { number: string; customer: string; status: string; daysAgo: number; lines: LineSpec[] }[] = [
-    { number: "101001", customer: "10000", status: "Open", daysAgo: 3, lines: [{ item: "1908-S", qty: 10 }, { item: "1968-S", qty: 10 }] },
-    { number: "101002", customer: "40000", status: "Open", daysAgo: 2, lines: [{ item: "1896-S", qty: 2 }, { item: "1960-S", qty: 6 }, { resource: "MARTY", qty: 4 }] },
+    {
+      number: "101001",
+      customer: "10000",
+      status: "Open",
+      daysAgo: 3,
+      lines: [
+        { item: "1908-S", qty: 10 },
+        { item: "1968-S", qty: 10 },
+      ],
+    },
+    {
+      number: "101002",
+      customer: "40000",
+      status: "Open",
+      daysAgo: 2,
+      lines: [
+        { item: "1896-S", qty: 2 },
+        { item: "1960-S", qty: 6 },
+        { resource: "MARTY", qty: 4 },
+      ],
+    },
     { number: "101003", customer: "50000", status: "Draft", daysAgo: 1, lines: [{ item: "1900-S", qty: 3 }] },
   ];
   return specs.map((s) =>
@@ -146,19 +236,33 @@ function orders(now: Date) {
 
 function quotes(now: Date) {
   return [
-    build("salesQuotes", "1001", "20000", [{ item: "1920-S", qty: 3 }, { item: "1936-S", qty: 12, discountPercent: 10 }], now, 21, () => ({
-      externalDocumentNumber: "",
-      documentDate: day(now, -2),
-      postingDate: day(now, -2),
-      dueDate: day(now, 28),
-      status: "Draft",
-      validUntilDate: day(now, 28),
-    })),
+    build(
+      "salesQuotes",
+      "1001",
+      "20000",
+      [
+        { item: "1920-S", qty: 3 },
+        { item: "1936-S", qty: 12, discountPercent: 10 },
+      ],
+      now,
+      21,
+      () => ({
+        externalDocumentNumber: "",
+        documentDate: day(now, -2),
+        postingDate: day(now, -2),
+        dueDate: day(now, 28),
+        status: "Draft",
+        validUntilDate: day(now, 28),
+      }),
+    ),
   ];
 }
 
 export function erpDocuments(now: Date): DemoSet {
-  const split = (docs: { header: DemoRow; lines: DemoRow[] }[]) => ({ headers: docs.map((d) => d.header), lines: docs.flatMap((d) => d.lines) });
+  const split = (docs: { header: DemoRow; lines: DemoRow[] }[]) => ({
+    headers: docs.map((d) => d.header),
+    lines: docs.flatMap((d) => d.lines),
+  });
   const inv = split(invoices(now));
   const ord = split(orders(now));
   const quo = split(quotes(now));

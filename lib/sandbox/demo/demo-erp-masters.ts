@@ -1,5 +1,15 @@
 /** Business Central demo setup and product data: salespeople, currencies, units, terms, items, resources, prices. */
-import { day, erpId, item, ITEMS, RESOURCE_CAPACITY, RESOURCES, SALESPEOPLE, type DemoRow, type DemoSet } from "./demo-ids";
+import {
+  day,
+  erpId,
+  item,
+  ITEMS,
+  RESOURCE_CAPACITY,
+  RESOURCES,
+  SALESPEOPLE,
+  type DemoRow,
+  type DemoSet,
+} from "./demo-ids";
 
 export const BLANK_ENUM = "_x0020_";
 
@@ -41,8 +51,18 @@ const SHIPMENT_METHODS: [string, string][] = [
 ];
 
 const SHIPPING_AGENTS: { code: string; name: string; url: string; account: string }[] = [
-  { code: "DHL", name: "DHL Systems, Inc.", url: "https://www.dhl.com/en/express/tracking.html?AWB=%1", account: "DHL-448120" },
-  { code: "FEDEX", name: "Federal Express Corporation", url: "https://www.fedex.com/fedextrack/?trknbr=%1", account: "FX-102934" },
+  {
+    code: "DHL",
+    name: "DHL Systems, Inc.",
+    url: "https://www.dhl.com/en/express/tracking.html?AWB=%1",
+    account: "DHL-448120",
+  },
+  {
+    code: "FEDEX",
+    name: "Federal Express Corporation",
+    url: "https://www.fedex.com/fedextrack/?trknbr=%1",
+    account: "FX-102934",
+  },
   { code: "UPS", name: "UPS Europe", url: "https://www.ups.com/track?tracknum=%1", account: "UPS-77310" },
   { code: "OWN LOG.", name: "Own Logistics", url: "", account: "" },
 ];
@@ -51,11 +71,27 @@ function setupRows(now: Date): DemoSet {
   return {
     salespeoplePurchasers: SALESPEOPLE.map((sp) => ({
       id: erpId("salespeoplePurchasers", sp.code),
-      data: { code: sp.code, displayName: sp.name, email: sp.email, email2: "", phoneNo: sp.phone, jobTitle: sp.jobTitle, commisionPercent: sp.commission, privacyBlocked: false, blocked: false },
+      data: {
+        code: sp.code,
+        displayName: sp.name,
+        email: sp.email,
+        email2: "",
+        phoneNo: sp.phone,
+        jobTitle: sp.jobTitle,
+        commisionPercent: sp.commission,
+        privacyBlocked: false,
+        blocked: false,
+      },
     })),
     currencies: CURRENCIES.map((c) => ({
       id: erpId("currencies", c.code),
-      data: { code: c.code, displayName: c.name, symbol: c.symbol, amountDecimalPlaces: c.places, amountRoundingPrecision: c.rounding },
+      data: {
+        code: c.code,
+        displayName: c.name,
+        symbol: c.symbol,
+        amountDecimalPlaces: c.places,
+        amountRoundingPrecision: c.rounding,
+      },
     })),
     unitsOfMeasure: UNITS.map((u) => ({
       id: erpId("unitsOfMeasure", u.code),
@@ -63,16 +99,44 @@ function setupRows(now: Date): DemoSet {
     })),
     paymentTerms: PAYMENT_TERMS.map((t) => ({
       id: erpId("paymentTerms", t.code),
-      data: { code: t.code, displayName: t.name, dueDateCalculation: t.due, discountDateCalculation: t.discountDate, discountPercent: t.discount, calculateDiscountOnCreditMemos: false },
+      data: {
+        code: t.code,
+        displayName: t.name,
+        dueDateCalculation: t.due,
+        discountDateCalculation: t.discountDate,
+        discountPercent: t.discount,
+        calculateDiscountOnCreditMemos: false,
+      },
     })),
-    shipmentMethods: SHIPMENT_METHODS.map(([code, name]) => ({ id: erpId("shipmentMethods", code), data: { code, displayName: name } })),
+    shipmentMethods: SHIPMENT_METHODS.map(([code, name]) => ({
+      id: erpId("shipmentMethods", code),
+      data: { code, displayName: name },
+    })),
     shippingAgents: SHIPPING_AGENTS.map((a) => ({
       id: erpId("shippingAgents", a.code),
       data: { code: a.code, name: a.name, internetAddress: a.url, accountNumber: a.account },
     })),
     customerPriceGroups: [
-      { id: erpId("customerPriceGroups", "RETAIL"), data: { code: "RETAIL", description: "Retail customers", allowInvoiceDiscount: true, allowLineDiscount: true, priceIncludesVat: false } },
-      { id: erpId("customerPriceGroups", "WHOLESALE"), data: { code: "WHOLESALE", description: "Wholesale customers", allowInvoiceDiscount: false, allowLineDiscount: true, priceIncludesVat: false } },
+      {
+        id: erpId("customerPriceGroups", "RETAIL"),
+        data: {
+          code: "RETAIL",
+          description: "Retail customers",
+          allowInvoiceDiscount: true,
+          allowLineDiscount: true,
+          priceIncludesVat: false,
+        },
+      },
+      {
+        id: erpId("customerPriceGroups", "WHOLESALE"),
+        data: {
+          code: "WHOLESALE",
+          description: "Wholesale customers",
+          allowInvoiceDiscount: false,
+          allowLineDiscount: true,
+          priceIncludesVat: false,
+        },
+      },
     ],
     salesPrices: salesPrices(now),
   };
@@ -81,7 +145,15 @@ function setupRows(now: Date): DemoSet {
 /** Legacy sales prices: mostly per customer price group (synced); one per customer (left out by the template's filter). */
 function salesPrices(now: Date): DemoRow[] {
   const yearStart = `${now.getUTCFullYear()}-01-01`;
-  const rows: { type: "Customer_x0020_Price_x0020_Group" | "Customer"; code: string; item: string; price: number; minQty?: number; currency?: string; ending?: string }[] = [
+  const rows: {
+    type: "Customer_x0020_Price_x0020_Group" | "Customer";
+    code: string;
+    item: string;
+    price: number;
+    minQty?: number;
+    currency?: string;
+    ending?: string;
+  }[] = [
     { type: "Customer_x0020_Price_x0020_Group", code: "RETAIL", item: "1896-S", price: 1050 },
     { type: "Customer_x0020_Price_x0020_Group", code: "RETAIL", item: "1900-S", price: 199 },
     { type: "Customer_x0020_Price_x0020_Group", code: "RETAIL", item: "1906-S", price: 295 },
@@ -154,6 +226,7 @@ function productRows(): DemoSet {
 
 export function erpMasters(now: Date): DemoSet {
   // Every price row points at a demo item.
-  for (const row of salesPrices(now)) if (!item(String(row.data.itemNumber))) throw new Error(`demo: no item ${String(row.data.itemNumber)}`);
+  for (const row of salesPrices(now))
+    if (!item(String(row.data.itemNumber))) throw new Error(`demo: no item ${String(row.data.itemNumber)}`);
   return { ...setupRows(now), ...productRows() };
 }

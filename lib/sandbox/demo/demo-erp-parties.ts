@@ -1,6 +1,16 @@
 /** Business Central demo parties: customers, their company and person contacts, opportunities. */
 import { BLANK_ENUM, codeRef, currencyFields } from "./demo-erp-masters";
-import { CUSTOMERS, customer, day, erpId, personEmail, personMobile, type CustomerSpec, type DemoRow, type DemoSet } from "./demo-ids";
+import {
+  CUSTOMERS,
+  customer,
+  day,
+  erpId,
+  personEmail,
+  personMobile,
+  type CustomerSpec,
+  type DemoRow,
+  type DemoSet,
+} from "./demo-ids";
 
 /** The company contact of the i-th customer (CT000010, CT000020, …) and its person contact (CT000011, …). */
 const companyContactNo = (index: number) => `CT${String((index + 1) * 10).padStart(6, "0")}`;
@@ -14,9 +24,24 @@ export function customerContact(customerNumber: string): { number: string; name:
 }
 
 /** Shipping agents of the customers (a field of Tandem's customers page); the same as their accounts' shipping methods. */
-const SHIPPING_AGENT_OF: Record<string, string> = { "10000": "DHL", "20000": "UPS", "40000": "FEDEX", "50000": "UPS", "60000": "OWN LOG.", "70000": "DHL", "80000": "FEDEX" };
+const SHIPPING_AGENT_OF: Record<string, string> = {
+  "10000": "DHL",
+  "20000": "UPS",
+  "40000": "FEDEX",
+  "50000": "UPS",
+  "60000": "OWN LOG.",
+  "70000": "DHL",
+  "80000": "FEDEX",
+};
 
-const address = (c: CustomerSpec) => ({ addressLine1: c.address, addressLine2: "", city: c.city, state: c.state, country: c.country, postalCode: c.postalCode });
+const address = (c: CustomerSpec) => ({
+  addressLine1: c.address,
+  addressLine2: "",
+  city: c.city,
+  state: c.state,
+  country: c.country,
+  postalCode: c.postalCode,
+});
 
 function customerRow(c: CustomerSpec, index: number): DemoRow {
   return {
@@ -126,11 +151,56 @@ function opportunityRows(now: Date): DemoRow[] {
   // In the order last modified (demo-data.ts stamps rows in order). Coho Winery's fails on purpose (its contact is not
   // coupled), so it is not the last: a scheduled run reads the most recently modified open opportunity again (the
   // watermark's overlap), and that one syncs.
-  const specs: { number: string; customer: string; description: string; status: string; value: number; chance: number; closeIn: number; createdDaysAgo: number }[] = [
-    { number: "OP000003", customer: "30000", description: "Studio seating for the new wing", status: "Won", value: 5784, chance: 100, closeIn: -3, createdDaysAgo: 28 },
-    { number: "OP000001", customer: "10000", description: "Office refresh: 40 ATHENS desks", status: "In_x0020_Progress", value: 40032, chance: 60, closeIn: 30, createdDaysAgo: 21 },
-    { number: "OP000004", customer: "60000", description: "Tasting room lamps", status: "In_x0020_Progress", value: 1098, chance: 50, closeIn: 14, createdDaysAgo: 5 },
-    { number: "OP000002", customer: "20000", description: "Conference rooms, 3 ANTWERP tables", status: "Not_x0020_Started", value: 3784, chance: 25, closeIn: 60, createdDaysAgo: 9 },
+  const specs: {
+    number: string;
+    customer: string;
+    description: string;
+    status: string;
+    value: number;
+    chance: number;
+    closeIn: number;
+    createdDaysAgo: number;
+  }[] = [
+    {
+      number: "OP000003",
+      customer: "30000",
+      description: "Studio seating for the new wing",
+      status: "Won",
+      value: 5784,
+      chance: 100,
+      closeIn: -3,
+      createdDaysAgo: 28,
+    },
+    {
+      number: "OP000001",
+      customer: "10000",
+      description: "Office refresh: 40 ATHENS desks",
+      status: "In_x0020_Progress",
+      value: 40032,
+      chance: 60,
+      closeIn: 30,
+      createdDaysAgo: 21,
+    },
+    {
+      number: "OP000004",
+      customer: "60000",
+      description: "Tasting room lamps",
+      status: "In_x0020_Progress",
+      value: 1098,
+      chance: 50,
+      closeIn: 14,
+      createdDaysAgo: 5,
+    },
+    {
+      number: "OP000002",
+      customer: "20000",
+      description: "Conference rooms, 3 ANTWERP tables",
+      status: "Not_x0020_Started",
+      value: 3784,
+      chance: 25,
+      closeIn: 60,
+      createdDaysAgo: 9,
+    },
   ];
   return specs.map((o) => {
     const c = customer(o.customer);

@@ -46,20 +46,73 @@ export const CRM_EDITOR = CRM_USERS.admin;
 // ---------------------------------------------------------------------------------------------------------------
 // Salespeople: the ERP records, three of which have a CRM user with the same e-mail
 
-export type SalespersonSpec = { code: string; name: string; email: string; phone: string; jobTitle: string; commission: number; crmUser?: string };
+export type SalespersonSpec = {
+  code: string;
+  name: string;
+  email: string;
+  phone: string;
+  jobTitle: string;
+  commission: number;
+  crmUser?: string;
+};
 
 export const SALESPEOPLE: SalespersonSpec[] = [
-  { code: "JO", name: "Jim Olive", email: "jim.olive@cronus-demo.com", phone: "+1 425 555 0101", jobTitle: "Sales Manager", commission: 5, crmUser: CRM_USERS.jim },
-  { code: "PS", name: "Peter Saddow", email: "peter.saddow@cronus-demo.com", phone: "+1 425 555 0102", jobTitle: "Account Manager", commission: 4, crmUser: CRM_USERS.peter },
-  { code: "BC", name: "Benjamin Chiu", email: "benjamin.chiu@cronus-demo.com", phone: "+1 425 555 0103", jobTitle: "Account Manager", commission: 4, crmUser: CRM_USERS.benjamin },
-  { code: "JR", name: "John Roberts", email: "john.roberts@cronus-demo.com", phone: "+1 425 555 0104", jobTitle: "Sales Representative", commission: 3 },
-  { code: "RB", name: "Robin Bettencourt", email: "robin.bettencourt@cronus-demo.com", phone: "+1 425 555 0105", jobTitle: "Sales Representative", commission: 3 },
+  {
+    code: "JO",
+    name: "Jim Olive",
+    email: "jim.olive@cronus-demo.com",
+    phone: "+1 425 555 0101",
+    jobTitle: "Sales Manager",
+    commission: 5,
+    crmUser: CRM_USERS.jim,
+  },
+  {
+    code: "PS",
+    name: "Peter Saddow",
+    email: "peter.saddow@cronus-demo.com",
+    phone: "+1 425 555 0102",
+    jobTitle: "Account Manager",
+    commission: 4,
+    crmUser: CRM_USERS.peter,
+  },
+  {
+    code: "BC",
+    name: "Benjamin Chiu",
+    email: "benjamin.chiu@cronus-demo.com",
+    phone: "+1 425 555 0103",
+    jobTitle: "Account Manager",
+    commission: 4,
+    crmUser: CRM_USERS.benjamin,
+  },
+  {
+    code: "JR",
+    name: "John Roberts",
+    email: "john.roberts@cronus-demo.com",
+    phone: "+1 425 555 0104",
+    jobTitle: "Sales Representative",
+    commission: 3,
+  },
+  {
+    code: "RB",
+    name: "Robin Bettencourt",
+    email: "robin.bettencourt@cronus-demo.com",
+    phone: "+1 425 555 0105",
+    jobTitle: "Sales Representative",
+    commission: 3,
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Items and resources (CRONUS furniture)
 
-export type ItemSpec = { number: string; name: string; price: number; cost: number; inventory: number; blocked?: boolean };
+export type ItemSpec = {
+  number: string;
+  name: string;
+  price: number;
+  cost: number;
+  inventory: number;
+  blocked?: boolean;
+};
 
 export const ITEMS: ItemSpec[] = [
   { number: "1896-S", name: "ATHENS Desk", price: 1000.8, cost: 780.7, inventory: 12 },
@@ -113,14 +166,151 @@ export type CustomerSpec = {
 };
 
 export const CUSTOMERS: CustomerSpec[] = [
-  { number: "10000", name: "Adatum Corporation", address: "192 Market Square", city: "Atlanta", state: "GA", postalCode: "31772", country: "US", phone: "+1 404 555 0110", email: "info@adatum.example.com", website: "www.adatum.example.com", salesperson: "JO", currency: "", paymentTerms: "1M(8D)", shipmentMethod: "EXW", creditLimit: 50000, contact: "Robert Townes" },
-  { number: "20000", name: "Trey Research", address: "153 Thomas Drive", city: "Chicago", state: "IL", postalCode: "61236", country: "US", phone: "+1 312 555 0120", email: "orders@treyresearch.example.com", website: "www.treyresearch.example.com", salesperson: "PS", currency: "", paymentTerms: "14 DAYS", shipmentMethod: "FOB", creditLimit: 25000, contact: "Jesse Homer" },
-  { number: "30000", name: "School of Fine Art", address: "10 High Tower Green", city: "Miami", state: "FL", postalCode: "37125", country: "US", phone: "+1 305 555 0130", email: "office@fineart.example.com", website: "www.fineart.example.com", salesperson: "BC", currency: "", paymentTerms: "CM", shipmentMethod: "PICKUP", creditLimit: 15000, contact: "Meagan Bond" },
-  { number: "40000", name: "Alpine Ski House", address: "Zugspitzstrasse 12", city: "Garmisch-Partenkirchen", state: "BY", postalCode: "82467", country: "DE", phone: "+49 8821 555 0140", email: "einkauf@alpineskihouse.example.com", website: "www.alpineskihouse.example.com", salesperson: "JR", currency: "EUR", paymentTerms: "21 DAYS", shipmentMethod: "CIF", creditLimit: 30000, contact: "Ian Deberry" },
-  { number: "50000", name: "Relecloud", address: "25 Water Way", city: "Seattle", state: "WA", postalCode: "98101", country: "US", phone: "+1 206 555 0150", email: "purchasing@relecloud.example.com", website: "www.relecloud.example.com", salesperson: "RB", currency: "", paymentTerms: "14 DAYS", shipmentMethod: "EXW", creditLimit: 20000, contact: "Kayla Lewis" },
-  { number: "60000", name: "Coho Winery", address: "8 Vineyard Road", city: "Sonoma", state: "CA", postalCode: "95476", country: "US", phone: "+1 707 555 0160", email: "hello@cohowinery.example.com", website: "www.cohowinery.example.com", salesperson: "JO", currency: "", paymentTerms: "COD", shipmentMethod: "PICKUP", creditLimit: 10000, contact: "Mindy Martin" },
-  { number: "70000", name: "Fabrikam, Inc.", address: "51 Industrial Park", city: "Denver", state: "CO", postalCode: "80202", country: "US", phone: "+1 303 555 0170", email: "ap@fabrikam.example.com", website: "www.fabrikam.example.com", salesperson: "PS", currency: "", paymentTerms: "1M(8D)", shipmentMethod: "FOB", creditLimit: 0, blocked: "All", contact: "Gabriel Diaz" },
-  { number: "80000", name: "Contoso Ltd.", address: "5 Crescent Road", city: "Boston", state: "MA", postalCode: "02108", country: "US", phone: "+1 617 555 0180", email: "facilities@contoso.example.com", website: "www.contoso.example.com", salesperson: "BC", currency: "", paymentTerms: "CM", shipmentMethod: "CIF", creditLimit: 40000, contact: "Kevin Wright" },
+  {
+    number: "10000",
+    name: "Adatum Corporation",
+    address: "192 Market Square",
+    city: "Atlanta",
+    state: "GA",
+    postalCode: "31772",
+    country: "US",
+    phone: "+1 404 555 0110",
+    email: "info@adatum.example.com",
+    website: "www.adatum.example.com",
+    salesperson: "JO",
+    currency: "",
+    paymentTerms: "1M(8D)",
+    shipmentMethod: "EXW",
+    creditLimit: 50000,
+    contact: "Robert Townes",
+  },
+  {
+    number: "20000",
+    name: "Trey Research",
+    address: "153 Thomas Drive",
+    city: "Chicago",
+    state: "IL",
+    postalCode: "61236",
+    country: "US",
+    phone: "+1 312 555 0120",
+    email: "orders@treyresearch.example.com",
+    website: "www.treyresearch.example.com",
+    salesperson: "PS",
+    currency: "",
+    paymentTerms: "14 DAYS",
+    shipmentMethod: "FOB",
+    creditLimit: 25000,
+    contact: "Jesse Homer",
+  },
+  {
+    number: "30000",
+    name: "School of Fine Art",
+    address: "10 High Tower Green",
+    city: "Miami",
+    state: "FL",
+    postalCode: "37125",
+    country: "US",
+    phone: "+1 305 555 0130",
+    email: "office@fineart.example.com",
+    website: "www.fineart.example.com",
+    salesperson: "BC",
+    currency: "",
+    paymentTerms: "CM",
+    shipmentMethod: "PICKUP",
+    creditLimit: 15000,
+    contact: "Meagan Bond",
+  },
+  {
+    number: "40000",
+    name: "Alpine Ski House",
+    address: "Zugspitzstrasse 12",
+    city: "Garmisch-Partenkirchen",
+    state: "BY",
+    postalCode: "82467",
+    country: "DE",
+    phone: "+49 8821 555 0140",
+    email: "einkauf@alpineskihouse.example.com",
+    website: "www.alpineskihouse.example.com",
+    salesperson: "JR",
+    currency: "EUR",
+    paymentTerms: "21 DAYS",
+    shipmentMethod: "CIF",
+    creditLimit: 30000,
+    contact: "Ian Deberry",
+  },
+  {
+    number: "50000",
+    name: "Relecloud",
+    address: "25 Water Way",
+    city: "Seattle",
+    state: "WA",
+    postalCode: "98101",
+    country: "US",
+    phone: "+1 206 555 0150",
+    email: "purchasing@relecloud.example.com",
+    website: "www.relecloud.example.com",
+    salesperson: "RB",
+    currency: "",
+    paymentTerms: "14 DAYS",
+    shipmentMethod: "EXW",
+    creditLimit: 20000,
+    contact: "Kayla Lewis",
+  },
+  {
+    number: "60000",
+    name: "Coho Winery",
+    address: "8 Vineyard Road",
+    city: "Sonoma",
+    state: "CA",
+    postalCode: "95476",
+    country: "US",
+    phone: "+1 707 555 0160",
+    email: "hello@cohowinery.example.com",
+    website: "www.cohowinery.example.com",
+    salesperson: "JO",
+    currency: "",
+    paymentTerms: "COD",
+    shipmentMethod: "PICKUP",
+    creditLimit: 10000,
+    contact: "Mindy Martin",
+  },
+  {
+    number: "70000",
+    name: "Fabrikam, Inc.",
+    address: "51 Industrial Park",
+    city: "Denver",
+    state: "CO",
+    postalCode: "80202",
+    country: "US",
+    phone: "+1 303 555 0170",
+    email: "ap@fabrikam.example.com",
+    website: "www.fabrikam.example.com",
+    salesperson: "PS",
+    currency: "",
+    paymentTerms: "1M(8D)",
+    shipmentMethod: "FOB",
+    creditLimit: 0,
+    blocked: "All",
+    contact: "Gabriel Diaz",
+  },
+  {
+    number: "80000",
+    name: "Contoso Ltd.",
+    address: "5 Crescent Road",
+    city: "Boston",
+    state: "MA",
+    postalCode: "02108",
+    country: "US",
+    phone: "+1 617 555 0180",
+    email: "facilities@contoso.example.com",
+    website: "www.contoso.example.com",
+    salesperson: "BC",
+    currency: "",
+    paymentTerms: "CM",
+    shipmentMethod: "CIF",
+    creditLimit: 40000,
+    contact: "Kevin Wright",
+  },
 ];
 
 export const customer = (number: string): CustomerSpec => CUSTOMERS.find((c) => c.number === number)!;

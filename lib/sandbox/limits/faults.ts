@@ -33,7 +33,8 @@ export class FaultInjector {
     const roll = this.random();
     if (roll < settings.throttleRate) return { kind: "throttle", delayMs };
     if (roll < settings.throttleRate + settings.serverErrorRate) return { kind: "server-error", delayMs };
-    if (roll < settings.throttleRate + settings.serverErrorRate + settings.timeoutRate) return { kind: "timeout", delayMs };
+    if (roll < settings.throttleRate + settings.serverErrorRate + settings.timeoutRate)
+      return { kind: "timeout", delayMs };
     return { kind: "none", delayMs };
   }
 }

@@ -2,7 +2,12 @@
 export class SlidingWindow {
   private readonly hits = new Map<string, number[]>();
 
-  take(key: string, limit: number, windowMs: number, now = Date.now()): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+  take(
+    key: string,
+    limit: number,
+    windowMs: number,
+    now = Date.now(),
+  ): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
     const recent = (this.hits.get(key) ?? []).filter((at) => now - at < windowMs);
     if (recent.length >= limit) {
       this.hits.set(key, recent);

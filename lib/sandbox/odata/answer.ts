@@ -7,7 +7,11 @@ export type Answer = { status: number; headers: Record<string, string>; body: st
 const ODATA_HEADERS = { "OData-Version": "4.0" };
 
 export function jsonAnswer(body: unknown, status = 200, headers: Record<string, string> = {}): Answer {
-  return { status, headers: { "Content-Type": "application/json; odata.metadata=minimal", ...ODATA_HEADERS, ...headers }, body: JSON.stringify(body) };
+  return {
+    status,
+    headers: { "Content-Type": "application/json; odata.metadata=minimal", ...ODATA_HEADERS, ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
 export function emptyAnswer(status: number, headers: Record<string, string> = {}): Answer {

@@ -1,7 +1,8 @@
 import type { CatalogEntity, SchemaCatalog } from "@/lib/mapping/model/catalog";
 import { edmOf } from "../store/filter-sql";
 
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
+const escapeXml = (text: string) =>
+  text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
 
 export type CsdlOptions = {
   namespace: string;
@@ -43,7 +44,12 @@ export function buildCsdl(catalog: SchemaCatalog, entities: CatalogEntity[], opt
         for (const target of field.lookupTargets ?? []) {
           const targetEntity = catalog.entities.find((e) => e.name === target);
           if (!targetEntity) continue;
-          const nav = dialect === "dataverse" ? ((field.lookupTargets?.length ?? 0) > 1 ? `${field.name}_${targetEntity.logicalName}` : field.name) : field.name.replace(/Id$/, "");
+          const nav =
+            dialect === "dataverse"
+              ? (field.lookupTargets?.length ?? 0) > 1
+                ? `${field.name}_${targetEntity.logicalName}`
+                : field.name
+              : field.name.replace(/Id$/, "");
           navigation.push(
             `<NavigationProperty Name="${nav}" Type="${namespace}.${typeName(targetEntity, dialect)}"><ReferentialConstraint Property="${property}" ReferencedProperty="${targetEntity.key}"/></NavigationProperty>`,
           );
@@ -53,16 +59,23 @@ export function buildCsdl(catalog: SchemaCatalog, entities: CatalogEntity[], opt
       let type = edmOf(field.type);
       if (field.type === "enum" && field.options?.length) {
         const enumName = `${name}_${field.name}`;
-        enums.push(`<EnumType Name="${enumName}">${field.options.map((o, i) => `<Member Name="${escapeXml(String(o.value))}" Value="${i}"/>`).join("")}</EnumType>`);
+        enums.push(
+          `<EnumType Name="${enumName}">${field.options.map((o, i) => `<Member Name="${escapeXml(String(o.value))}" Value="${i}"/>`).join("")}</EnumType>`,
+        );
         type = `${namespace}.${enumName}`;
       }
-      const facets = [field.maxLength ? ` MaxLength="${field.maxLength}"` : "", field.name === entity.key || field.required ? ` Nullable="false"` : ""].join("");
+      const facets = [
+        field.maxLength ? ` MaxLength="${field.maxLength}"` : "",
+        field.name === entity.key || field.required ? ` Nullable="false"` : "",
+      ].join("");
       properties.push(`<Property Name="${field.name}" Type="${type}"${facets}/>`);
     }
     navigation.push(...(options.navigation?.(entity) ?? []));
     return `<EntityType Name="${name}"><Key><PropertyRef Name="${entity.key}"/></Key>${properties.join("")}${navigation.join("")}</EntityType>`;
   });
-  const sets = entities.map((entity) => `<EntitySet Name="${entity.name}" EntityType="${namespace}.${typeName(entity, dialect)}"/>`);
+  const sets = entities.map(
+    (entity) => `<EntitySet Name="${entity.name}" EntityType="${namespace}.${typeName(entity, dialect)}"/>`,
+  );
   return [
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>`,

@@ -41,7 +41,8 @@ function tokenize(text: string, dialect: Dialect): Token[] {
       let value = "";
       i++;
       for (;;) {
-        if (i >= text.length) throw badRequest(dialect, `Syntax error: unterminated string literal at position ${at} in '${text}'.`);
+        if (i >= text.length)
+          throw badRequest(dialect, `Syntax error: unterminated string literal at position ${at} in '${text}'.`);
         if (text[i] === "'" && text[i + 1] === "'") {
           value += "'";
           i += 2;
@@ -123,10 +124,19 @@ export function parseFilter(source: string, dialect: Dialect): ParsedFilter {
     }
     const literalToken = next() ?? fail("expected a literal.");
     if (literalToken.type !== "string" && literalToken.type !== "word") return fail("expected a literal.");
-    if (literalToken.type === "word" && IDENTIFIER.test(literalToken.text) && !["null", "true", "false"].includes(literalToken.text)) {
+    if (
+      literalToken.type === "word" &&
+      IDENTIFIER.test(literalToken.text) &&
+      !["null", "true", "false"].includes(literalToken.text)
+    ) {
       return fail("comparing two properties is not supported.");
     }
-    return { kind: "compare", property: name, op: operator.text as ComparisonOperator, literal: literalOf(literalToken, dialect, source) };
+    return {
+      kind: "compare",
+      property: name,
+      op: operator.text as ComparisonOperator,
+      literal: literalOf(literalToken, dialect, source),
+    };
   };
   const and = (): ParsedFilter => {
     let left = primary();

@@ -43,7 +43,11 @@ export function badRequest(dialect: Dialect, message: string): ODataServiceError
 
 /** The JSON error body both services use: {"error":{"code","message"}}. */
 export function errorAnswer(error: ODataServiceError): Answer {
-  return { status: error.status, headers: { "Content-Type": "application/json", "OData-Version": "4.0", ...error.headers }, body: JSON.stringify({ error: { code: error.code, message: error.message } }) };
+  return {
+    status: error.status,
+    headers: { "Content-Type": "application/json", "OData-Version": "4.0", ...error.headers },
+    body: JSON.stringify({ error: { code: error.code, message: error.message } }),
+  };
 }
 
 export function errorResponse(error: ODataServiceError): Response {

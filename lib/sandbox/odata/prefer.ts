@@ -9,7 +9,10 @@ export type Preferences = {
 
 export function parsePrefer(header: string | null): Preferences {
   const preferences: Preferences = { trackChanges: false, returnRepresentation: false, continueOnError: false };
-  for (const part of (header ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (header ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, ...rest] = part.split("=");
     const value = rest.join("=").trim().replace(/^"|"$/g, "");
     switch (name?.trim().toLowerCase()) {

@@ -18,7 +18,20 @@ export type QueryOptions = {
   present: Set<string>;
 };
 
-const KNOWN = new Set(["$select", "$filter", "$orderby", "$top", "$skip", "$count", "$skiptoken", "$deltatoken", "$expand", "$apply", "$search", "$format"]);
+const KNOWN = new Set([
+  "$select",
+  "$filter",
+  "$orderby",
+  "$top",
+  "$skip",
+  "$count",
+  "$skiptoken",
+  "$deltatoken",
+  "$expand",
+  "$apply",
+  "$search",
+  "$format",
+]);
 
 function orderExpression(ref: PropertyRef): SQL {
   if (ref.kind === "column") return sql`${sql.identifier(ref.column)}`;
@@ -37,13 +50,19 @@ export function parseQueryOptions(params: URLSearchParams, shape: EntityShape, d
     if (!KNOWN.has(name)) throw badRequest(dialect, `The query parameter ${name} is not supported`);
     present.add(name);
   }
-  if (dialect === "dataverse" && present.has("$skip")) throw badRequest(dialect, "The query parameter $skip is not supported");
+  if (dialect === "dataverse" && present.has("$skip"))
+    throw badRequest(dialect, "The query parameter $skip is not supported");
   for (const unsupported of ["$expand", "$apply", "$search"]) {
-    if (present.has(unsupported)) throw badRequest(dialect, `The sandbox does not support ${unsupported}; Tandem's connectors do not use it.`);
+    if (present.has(unsupported))
+      throw badRequest(dialect, `The sandbox does not support ${unsupported}; Tandem's connectors do not use it.`);
   }
   const resolve = (name: string) => {
     const ref = shape.resolve(name.trim());
-    if (!ref) throw badRequest(dialect, `Could not find a property named '${name.trim()}' on type '${shape.entity.logicalName ?? shape.entity.name}'.`);
+    if (!ref)
+      throw badRequest(
+        dialect,
+        `Could not find a property named '${name.trim()}' on type '${shape.entity.logicalName ?? shape.entity.name}'.`,
+      );
     return ref;
   };
   const select = params.get("$select")?.split(",").filter(Boolean).map(resolve);
@@ -54,17 +73,20 @@ export function parseQueryOptions(params: URLSearchParams, shape: EntityShape, d
     .filter(Boolean)
     .map((term) => {
       const [name, direction = "asc"] = term.split(/\s+/);
-      if (direction !== "asc" && direction !== "desc") throw badRequest(dialect, `Syntax error in $orderby: '${term}'.`);
+      if (direction !== "asc" && direction !== "desc")
+        throw badRequest(dialect, `Syntax error in $orderby: '${term}'.`);
       return { expr: orderExpression(resolve(name!)), direction } as OrderTerm;
     });
   const integer = (name: string) => {
     const raw = params.get(name);
     if (raw === null) return undefined;
-    if (!/^\d+$/.test(raw)) throw badRequest(dialect, `Invalid value '${raw}' for ${name}; it must be a non-negative integer.`);
+    if (!/^\d+$/.test(raw))
+      throw badRequest(dialect, `Invalid value '${raw}' for ${name}; it must be a non-negative integer.`);
     return Number(raw);
   };
   const count = params.get("$count");
-  if (count !== null && count !== "true" && count !== "false") throw badRequest(dialect, `Invalid value '${count}' for $count.`);
+  if (count !== null && count !== "true" && count !== "false")
+    throw badRequest(dialect, `Invalid value '${count}' for $count.`);
   return {
     select,
     where: filter ? filterToSql(parseFilter(filter, dialect), shape, dialect) : undefined,

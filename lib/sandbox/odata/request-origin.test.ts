@@ -5,7 +5,9 @@ const request = (url: string, headers: Record<string, string> = {}) => new Reque
 
 describe("requestOrigin", () => {
   it("should use the Host header when the request URL names another host", () => {
-    expect(requestOrigin(request("http://localhost:3100/sandbox/crm", { host: "127.0.0.1:3100" }))).toBe("http://127.0.0.1:3100");
+    expect(requestOrigin(request("http://localhost:3100/sandbox/crm", { host: "127.0.0.1:3100" }))).toBe(
+      "http://127.0.0.1:3100",
+    );
   });
 
   it("should use the request URL when there is no Host header", () => {
@@ -13,12 +15,18 @@ describe("requestOrigin", () => {
   });
 
   it("should prefer the first X-Forwarded-Host and X-Forwarded-Proto when a proxy sets them", () => {
-    const forwarded = request("http://localhost:3100/x", { host: "10.0.0.5:3100", "x-forwarded-host": "tandem.example.com, proxy.internal", "x-forwarded-proto": "https, http" });
+    const forwarded = request("http://localhost:3100/x", {
+      host: "10.0.0.5:3100",
+      "x-forwarded-host": "tandem.example.com, proxy.internal",
+      "x-forwarded-proto": "https, http",
+    });
     expect(requestOrigin(forwarded)).toBe("https://tandem.example.com");
   });
 
   it("should keep the request's scheme when X-Forwarded-Proto is neither http nor https", () => {
-    expect(requestOrigin(request("http://localhost/x", { host: "a.example", "x-forwarded-proto": "gopher" }))).toBe("http://a.example");
+    expect(requestOrigin(request("http://localhost/x", { host: "a.example", "x-forwarded-proto": "gopher" }))).toBe(
+      "http://a.example",
+    );
   });
 
   it("should keep a bracketed IPv6 host and its port", () => {
@@ -27,7 +35,9 @@ describe("requestOrigin", () => {
 
   it("should ignore a forwarded host that is not a plain host when it could inject a path or credentials", () => {
     for (const bad of ["evil.example/path", "user@evil.example", "evil.example:port", "a b"]) {
-      expect(requestOrigin(request("http://localhost:3100/x", { host: "127.0.0.1:3100", "x-forwarded-host": bad }))).toBe("http://127.0.0.1:3100");
+      expect(
+        requestOrigin(request("http://localhost:3100/x", { host: "127.0.0.1:3100", "x-forwarded-host": bad })),
+      ).toBe("http://127.0.0.1:3100");
     }
   });
 });

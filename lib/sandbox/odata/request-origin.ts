@@ -12,13 +12,17 @@
  */
 export function requestOrigin(request: Request): string {
   const url = new URL(request.url);
-  const host = [firstValue(request.headers.get("x-forwarded-host")), firstValue(request.headers.get("host"))].find(isHost) ?? url.host;
+  const host =
+    [firstValue(request.headers.get("x-forwarded-host")), firstValue(request.headers.get("host"))].find(isHost) ??
+    url.host;
   const forwardedProto = firstValue(request.headers.get("x-forwarded-proto"))?.toLowerCase();
-  const scheme = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : url.protocol.replace(/:$/, "");
+  const scheme =
+    forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : url.protocol.replace(/:$/, "");
   return `${scheme}://${host}`;
 }
 
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+const HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 function isHost(value: string | undefined): value is string {
   return value !== undefined && HOST.test(value);

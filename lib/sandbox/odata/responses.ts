@@ -9,7 +9,10 @@ export function emptyResponse(status: number, headers: Record<string, string> = 
   return toResponse(emptyAnswer(status, headers));
 }
 
-export async function readJsonBody(request: Request, dialect: "dataverse" | "business-central"): Promise<Record<string, unknown>> {
+export async function readJsonBody(
+  request: Request,
+  dialect: "dataverse" | "business-central",
+): Promise<Record<string, unknown>> {
   return parseJsonBody(await request.text(), dialect);
 }
 
@@ -19,7 +22,11 @@ export function parseJsonBody(text: string, dialect: "dataverse" | "business-cen
     if (!body || typeof body !== "object" || Array.isArray(body)) throw new Error("not an object");
     return body as Record<string, unknown>;
   } catch {
-    throw new ODataServiceError(400, dialect === "dataverse" ? "0x80040333" : "BadRequest", "The request body is not valid JSON for an entity.");
+    throw new ODataServiceError(
+      400,
+      dialect === "dataverse" ? "0x80040333" : "BadRequest",
+      "The request body is not valid JSON for an entity.",
+    );
   }
 }
 

@@ -11,7 +11,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function acceptValue(field: CatalogField, value: unknown, dialect: Dialect, entityLabel: string): unknown {
   if (value === null) return null;
   const invalid = (expected: string) =>
-    badRequest(dialect, `Cannot convert the literal '${typeof value === "string" ? value : JSON.stringify(value)}' to the expected type '${expected}' (property '${field.name}' of '${entityLabel}').`);
+    badRequest(
+      dialect,
+      `Cannot convert the literal '${typeof value === "string" ? value : JSON.stringify(value)}' to the expected type '${expected}' (property '${field.name}' of '${entityLabel}').`,
+    );
   switch (field.type) {
     case "string":
     case "text": {
@@ -28,13 +31,19 @@ export function acceptValue(field: CatalogField, value: unknown, dialect: Dialec
     }
     case "enum":
       if (typeof value !== "string" || (field.options?.length && !field.options.some((o) => o.value === value))) {
-        throw badRequest(dialect, `The value '${String(value)}' is not a valid member of the enum for '${field.name}'.`);
+        throw badRequest(
+          dialect,
+          `The value '${String(value)}' is not a valid member of the enum for '${field.name}'.`,
+        );
       }
       return value;
     case "optionset":
       if (typeof value !== "number" || !Number.isInteger(value)) throw invalid("Edm.Int32");
       if (field.options?.length && !field.options.some((o) => o.value === value)) {
-        throw badRequest(dialect, `${value} is not a valid value for the '${field.name}' attribute of the '${entityLabel}' entity.`);
+        throw badRequest(
+          dialect,
+          `${value} is not a valid value for the '${field.name}' attribute of the '${entityLabel}' entity.`,
+        );
       }
       return value;
     case "integer":

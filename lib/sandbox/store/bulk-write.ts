@@ -49,9 +49,16 @@ function writeChunk(system: SystemSide, chunk: EntityRecord[], now: Date, upsert
 
 type Row = { entity: string; id: string; version: string; created_at: string };
 
-async function run(tx: Transaction, system: SystemSide, entries: EntityRecord[], now: Date, upsert: boolean): Promise<Row[]> {
+async function run(
+  tx: Transaction,
+  system: SystemSide,
+  entries: EntityRecord[],
+  now: Date,
+  upsert: boolean,
+): Promise<Row[]> {
   const rows: Row[] = [];
-  for (let start = 0; start < entries.length; start += CHUNK) rows.push(...(await queryRows<Row>(tx, writeChunk(system, entries.slice(start, start + CHUNK), now, upsert))));
+  for (let start = 0; start < entries.length; start += CHUNK)
+    rows.push(...(await queryRows<Row>(tx, writeChunk(system, entries.slice(start, start + CHUNK), now, upsert))));
   return rows;
 }
 
@@ -66,11 +73,23 @@ export async function bulkInsert(db: Database, system: SystemSide, entries: Enti
  * The bulk form of SandboxStore.write: creates or replaces distinct records (one record twice in a call is refused
  * by Postgres) in one transaction. Returns them in input order.
  */
-export async function bulkWrite(db: Database, system: SystemSide, entries: EntityRecord[], now: Date): Promise<StoredRecord[]> {
+export async function bulkWrite(
+  db: Database,
+  system: SystemSide,
+  entries: EntityRecord[],
+  now: Date,
+): Promise<StoredRecord[]> {
   const rows = await db.transaction((tx) => run(tx, system, entries, now, true));
   const byKey = new Map(rows.map((row) => [`${row.entity}/${row.id}`, row]));
   return entries.map(({ entity, record }) => {
     const row = byKey.get(`${entity}/${record.id.toLowerCase()}`)!;
-    return { id: row.id, data: record.data, version: Number(row.version), createdAt: new Date(row.created_at), modifiedAt: record.modifiedAt ?? now, modifiedBy: record.modifiedBy ?? null };
+    return {
+      id: row.id,
+      data: record.data,
+      version: Number(row.version),
+      createdAt: new Date(row.created_at),
+      modifiedAt: record.modifiedAt ?? now,
+      modifiedBy: record.modifiedBy ?? null,
+    };
   });
 }

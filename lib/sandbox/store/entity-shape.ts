@@ -35,7 +35,9 @@ export function buildShape(entity: CatalogEntity, system: "erp" | "crm"): Entity
       const field = fields.get(property);
       if (!field || (system === "crm" && field.type === "lookup")) return undefined;
       const column = columns.get(property);
-      return column ? { kind: "column", column, type: field.type, name: property } : { kind: "data", field, type: field.type, name: property };
+      return column
+        ? { kind: "column", column, type: field.type, name: property }
+        : { kind: "data", field, type: field.type, name: property };
     },
   };
 }

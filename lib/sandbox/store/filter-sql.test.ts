@@ -43,7 +43,10 @@ describeEachDriver("the sandbox's SQL and the in-memory predicate", (database) =
     for (const row of ROWS) {
       const id = crypto.randomUUID();
       ids.push(id);
-      await store.write("accounts", { id, data: Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) });
+      await store.write("accounts", {
+        id,
+        data: Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)),
+      });
     }
   });
 
@@ -52,7 +55,9 @@ describeEachDriver("the sandbox's SQL and the in-memory predicate", (database) =
     const where = filterToSql(parseFilter(text, "dataverse"), buildShape(accounts, "crm"), "dataverse");
     const fromSql = (await store.query({ entity: "accounts", where, limit: 100 })).map((r) => r.id).sort();
     const predicate = toPredicate(filter, { field: (name) => findField(accounts, name) });
-    const inMemory = ROWS.map((row, i) => (predicate(row) ? ids[i]! : null)).filter((id): id is string => id !== null).sort();
+    const inMemory = ROWS.map((row, i) => (predicate(row) ? ids[i]! : null))
+      .filter((id): id is string => id !== null)
+      .sort();
     expect(fromSql).toEqual(inMemory);
   });
 

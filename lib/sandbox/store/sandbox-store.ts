@@ -14,8 +14,21 @@ export type StoredRecord = {
 };
 
 export type OrderTerm = { expr: SQL; direction: "asc" | "desc" };
-export type RecordQuery = { entity: string; where?: SQL; orderBy?: OrderTerm[]; limit: number; offset?: number; afterId?: string };
-export type NewRecord = { id: string; data: Record<string, unknown>; modifiedBy?: string | null; createdAt?: Date; modifiedAt?: Date };
+export type RecordQuery = {
+  entity: string;
+  where?: SQL;
+  orderBy?: OrderTerm[];
+  limit: number;
+  offset?: number;
+  afterId?: string;
+};
+export type NewRecord = {
+  id: string;
+  data: Record<string, unknown>;
+  modifiedBy?: string | null;
+  createdAt?: Date;
+  modifiedAt?: Date;
+};
 
 /** The records of one simulated system; every write and delete also appends to the change log. */
 export class SandboxStore {
@@ -29,20 +42,36 @@ export class SandboxStore {
   }
 
   async get(entity: string, id: string): Promise<StoredRecord | null> {
-    const [row] = await this.db.select().from(sandboxRecords).where(and(this.scope(entity), eq(sandboxRecords.id, id))).limit(1);
+    const [row] = await this.db
+      .select()
+      .from(sandboxRecords)
+      .where(and(this.scope(entity), eq(sandboxRecords.id, id)))
+      .limit(1);
     return row ? toStored(row) : null;
   }
 
   async getMany(entity: string, ids: string[]): Promise<StoredRecord[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.select().from(sandboxRecords).where(and(this.scope(entity), inArray(sandboxRecords.id, ids)));
+    const rows = await this.db
+      .select()
+      .from(sandboxRecords)
+      .where(and(this.scope(entity), inArray(sandboxRecords.id, ids)));
     return rows.map(toStored);
   }
 
   /** Ordered by the given terms, then id; `afterId` continues a scan ordered by id alone. */
   async query(request: RecordQuery): Promise<StoredRecord[]> {
-    const conditions = [this.scope(request.entity), request.where, request.afterId ? gt(sandboxRecords.id, request.afterId) : undefined].filter(Boolean) as SQL[];
-    const order = [...(request.orderBy ?? []).map((term) => (term.direction === "desc" ? sql`${term.expr} desc nulls last` : sql`${term.expr} asc nulls first`)), asc(sandboxRecords.id)];
+    const conditions = [
+      this.scope(request.entity),
+      request.where,
+      request.afterId ? gt(sandboxRecords.id, request.afterId) : undefined,
+    ].filter(Boolean) as SQL[];
+    const order = [
+      ...(request.orderBy ?? []).map((term) =>
+        term.direction === "desc" ? sql`${term.expr} desc nulls last` : sql`${term.expr} asc nulls first`,
+      ),
+      asc(sandboxRecords.id),
+    ];
     const rows = await this.db
       .select()
       .from(sandboxRecords)
@@ -54,14 +83,20 @@ export class SandboxStore {
   }
 
   async count(entity: string, where?: SQL): Promise<number> {
-    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(sandboxRecords).where(and(this.scope(entity), where));
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sandboxRecords)
+      .where(and(this.scope(entity), where));
     return row?.n ?? 0;
   }
 
   /** Creates or replaces a record; its version is the sequence of the change that wrote it. */
   async write(entity: string, record: NewRecord, now = new Date()): Promise<StoredRecord> {
     return this.db.transaction(async (tx) => {
-      const [change] = await tx.insert(sandboxChanges).values({ system: this.system, entity, recordId: record.id, kind: "upsert", at: now }).returning({ seq: sandboxChanges.seq });
+      const [change] = await tx
+        .insert(sandboxChanges)
+        .values({ system: this.system, entity, recordId: record.id, kind: "upsert", at: now })
+        .returning({ seq: sandboxChanges.seq });
       const values = {
         system: this.system,
         entity,
@@ -77,7 +112,12 @@ export class SandboxStore {
         .values(values)
         .onConflictDoUpdate({
           target: [sandboxRecords.system, sandboxRecords.entity, sandboxRecords.id],
-          set: { data: values.data, version: values.version, modifiedAt: values.modifiedAt, modifiedBy: values.modifiedBy },
+          set: {
+            data: values.data,
+            version: values.version,
+            modifiedAt: values.modifiedAt,
+            modifiedBy: values.modifiedBy,
+          },
         })
         .returning();
       return toStored(row!);
@@ -86,15 +126,24 @@ export class SandboxStore {
 
   async delete(entity: string, id: string, now = new Date()): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const deleted = await tx.delete(sandboxRecords).where(and(this.scope(entity), eq(sandboxRecords.id, id))).returning({ id: sandboxRecords.id });
-      if (deleted.length) await tx.insert(sandboxChanges).values({ system: this.system, entity, recordId: id, kind: "delete", at: now });
+      const deleted = await tx
+        .delete(sandboxRecords)
+        .where(and(this.scope(entity), eq(sandboxRecords.id, id)))
+        .returning({ id: sandboxRecords.id });
+      if (deleted.length)
+        await tx.insert(sandboxChanges).values({ system: this.system, entity, recordId: id, kind: "delete", at: now });
       return deleted.length > 0;
     });
   }
 
   /** Bulk insert for seeding: plain inserts in chunks, one change row per record. */
   async insertMany(entity: string, records: NewRecord[], now = new Date()): Promise<void> {
-    await bulkInsert(this.db, this.system, records.map((record) => ({ entity, record })), now);
+    await bulkInsert(
+      this.db,
+      this.system,
+      records.map((record) => ({ entity, record })),
+      now,
+    );
   }
 
   /** Many writes at once (see bulkWrite): records of one or more entities, returned in input order. */
@@ -107,7 +156,10 @@ export class SandboxStore {
     if (ids.length === 0) return new Set();
     // One JSON parameter, not one per id.
     const list = sql`(select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
-    const rows = await this.db.select({ id: sandboxRecords.id }).from(sandboxRecords).where(and(this.scope(entity), sql`${sandboxRecords.id} in ${list}`));
+    const rows = await this.db
+      .select({ id: sandboxRecords.id })
+      .from(sandboxRecords)
+      .where(and(this.scope(entity), sql`${sandboxRecords.id} in ${list}`));
     return new Set(rows.map((row) => row.id));
   }
 
@@ -121,11 +173,16 @@ export class SandboxStore {
   }
 
   /** What changed after `seq`: the current state of each record written since, and the ids deleted since. */
-  async changesSince(entity: string, seq: number): Promise<{ upserted: StoredRecord[]; deleted: string[]; lastSequence: number }> {
+  async changesSince(
+    entity: string,
+    seq: number,
+  ): Promise<{ upserted: StoredRecord[]; deleted: string[]; lastSequence: number }> {
     const changes = await this.db
       .select()
       .from(sandboxChanges)
-      .where(and(eq(sandboxChanges.system, this.system), eq(sandboxChanges.entity, entity), gt(sandboxChanges.seq, seq)))
+      .where(
+        and(eq(sandboxChanges.system, this.system), eq(sandboxChanges.entity, entity), gt(sandboxChanges.seq, seq)),
+      )
       .orderBy(asc(sandboxChanges.seq));
     const last = new Map<string, "upsert" | "delete">();
     for (const change of changes) last.set(change.recordId, change.kind);
@@ -149,5 +206,12 @@ export class SandboxStore {
 }
 
 function toStored(row: typeof sandboxRecords.$inferSelect): StoredRecord {
-  return { id: row.id, data: row.data, version: row.version, createdAt: row.createdAt, modifiedAt: row.modifiedAt, modifiedBy: row.modifiedBy };
+  return {
+    id: row.id,
+    data: row.data,
+    version: row.version,
+    createdAt: row.createdAt,
+    modifiedAt: row.modifiedAt,
+    modifiedBy: row.modifiedBy,
+  };
 }

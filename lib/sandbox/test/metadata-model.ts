@@ -1,8 +1,19 @@
 import { XMLParser } from "fast-xml-parser";
 
 /** The names a $metadata document (CSDL 4.0) declares, as a client resolves URLs against them. */
-export type StructuredType = { name: string; base?: string; properties: Map<string, string>; navigation: Map<string, { type: string; contains: boolean }> };
-export type Operation = { name: string; kind: "function" | "action"; bindingType?: string; parameters: string[]; returnType?: string };
+export type StructuredType = {
+  name: string;
+  base?: string;
+  properties: Map<string, string>;
+  navigation: Map<string, { type: string; contains: boolean }>;
+};
+export type Operation = {
+  name: string;
+  kind: "function" | "action";
+  bindingType?: string;
+  parameters: string[];
+  returnType?: string;
+};
 export type MetadataModel = {
   types: Map<string, StructuredType>;
   sets: Map<string, string>;
@@ -12,7 +23,8 @@ export type MetadataModel = {
 };
 
 type Node = Record<string, unknown>;
-const list = <T = Node>(value: unknown): T[] => (value === undefined ? [] : Array.isArray(value) ? (value as T[]) : [value as T]);
+const list = <T = Node>(value: unknown): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? (value as T[]) : [value as T];
 
 export function parseMetadata(xml: string): MetadataModel {
   const document = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(xml) as Node;
@@ -28,10 +40,18 @@ export function parseMetadata(xml: string): MetadataModel {
         name,
         base: node.BaseType ? String(node.BaseType) : undefined,
         properties: new Map(list(node.Property).map((p) => [String(p.Name), String(p.Type)])),
-        navigation: new Map(list(node.NavigationProperty).map((n) => [String(n.Name), { type: String(n.Type), contains: n.ContainsTarget === "true" }])),
+        navigation: new Map(
+          list(node.NavigationProperty).map((n) => [
+            String(n.Name),
+            { type: String(n.Type), contains: n.ContainsTarget === "true" },
+          ]),
+        ),
       });
     }
-    for (const [kind, nodes] of [["function", list(schema.Function)], ["action", list(schema.Action)]] as const) {
+    for (const [kind, nodes] of [
+      ["function", list(schema.Function)],
+      ["action", list(schema.Action)],
+    ] as const) {
       for (const node of nodes) {
         const parameters = list(node.Parameter);
         const bound = node.IsBound === "true";
@@ -59,7 +79,8 @@ export function parseMetadata(xml: string): MetadataModel {
 /** The type and its bases, nearest first. */
 export function lineage(model: MetadataModel, typeName: string): StructuredType[] {
   const chain: StructuredType[] = [];
-  for (let type = model.types.get(typeName); type; type = type.base ? model.types.get(type.base) : undefined) chain.push(type);
+  for (let type = model.types.get(typeName); type; type = type.base ? model.types.get(type.base) : undefined)
+    chain.push(type);
   return chain;
 }
 

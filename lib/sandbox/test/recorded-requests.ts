@@ -13,7 +13,8 @@ export function recordingFetch(): { fetch: FetchLike; requests: RecordedRequest[
   const fetchLike: FetchLike = async (request) => {
     requests.push({ method: request.method, url: request.url, inBatch: false });
     if (request.method === "POST" && new URL(request.url).pathname.endsWith("/$batch")) {
-      for (const inner of innerRequests(request.url, request.headers.get("Content-Type"), await request.clone().text())) requests.push({ ...inner, inBatch: true });
+      for (const inner of innerRequests(request.url, request.headers.get("Content-Type"), await request.clone().text()))
+        requests.push({ ...inner, inBatch: true });
     }
     return fetch(request);
   };
@@ -24,12 +25,17 @@ function innerRequests(batchUrl: string, contentType: string | null, body: strin
   const root = batchUrl.replace(/\/\$batch$/, "/");
   const boundary = boundaryOf(contentType);
   if (boundary) {
-    return parseMultipart(body, boundary)
-      .flatMap((item) => ("message" in item ? [item.message] : item.changeset))
-      // A Content-ID reference ($1) names an entity created earlier in the changeset, not a segment of the metadata.
-      .filter((message) => !/^\$\d+/.test(message.url ?? ""))
-      .map((message) => ({ method: message.method ?? "GET", url: new URL(message.url ?? "", root).toString() }));
+    return (
+      parseMultipart(body, boundary)
+        .flatMap((item) => ("message" in item ? [item.message] : item.changeset))
+        // A Content-ID reference ($1) names an entity created earlier in the changeset, not a segment of the metadata.
+        .filter((message) => !/^\$\d+/.test(message.url ?? ""))
+        .map((message) => ({ method: message.method ?? "GET", url: new URL(message.url ?? "", root).toString() }))
+    );
   }
   const requests = (JSON.parse(body) as { requests?: { method?: string; url?: string }[] }).requests ?? [];
-  return requests.map((inner) => ({ method: (inner.method ?? "GET").toUpperCase(), url: new URL((inner.url ?? "").replace(/^\//, ""), root).toString() }));
+  return requests.map((inner) => ({
+    method: (inner.method ?? "GET").toUpperCase(),
+    url: new URL((inner.url ?? "").replace(/^\//, ""), root).toString(),
+  }));
 }

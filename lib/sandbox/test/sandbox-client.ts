@@ -18,16 +18,48 @@ export type RawSandbox = {
 const ORIGIN = "http://sandbox.test";
 
 /** The simulators in-process, with raw requests as a real client would send them (bearer token included). */
-export async function rawSandbox(settings: { crm?: SandboxSettingsInput; erp?: SandboxSettingsInput } = {}, sleep?: (ms: number) => Promise<void>, driver: DbDriver = "pglite"): Promise<RawSandbox> {
+export async function rawSandbox(
+  settings: { crm?: SandboxSettingsInput; erp?: SandboxSettingsInput } = {},
+  sleep?: (ms: number) => Promise<void>,
+  driver: DbDriver = "pglite",
+): Promise<RawSandbox> {
   const database = await createTestDatabase(driver);
-  const runtime = new SandboxRuntime({ db: database.db, settings: { crm: settings.crm ?? {}, erp: settings.erp ?? {} }, sleep });
+  const runtime = new SandboxRuntime({
+    db: database.db,
+    settings: { crm: settings.crm ?? {}, erp: settings.erp ?? {} },
+    sleep,
+  });
   const token = async (scope: string) => {
-    const response = await routeSandbox(runtime, new Request(`${ORIGIN}${SANDBOX_PATHS.token}/t/oauth2/v2.0/token`, { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret, scope }) }));
+    const response = await routeSandbox(
+      runtime,
+      new Request(`${ORIGIN}${SANDBOX_PATHS.token}/t/oauth2/v2.0/token`, {
+        method: "POST",
+        body: new URLSearchParams({
+          grant_type: "client_credentials",
+          client_id: DEMO_CLIENT.clientId,
+          client_secret: DEMO_CLIENT.clientSecret,
+          scope,
+        }),
+      }),
+    );
     return ((await response.json()) as { access_token: string }).access_token;
   };
-  const tokens = { crm: await token("https://sandbox-crm/.default"), erp: await token("https://api.businesscentral.dynamics.com/.default") };
+  const tokens = {
+    crm: await token("https://sandbox-crm/.default"),
+    erp: await token("https://api.businesscentral.dynamics.com/.default"),
+  };
   const call = (system: "crm" | "erp", url: string, init: RequestInit = {}) =>
-    routeSandbox(runtime, new Request(url, { ...init, headers: { Authorization: `Bearer ${tokens[system]}`, "Content-Type": "application/json", ...(init.headers ?? {}) } }));
+    routeSandbox(
+      runtime,
+      new Request(url, {
+        ...init,
+        headers: {
+          Authorization: `Bearer ${tokens[system]}`,
+          "Content-Type": "application/json",
+          ...(init.headers ?? {}),
+        },
+      }),
+    );
   return {
     database,
     runtime,

@@ -7,7 +7,24 @@ import { elementType, isCollection, lineage, type MetadataModel, type Operation 
  */
 type State = { kind: "root" } | { kind: "done" } | { kind: "collection" | "entity"; type: string };
 
-const KEYWORDS = new Set(["and", "or", "not", "eq", "ne", "gt", "ge", "lt", "le", "has", "in", "null", "true", "false", "asc", "desc"]);
+const KEYWORDS = new Set([
+  "and",
+  "or",
+  "not",
+  "eq",
+  "ne",
+  "gt",
+  "ge",
+  "lt",
+  "le",
+  "has",
+  "in",
+  "null",
+  "true",
+  "false",
+  "asc",
+  "desc",
+]);
 
 /** Splits on `separator` outside parentheses, brackets and quotes. */
 function splitTop(text: string, separator: string): string[] {
@@ -54,15 +71,21 @@ function step(model: MetadataModel, state: State, segment: string, problems: str
     return invoked(model, operations, args, problems);
   }
   if (state.kind === "done") return state;
-  if (segment === "$count") return state.kind === "collection" ? { kind: "done" } : miss("$count on a single entity at");
+  if (segment === "$count")
+    return state.kind === "collection" ? { kind: "done" } : miss("$count on a single entity at");
   if (name.includes(".")) {
-    const bound = (model.bound.get(name) ?? []).filter((op) => op.bindingType === (state.kind === "collection" ? `Collection(${state.type})` : state.type));
+    const bound = (model.bound.get(name) ?? []).filter(
+      (op) => op.bindingType === (state.kind === "collection" ? `Collection(${state.type})` : state.type),
+    );
     if (bound.length) return invoked(model, bound, args, problems);
-    if (lineage(model, name).some((t) => t.name === state.type)) return state.kind === "collection" ? keyed(model, name, args, problems) : { kind: "entity", type: name };
+    if (lineage(model, name).some((t) => t.name === state.type))
+      return state.kind === "collection" ? keyed(model, name, args, problems) : { kind: "entity", type: name };
     return miss(`no bound operation or derived type of ${state.type} named`);
   }
   if (state.kind === "collection") return miss(`navigation from a collection of ${state.type} through`);
-  const navigation = lineage(model, state.type).map((t) => t.navigation.get(name)).find(Boolean);
+  const navigation = lineage(model, state.type)
+    .map((t) => t.navigation.get(name))
+    .find(Boolean);
   if (!navigation) return miss(`no navigation property of ${state.type} named`);
   if (!isCollection(navigation.type)) return { kind: "entity", type: navigation.type };
   return keyed(model, elementType(navigation.type), args, problems);
@@ -80,9 +103,15 @@ function keyed(model: MetadataModel, type: string, args: string | undefined, pro
 
 function invoked(model: MetadataModel, operations: Operation[], args: string | undefined, problems: string[]): State {
   const [operation] = operations;
-  const given = args ? splitTop(args, ",").map((part) => /^([A-Za-z_]\w*)=/.exec(part)?.[1]).filter((n): n is string => Boolean(n)) : [];
-  for (const name of given) if (!operation!.parameters.includes(name)) problems.push(`no parameter '${name}' of ${operation!.name}`);
-  if (operation!.kind === "action" && args !== undefined) problems.push(`action ${operation!.name} called with parentheses`);
+  const given = args
+    ? splitTop(args, ",")
+        .map((part) => /^([A-Za-z_]\w*)=/.exec(part)?.[1])
+        .filter((n): n is string => Boolean(n))
+    : [];
+  for (const name of given)
+    if (!operation!.parameters.includes(name)) problems.push(`no parameter '${name}' of ${operation!.name}`);
+  if (operation!.kind === "action" && args !== undefined)
+    problems.push(`action ${operation!.name} called with parentheses`);
   const returned = operation!.returnType;
   if (!returned || !model.types.has(elementType(returned))) return { kind: "done" };
   return { kind: isCollection(returned) ? "collection" : "entity", type: elementType(returned) };
@@ -92,21 +121,42 @@ function hasProperty(model: MetadataModel, type: string, name: string): boolean 
   return lineage(model, type).some((t) => t.properties.has(name) || t.navigation.has(name));
 }
 
-function checkOptions(model: MetadataModel, type: string, option: (name: string) => string | null, problems: string[]): void {
+function checkOptions(
+  model: MetadataModel,
+  type: string,
+  option: (name: string) => string | null,
+  problems: string[],
+): void {
   const need = (name: string, where: string) => {
     if (!hasProperty(model, type, name)) problems.push(`${where}: no property of ${type} named '${name}'`);
   };
-  for (const name of (option("$select") ?? "").split(",").map((s) => s.trim()).filter(Boolean)) need(name, "$select");
-  for (const term of (option("$orderby") ?? "").split(",").map((s) => s.trim()).filter(Boolean)) need(term.split(/\s+/)[0]!, "$orderby");
+  for (const name of (option("$select") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean))
+    need(name, "$select");
+  for (const term of (option("$orderby") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean))
+    need(term.split(/\s+/)[0]!, "$orderby");
   for (const name of filterProperties(option("$filter") ?? "")) need(name.split("/")[0]!, "$filter");
-  for (const item of splitTop(option("$expand") ?? "", ",").map((s) => s.trim()).filter(Boolean)) {
+  for (const item of splitTop(option("$expand") ?? "", ",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [, name = item, nested = ""] = /^([^(]+)(?:\((.*)\))?$/.exec(item) ?? [];
-    const navigation = lineage(model, type).map((t) => t.navigation.get(name)).find(Boolean);
+    const navigation = lineage(model, type)
+      .map((t) => t.navigation.get(name))
+      .find(Boolean);
     if (!navigation) {
       problems.push(`$expand: no navigation property of ${type} named '${name}'`);
       continue;
     }
-    const options = new Map(splitTop(nested, ";").filter(Boolean).map((o) => [o.slice(0, o.indexOf("=")), o.slice(o.indexOf("=") + 1)]));
+    const options = new Map(
+      splitTop(nested, ";")
+        .filter(Boolean)
+        .map((o) => [o.slice(0, o.indexOf("=")), o.slice(o.indexOf("=") + 1)]),
+    );
     checkOptions(model, elementType(navigation.type), (n) => options.get(n) ?? null, problems);
   }
 }
@@ -118,5 +168,7 @@ export function filterProperties(filter: string): string[] {
     .replace(/\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g, " ")
     .replace(/\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?)?/g, " ")
     .replace(/\b\d+(?:\.\d+)?\b/g, " ");
-  return [...stripped.matchAll(/([A-Za-z_][\w/]*)\s*(\()?/g)].filter(([, name, call]) => !call && !KEYWORDS.has(name!)).map(([, name]) => name!);
+  return [...stripped.matchAll(/([A-Za-z_][\w/]*)\s*(\()?/g)]
+    .filter(([, name, call]) => !call && !KEYWORDS.has(name!))
+    .map(([, name]) => name!);
 }

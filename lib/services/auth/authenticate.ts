@@ -22,7 +22,12 @@ export type AuthenticateResult =
  * Every attempt is recorded, so the throttle holds across processes sharing the database. Without a known address
  * (no reverse proxy) only the per-e-mail limit applies: one shared "unknown" bucket would lock everyone out.
  */
-export async function authenticate(db: Database, raw: unknown, ip: string | null, now = new Date()): Promise<AuthenticateResult> {
+export async function authenticate(
+  db: Database,
+  raw: unknown,
+  ip: string | null,
+  now = new Date(),
+): Promise<AuthenticateResult> {
   const parsed = CredentialsInput.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;

@@ -3,8 +3,17 @@ import { GRAPH_SCHEMA_VERSION } from "@/lib/mapping/graph/graph";
 import { MappingNameSchema } from "@/lib/mapping/model/table-mapping";
 
 /** Drafts may be half-drawn: only the envelope is checked here; the mapping core reports the rest as diagnostics. */
-const LooseNode = z.looseObject({ id: z.string().min(1).max(200), type: z.string().max(40), position: z.object({ x: z.number(), y: z.number() }) });
-const LooseEdge = z.looseObject({ id: z.string().min(1).max(400), type: z.string().max(40), source: z.string().max(200), target: z.string().max(200) });
+const LooseNode = z.looseObject({
+  id: z.string().min(1).max(200),
+  type: z.string().max(40),
+  position: z.object({ x: z.number(), y: z.number() }),
+});
+const LooseEdge = z.looseObject({
+  id: z.string().min(1).max(400),
+  type: z.string().max(40),
+  source: z.string().max(200),
+  target: z.string().max(200),
+});
 export const DraftGraphSchema = z.object({
   schemaVersion: z.literal(GRAPH_SCHEMA_VERSION),
   nodes: z.array(LooseNode).max(5_000, "A canvas holds at most 5,000 nodes"),

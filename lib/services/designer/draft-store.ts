@@ -21,24 +21,49 @@ export async function findDraft(db: Db, options: { lock?: boolean } = {}): Promi
 }
 
 export async function latestPublished(db: Db): Promise<MappingVersion | undefined> {
-  const [row] = await db.select().from(mappingVersions).where(eq(mappingVersions.status, "published")).orderBy(desc(mappingVersions.number)).limit(1);
+  const [row] = await db
+    .select()
+    .from(mappingVersions)
+    .where(eq(mappingVersions.status, "published"))
+    .orderBy(desc(mappingVersions.number))
+    .limit(1);
   return row;
 }
 
 export async function findPublished(db: Db, number: number): Promise<MappingVersion | undefined> {
-  const [row] = await db.select().from(mappingVersions).where(and(eq(mappingVersions.status, "published"), eq(mappingVersions.number, number))).limit(1);
+  const [row] = await db
+    .select()
+    .from(mappingVersions)
+    .where(and(eq(mappingVersions.status, "published"), eq(mappingVersions.number, number)))
+    .limit(1);
   return row;
 }
 
 export async function nextVersionNumber(db: Db): Promise<number> {
-  const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`coalesce(max(${mappingVersions.number}), 0)::int` }).from(mappingVersions).where(eq(mappingVersions.status, "published"));
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: sql<number>`coalesce(max(${mappingVersions.number}), 0)::int` })
+    .from(mappingVersions)
+    .where(eq(mappingVersions.status, "published"));
   return n + 1;
 }
 
 /** Creates or replaces the draft row; the caller holds the lock and has checked the base hash. */
-export async function writeDraft(db: Db, existing: MappingVersion | undefined, graph: unknown, authorId: string | null, hash = draftHash(graph)): Promise<{ hash: string; savedAt: Date }> {
+export async function writeDraft(
+  db: Db,
+  existing: MappingVersion | undefined,
+  graph: unknown,
+  authorId: string | null,
+  hash = draftHash(graph),
+): Promise<{ hash: string; savedAt: Date }> {
   const savedAt = new Date();
-  if (existing) await db.update(mappingVersions).set({ graph, contentHash: hash, authorId, createdAt: savedAt }).where(eq(mappingVersions.id, existing.id));
-  else await db.insert(mappingVersions).values({ number: DRAFT_NUMBER, status: "draft", graph, contentHash: hash, authorId, createdAt: savedAt });
+  if (existing)
+    await db
+      .update(mappingVersions)
+      .set({ graph, contentHash: hash, authorId, createdAt: savedAt })
+      .where(eq(mappingVersions.id, existing.id));
+  else
+    await db
+      .insert(mappingVersions)
+      .values({ number: DRAFT_NUMBER, status: "draft", graph, contentHash: hash, authorId, createdAt: savedAt });
   return { hash, savedAt };
 }

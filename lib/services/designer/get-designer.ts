@@ -15,7 +15,11 @@ export type DesignerSnapshot = DesignerCatalogs & {
 export async function getDesigner(args: { ctx: ServiceContext }): Promise<DesignerSnapshot> {
   const { ctx } = args;
   requireRole(ctx, "viewer");
-  const [draft, published, catalogs] = await Promise.all([findDraft(ctx.db), latestPublished(ctx.db), loadDesignerCatalogs(ctx.db)]);
+  const [draft, published, catalogs] = await Promise.all([
+    findDraft(ctx.db),
+    latestPublished(ctx.db),
+    loadDesignerCatalogs(ctx.db),
+  ]);
   const stored = draft?.graph ?? published?.graph;
   // A stored draft that an older version could write but this one cannot read opens with its readable part.
   const graph = stored ? parseGraph(stored).graph : EMPTY_GRAPH;
@@ -23,6 +27,12 @@ export async function getDesigner(args: { ctx: ServiceContext }): Promise<Design
     ...catalogs,
     graph,
     draftHash: draft ? draft.contentHash : null,
-    published: published ? { number: published.number, hash: published.contentHash, publishedAt: published.publishedAt?.toISOString() ?? null } : null,
+    published: published
+      ? {
+          number: published.number,
+          hash: published.contentHash,
+          publishedAt: published.publishedAt?.toISOString() ?? null,
+        }
+      : null,
   };
 }

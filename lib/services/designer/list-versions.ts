@@ -8,14 +8,26 @@ import { requireRole, type ServiceContext } from "../context";
 import { VersionInput } from "./designer-schemas";
 import { findPublished } from "./draft-store";
 
-export type VersionSummary = { number: number; hash: string; publishedAt: string | null; author: string | null; mappings: number };
+export type VersionSummary = {
+  number: number;
+  hash: string;
+  publishedAt: string | null;
+  author: string | null;
+  mappings: number;
+};
 
 /** Published versions, newest first. */
 export async function listVersions(args: { ctx: ServiceContext }): Promise<VersionSummary[]> {
   const { ctx } = args;
   requireRole(ctx, "viewer");
   const rows = await ctx.db
-    .select({ number: mappingVersions.number, hash: mappingVersions.contentHash, publishedAt: mappingVersions.publishedAt, author: users.email, config: mappingVersions.runtimeConfig })
+    .select({
+      number: mappingVersions.number,
+      hash: mappingVersions.contentHash,
+      publishedAt: mappingVersions.publishedAt,
+      author: users.email,
+      config: mappingVersions.runtimeConfig,
+    })
     .from(mappingVersions)
     .leftJoin(users, eq(users.id, mappingVersions.authorId))
     .where(eq(mappingVersions.status, "published"))
@@ -23,7 +35,13 @@ export async function listVersions(args: { ctx: ServiceContext }): Promise<Versi
     .limit(200);
   return rows.map((row) => {
     const parsed = RuntimeConfigSchema.safeParse(row.config);
-    return { number: row.number, hash: row.hash, publishedAt: row.publishedAt?.toISOString() ?? null, author: row.author ?? null, mappings: parsed.success ? parsed.data.mappings.length : 0 };
+    return {
+      number: row.number,
+      hash: row.hash,
+      publishedAt: row.publishedAt?.toISOString() ?? null,
+      author: row.author ?? null,
+      mappings: parsed.success ? parsed.data.mappings.length : 0,
+    };
   });
 }
 
@@ -32,13 +50,17 @@ export async function getVersionDiff(args: { ctx: ServiceContext; input: unknown
   const { ctx } = args;
   requireRole(ctx, "viewer");
   const { number } = parseInput(VersionInput, args.input);
-  const [version, previous] = await Promise.all([findPublished(ctx.db, number), number > 1 ? findPublished(ctx.db, number - 1) : undefined]);
+  const [version, previous] = await Promise.all([
+    findPublished(ctx.db, number),
+    number > 1 ? findPublished(ctx.db, number - 1) : undefined,
+  ]);
   if (!version) throw new AppError("NOT_FOUND", `There is no published version ${number}.`);
   const read = (config: unknown) => {
     const parsed = RuntimeConfigSchema.safeParse(config);
     return parsed.success ? parsed.data : null;
   };
   const after = read(version.runtimeConfig);
-  if (!after) throw new AppError("CONFIGURATION", `Version ${number} holds a config this version of Tandem cannot read.`);
+  if (!after)
+    throw new AppError("CONFIGURATION", `Version ${number} holds a config this version of Tandem cannot read.`);
   return diffConfigs(previous ? read(previous.runtimeConfig) : null, after);
 }

@@ -13,8 +13,14 @@ export async function previewPublish(args: { ctx: ServiceContext; input: unknown
   requireRole(ctx, "consultant");
   const input = parseInput(PublishInput, args.input);
   const [draft, published] = await Promise.all([findDraft(ctx.db), latestPublished(ctx.db)]);
-  if (!draft) throw new AppError("NOT_FOUND", "There is no draft to publish yet: change something on the canvas first.");
-  if (draft.contentHash !== input.draftHash) throw new AppError("CONFLICT", "The draft changed since this preview was asked for; save and try again.");
+  if (!draft)
+    throw new AppError("NOT_FOUND", "There is no draft to publish yet: change something on the canvas first.");
+  if (draft.contentHash !== input.draftHash)
+    throw new AppError("CONFLICT", "The draft changed since this preview was asked for; save and try again.");
   const { config, ...plan } = await planPublish(ctx.db, draft.graph, published);
-  return { ...plan, configHash: config?.version ?? null, unchanged: Boolean(config && published && config.version === published.contentHash) };
+  return {
+    ...plan,
+    configHash: config?.version ?? null,
+    unchanged: Boolean(config && published && config.version === published.contentHash),
+  };
 }

@@ -15,7 +15,14 @@ import { parseInput } from "@/lib/validation";
 import { requireRole, type ServiceContext } from "../context";
 import { PreviewRecordInput } from "./designer-schemas";
 
-export type PreviewField = { field: string; target: string; source: unknown; outcome: "write" | "skip" | "error"; value?: unknown; error?: string };
+export type PreviewField = {
+  field: string;
+  target: string;
+  source: unknown;
+  outcome: "write" | "skip" | "error";
+  value?: unknown;
+  error?: string;
+};
 export type PreviewFlow = { flow: Flow; fields: PreviewField[] };
 export type RecordPreview = { mapping: string; recordId: string; label: string; flows: PreviewFlow[] };
 
@@ -30,19 +37,32 @@ export async function previewRecord(args: { ctx: ServiceContext; input: unknown 
   const { model } = graphToModel(parseGraph(input.graph).graph);
   const mapping = model.mappings.find((m) => m.name === input.mapping);
   if (!mapping) throw new AppError("NOT_FOUND", `The canvas has no table mapping ${input.mapping}.`);
-  const { connectors, catalogs } = await buildConnectors(ctx.db, await activeConnections(ctx.db), { retry: { maxAttempts: 2 } });
+  const { connectors, catalogs } = await buildConnectors(ctx.db, await activeConnections(ctx.db), {
+    retry: { maxAttempts: 2 },
+  });
   const entity = findEntity(catalogs[input.side], mapping[input.side].entity);
   const [record] = await connectors[input.side].readByIds(mapping[input.side].entity, [input.recordId]);
   if (!record) throw new AppError("NOT_FOUND", `No ${mapping[input.side].entity} record ${input.recordId} was found.`);
-  const engine = createEngineContext({ db: ctx.db, config: { schemaVersion: RUNTIME_CONFIG_SCHEMA_VERSION, version: "preview", mappings: model.mappings }, connectors, catalogs, rules: BC_SALES_RULES });
+  const engine = createEngineContext({
+    db: ctx.db,
+    config: { schemaVersion: RUNTIME_CONFIG_SCHEMA_VERSION, version: "preview", mappings: model.mappings },
+    connectors,
+    catalogs,
+    rules: BC_SALES_RULES,
+  });
   const flows: PreviewFlow[] = [];
   for (const flow of flowsOf(mapping.direction).filter((fl) => sourceSide(fl) === input.side)) {
     const lookups = await prepareLookups(engine, mapping, flow, [record]).catch((error: unknown) => {
-      throw new AppError("VALIDATION_FAILED", `Lookups cannot be resolved: ${error instanceof Error ? error.message : String(error)}`);
+      throw new AppError(
+        "VALIDATION_FAILED",
+        `Lookups cannot be resolved: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
     const targetEntity = findEntity(catalogs[targetSide(flow)], mapping[targetSide(flow)].entity);
     const fields: PreviewField[] = [];
-    for (const field of mapping.fields.filter((fm) => fm.enabled && carries(fm.direction, flow) && fm[targetSide(flow)])) {
+    for (const field of mapping.fields.filter(
+      (fm) => fm.enabled && carries(fm.direction, flow) && fm[targetSide(flow)],
+    )) {
       const target = field[targetSide(flow)]!;
       const source = field.constant !== undefined ? field.constant : record.values[field[sourceSide(flow)] ?? ""];
       const outcome = await fieldValue(field, flow, record.values, lookups, findField(targetEntity, target));
@@ -57,7 +77,9 @@ export async function previewRecord(args: { ctx: ServiceContext; input: unknown 
     }
     flows.push({ flow, fields });
   }
-  const nameField = ["displayName", "name", "fullname", entity?.primaryName].find((n) => n && record.values[n] !== undefined && record.values[n] !== null);
+  const nameField = ["displayName", "name", "fullname", entity?.primaryName].find(
+    (n) => n && record.values[n] !== undefined && record.values[n] !== null,
+  );
   const label = nameField ? String(record.values[nameField]) : record.id;
   return { mapping: mapping.name, recordId: record.id, label, flows };
 }

@@ -19,17 +19,26 @@ export type PublishPlan = {
 };
 
 /** Compiles a graph and compares it with the published version: what would change and how many coupled records it touches. */
-export async function planPublish(db: Database, graph: unknown, published: MappingVersion | undefined): Promise<PublishPlan> {
+export async function planPublish(
+  db: Database,
+  graph: unknown,
+  published: MappingVersion | undefined,
+): Promise<PublishPlan> {
   const { catalogs } = await loadDesignerCatalogs(db);
   const compiled = compileGraph(graph, { catalogs });
   const previousParse = published ? RuntimeConfigSchema.safeParse(published.runtimeConfig) : null;
   const previous = previousParse?.success ? previousParse.data : null;
   const empty: ConfigDiff = { changes: [], mappingsTouched: [] };
-  if (!compiled.config || hasErrors(compiled.diagnostics)) return { diagnostics: compiled.diagnostics, diff: empty, impact: [], publishedNumber: published?.number ?? null };
+  if (!compiled.config || hasErrors(compiled.diagnostics))
+    return { diagnostics: compiled.diagnostics, diff: empty, impact: [], publishedNumber: published?.number ?? null };
   const diff = diffConfigs(previous, compiled.config);
   const touched = diff.mappingsTouched;
   const coupled = touched.length
-    ? await db.select({ mapping: couplings.mappingName, n: count() }).from(couplings).where(inArray(couplings.mappingName, touched)).groupBy(couplings.mappingName)
+    ? await db
+        .select({ mapping: couplings.mappingName, n: count() })
+        .from(couplings)
+        .where(inArray(couplings.mappingName, touched))
+        .groupBy(couplings.mappingName)
     : [];
   const coupledBy = new Map(coupled.map((row) => [row.mapping, Number(row.n)]));
   const newNames = new Set(compiled.config.mappings.map((m) => m.name));
@@ -39,5 +48,11 @@ export async function planPublish(db: Database, graph: unknown, published: Mappi
     coupledRecords: coupledBy.get(mapping) ?? 0,
     change: !oldNames.has(mapping) ? "added" : !newNames.has(mapping) ? "removed" : "changed",
   }));
-  return { config: compiled.config, diagnostics: compiled.diagnostics, diff, impact, publishedNumber: published?.number ?? null };
+  return {
+    config: compiled.config,
+    diagnostics: compiled.diagnostics,
+    diff,
+    impact,
+    publishedNumber: published?.number ?? null,
+  };
 }

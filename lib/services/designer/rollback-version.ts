@@ -20,17 +20,35 @@ export async function rollbackVersion(args: { ctx: ServiceContext; input: unknow
     return await withTransaction(ctx, async (tx) => {
       const [source, current] = await Promise.all([findPublished(tx, from), latestPublished(tx)]);
       if (!source?.runtimeConfig) throw new AppError("NOT_FOUND", `There is no published version ${from}.`);
-      if (current && current.contentHash === source.contentHash) throw new AppError("CONFLICT", `Version ${current.number} already runs what version ${from} held.`);
+      if (current && current.contentHash === source.contentHash)
+        throw new AppError("CONFLICT", `Version ${current.number} already runs what version ${from} held.`);
       const number = await nextVersionNumber(tx);
       const now = new Date();
       const authorId = ctx.actor.kind === "user" ? ctx.actor.id : null;
-      await tx.insert(mappingVersions).values({ number, status: "published", graph: source.graph, runtimeConfig: source.runtimeConfig, contentHash: source.contentHash, authorId, createdAt: now, publishedAt: now });
+      await tx
+        .insert(mappingVersions)
+        .values({
+          number,
+          status: "published",
+          graph: source.graph,
+          runtimeConfig: source.runtimeConfig,
+          contentHash: source.contentHash,
+          authorId,
+          createdAt: now,
+          publishedAt: now,
+        });
       const draft = await writeDraft(tx, await findDraft(tx, { lock: true }), source.graph, authorId);
-      await writeAudit(tx, ctx.actor, { action: "mapping.rollback", targetType: "mapping-version", targetId: String(number), details: { from, hash: source.contentHash } });
+      await writeAudit(tx, ctx.actor, {
+        action: "mapping.rollback",
+        targetType: "mapping-version",
+        targetId: String(number),
+        details: { from, hash: source.contentHash },
+      });
       return { number, from, draftHash: draft.hash };
     });
   } catch (error) {
-    if (hasSqlState(error, UNIQUE_VIOLATION)) throw new AppError("CONFLICT", "Someone else published at the same moment; try again.");
+    if (hasSqlState(error, UNIQUE_VIOLATION))
+      throw new AppError("CONFLICT", "Someone else published at the same moment; try again.");
     throw error;
   }
 }

@@ -15,10 +15,14 @@ export async function saveDraft(args: { ctx: ServiceContext; input: unknown }): 
   const { ctx } = args;
   requireRole(ctx, "consultant");
   const input = parseInput(SaveDraftInput, args.input);
-  if (JSON.stringify(input.graph ?? null).length > MAX_DRAFT_BYTES) throw new AppError("VALIDATION_FAILED", "The canvas is larger than 8 MB; split it.");
+  if (JSON.stringify(input.graph ?? null).length > MAX_DRAFT_BYTES)
+    throw new AppError("VALIDATION_FAILED", "The canvas is larger than 8 MB; split it.");
   const graph = parseInput(DraftGraphSchema, input.graph);
   const authorId = ctx.actor.kind === "user" ? ctx.actor.id : null;
-  const conflict = new AppError("CONFLICT", "Someone else saved the draft since you opened it. Reload to see their changes (export yours first to keep them).");
+  const conflict = new AppError(
+    "CONFLICT",
+    "Someone else saved the draft since you opened it. Reload to see their changes (export yours first to keep them).",
+  );
   try {
     // Hashed once, outside the transaction: a large canvas is a few hundred kilobytes of JSON.
     const hash = draftHash(graph);
@@ -27,7 +31,12 @@ export async function saveDraft(args: { ctx: ServiceContext; input: unknown }): 
       if (draft && draft.contentHash !== input.baseHash) throw conflict;
       if (draft?.contentHash === hash) return { hash, savedAt: draft.createdAt.toISOString() };
       const saved = await writeDraft(tx, draft, graph, authorId, hash);
-      await writeAudit(tx, ctx.actor, { action: "mapping.draft.save", targetType: "mapping-draft", targetId: hash.slice(0, 12), details: { nodes: graph.nodes.length, edges: graph.edges.length } });
+      await writeAudit(tx, ctx.actor, {
+        action: "mapping.draft.save",
+        targetType: "mapping-draft",
+        targetId: hash.slice(0, 12),
+        details: { nodes: graph.nodes.length, edges: graph.edges.length },
+      });
       return { hash, savedAt: saved.savedAt.toISOString() };
     });
   } catch (error) {

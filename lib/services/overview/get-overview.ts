@@ -22,7 +22,10 @@ export async function getOverview(args: { ctx: ServiceContext; now?: Date }): Pr
     ctx.db.select({ count }).from(connections),
     ctx.db.select({ count }).from(mappingVersions).where(eq(mappingVersions.status, "published")),
     ctx.db.select({ count }).from(syncJobs).where(gt(syncJobs.createdAt, since)),
-    ctx.db.select({ count }).from(syncJobs).where(and(gt(syncJobs.createdAt, since), eq(syncJobs.status, "failed"))),
+    ctx.db
+      .select({ count })
+      .from(syncJobs)
+      .where(and(gt(syncJobs.createdAt, since), eq(syncJobs.status, "failed"))),
   ]);
   return {
     activeUsers: activeUsers?.[0]?.count ?? null,

@@ -11,7 +11,9 @@ export const SANDBOX_PAGE_SIZE = 25;
 
 /** What people call a record by: a display name when there is one, else the entity's primary name. */
 export function nameFieldOf(entity: CatalogEntity): string | undefined {
-  return ["displayName", "name", "fullname", "lastname", "text", "description", entity.primaryName].find((name) => name && name !== entity.key && entity.fields.some((f) => f.name === name));
+  return ["displayName", "name", "fullname", "lastname", "text", "description", entity.primaryName].find(
+    (name) => name && name !== entity.key && entity.fields.some((f) => f.name === name),
+  );
 }
 
 export type SandboxPage = {
@@ -40,11 +42,20 @@ export async function browseSandbox(args: { ctx: ServiceContext; input: unknown 
   const entity = (input.entity ? findEntity(catalog, input.entity) : undefined) ?? tables[0]!;
   const store = new SandboxStore(ctx.db, input.system);
   const searchField = nameFieldOf(entity);
-  const where = input.search && searchField ? sql`lower(data ->> ${searchField}) like ${`%${input.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined;
+  const where =
+    input.search && searchField
+      ? sql`lower(data ->> ${searchField}) like ${`%${input.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`
+      : undefined;
   const total = await store.count(entity.name, where);
   const pages = Math.max(1, Math.ceil(total / SANDBOX_PAGE_SIZE));
   const page = Math.min(input.page, pages);
-  const records = await store.query({ entity: entity.name, where, orderBy: [{ expr: sql`modified_at`, direction: "desc" }], limit: SANDBOX_PAGE_SIZE, offset: (page - 1) * SANDBOX_PAGE_SIZE });
+  const records = await store.query({
+    entity: entity.name,
+    where,
+    orderBy: [{ expr: sql`modified_at`, direction: "desc" }],
+    limit: SANDBOX_PAGE_SIZE,
+    offset: (page - 1) * SANDBOX_PAGE_SIZE,
+  });
   const modifierIds = [...new Set(records.map((r) => r.modifiedBy).filter((id): id is string => Boolean(id)))];
   const users = input.system === "crm" ? await store.getMany("systemusers", modifierIds) : [];
   return {
@@ -62,7 +73,12 @@ export async function browseSandbox(args: { ctx: ServiceContext; input: unknown 
   };
 }
 
-export async function getSandboxRecord(args: { ctx: ServiceContext; system: "erp" | "crm"; entity: string; id: string }): Promise<StoredRecord | null> {
+export async function getSandboxRecord(args: {
+  ctx: ServiceContext;
+  system: "erp" | "crm";
+  entity: string;
+  id: string;
+}): Promise<StoredRecord | null> {
   requireRole(args.ctx, "viewer");
   if (!/^[0-9a-f-]{36}$/i.test(args.id) || !findEntity(STATIC_CATALOGS[args.system], args.entity)) return null;
   return new SandboxStore(args.ctx.db, args.system).get(args.entity, args.id.toLowerCase());

@@ -12,10 +12,19 @@ import type { Actor } from "../context";
  * (licensed, enabled, read-write, not an integration user). The system actor (CLI, seed) has no person: its edits are
  * made as the demo's administrator.
  */
-export async function sandboxUserFor(tx: DbOrTx, actor: Actor, fallback: string, now: Date): Promise<{ id: string; created: boolean }> {
+export async function sandboxUserFor(
+  tx: DbOrTx,
+  actor: Actor,
+  fallback: string,
+  now: Date,
+): Promise<{ id: string; created: boolean }> {
   if (actor.kind !== "user") return { id: fallback, created: false };
   const store = new SandboxStore(tx as never, "crm");
-  const [found] = await store.query({ entity: "systemusers", where: sql`lower(data ->> 'internalemailaddress') = ${actor.email.toLowerCase()}`, limit: 1 });
+  const [found] = await store.query({
+    entity: "systemusers",
+    where: sql`lower(data ->> 'internalemailaddress') = ${actor.email.toLowerCase()}`,
+    limit: 1,
+  });
   if (found) return { id: found.id, created: false };
   const [person] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id)).limit(1);
   const id = stableUuid(`crm:systemusers:tandem:${actor.id}`);

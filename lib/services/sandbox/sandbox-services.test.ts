@@ -11,7 +11,11 @@ import { createSandboxRecord } from "./create-sandbox-record";
 import { creatableOnPage } from "./sandbox-values";
 import { updateSandboxRecord } from "./update-sandbox-record";
 
-const fails = async (promise: Promise<unknown>) => promise.then(() => null, (error: { code?: string; fieldErrors?: Record<string, string[]> }) => error);
+const fails = async (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: { code?: string; fieldErrors?: Record<string, string[]> }) => error,
+  );
 
 describeEachDriver("sandbox page verbs", (database: () => TestDatabase) => {
   let crm: SandboxStore;
@@ -23,51 +27,110 @@ describeEachDriver("sandbox page verbs", (database: () => TestDatabase) => {
 
   it("should create a CRM record as the person's own new sandbox user when an admin creates one", async () => {
     const ctx = await contextAs(database().db, "admin");
-    const created = await createSandboxRecord({ ctx, input: { system: "crm", entity: "accounts", values: { name: "Made on the page", telephone1: "+1 555 0101", accountnumber: "" } } });
+    const created = await createSandboxRecord({
+      ctx,
+      input: {
+        system: "crm",
+        entity: "accounts",
+        values: { name: "Made on the page", telephone1: "+1 555 0101", accountnumber: "" },
+      },
+    });
     const account = (await crm.get("accounts", created.id))!;
     const person = (await crm.get("systemusers", created.modifiedBy!))!;
-    expect(person.data).toMatchObject({ fullname: ctx.user.name, internalemailaddress: ctx.user.email, isdisabled: false, islicensed: true, isintegrationuser: false, azureactivedirectoryobjectid: entraObjectIdOf(person.id) });
-    expect(account).toMatchObject({ modifiedBy: person.id, data: { name: "Made on the page", telephone1: "+1 555 0101", createdby: person.id, statecode: 0, statuscode: 1 } });
+    expect(person.data).toMatchObject({
+      fullname: ctx.user.name,
+      internalemailaddress: ctx.user.email,
+      isdisabled: false,
+      islicensed: true,
+      isintegrationuser: false,
+      azureactivedirectoryobjectid: entraObjectIdOf(person.id),
+    });
+    expect(account).toMatchObject({
+      modifiedBy: person.id,
+      data: { name: "Made on the page", telephone1: "+1 555 0101", createdby: person.id, statecode: 0, statuscode: 1 },
+    });
     expect(account.data).not.toHaveProperty("accountnumber");
-    const [audit] = await database().db.select().from(auditLog).where(and(eq(auditLog.action, "sandbox.record.create"), eq(auditLog.targetId, created.id)));
-    expect(audit).toMatchObject({ actorId: ctx.user.id, targetType: "crm.accounts", details: { writtenAs: person.id, sandboxUserCreated: true } });
-    const again = await createSandboxRecord({ ctx, input: { system: "crm", entity: "accounts", values: { name: "Made again" } } });
+    const [audit] = await database()
+      .db.select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "sandbox.record.create"), eq(auditLog.targetId, created.id)));
+    expect(audit).toMatchObject({
+      actorId: ctx.user.id,
+      targetType: "crm.accounts",
+      details: { writtenAs: person.id, sandboxUserCreated: true },
+    });
+    const again = await createSandboxRecord({
+      ctx,
+      input: { system: "crm", entity: "accounts", values: { name: "Made again" } },
+    });
     expect(again.modifiedBy).toBe(person.id);
   });
 
   it("should write as the systemuser whose e-mail is the person's when the CRM has one", async () => {
     const ctx = await contextAs(database().db, "admin");
     const existing = crypto.randomUUID();
-    await crm.insertMany("systemusers", [{ id: existing, data: { fullname: "Known Person", internalemailaddress: ctx.user.email.toUpperCase(), isdisabled: false } }]);
-    const created = await createSandboxRecord({ ctx, input: { system: "crm", entity: "contacts", values: { lastname: "Known" } } });
+    await crm.insertMany("systemusers", [
+      {
+        id: existing,
+        data: { fullname: "Known Person", internalemailaddress: ctx.user.email.toUpperCase(), isdisabled: false },
+      },
+    ]);
+    const created = await createSandboxRecord({
+      ctx,
+      input: { system: "crm", entity: "contacts", values: { lastname: "Known" } },
+    });
     expect(created.modifiedBy).toBe(existing);
-    const updated = await updateSandboxRecord({ ctx, input: { system: "crm", entity: "contacts", id: created.id, values: { firstname: "Karl" } } });
+    const updated = await updateSandboxRecord({
+      ctx,
+      input: { system: "crm", entity: "contacts", id: created.id, values: { firstname: "Karl" } },
+    });
     expect((await crm.get("contacts", updated.id))!.modifiedBy).toBe(existing);
   });
 
   it("should number a new ERP customer and give it its company contact as the API does", async () => {
     const ctx = await contextAs(database().db, "admin");
-    const created = await createSandboxRecord({ ctx, input: { system: "erp", entity: "customers", values: { displayName: "Page Customer Ltd." } } });
+    const created = await createSandboxRecord({
+      ctx,
+      input: { system: "erp", entity: "customers", values: { displayName: "Page Customer Ltd." } },
+    });
     const customer = (await erp.get("customers", created.id))!;
     expect(customer.data.number).toMatch(/^\d+$/);
     expect(created.modifiedBy).toBeNull();
     const contacts = await erp.query({ entity: "contacts", limit: 100 });
-    expect(contacts.some((c) => c.data.displayName === "Page Customer Ltd." || c.data.companyNumber === customer.data.number)).toBe(true);
+    expect(
+      contacts.some(
+        (c) => c.data.displayName === "Page Customer Ltd." || c.data.companyNumber === customer.data.number,
+      ),
+    ).toBe(true);
   });
 
   it("should change an ERP record with no CRM user involved when an admin edits one", async () => {
     const ctx = await contextAs(database().db, "admin");
-    const created = await createSandboxRecord({ ctx, input: { system: "erp", entity: "customers", values: { displayName: "Edited Customer" } } });
+    const created = await createSandboxRecord({
+      ctx,
+      input: { system: "erp", entity: "customers", values: { displayName: "Edited Customer" } },
+    });
     const users = await crm.count("systemusers");
-    await updateSandboxRecord({ ctx, input: { system: "erp", entity: "customers", id: created.id, values: { phoneNumber: "+1 555 0100" } } });
-    expect((await erp.get("customers", created.id))!).toMatchObject({ modifiedBy: null, data: { phoneNumber: "+1 555 0100", displayName: "Edited Customer" } });
+    await updateSandboxRecord({
+      ctx,
+      input: { system: "erp", entity: "customers", id: created.id, values: { phoneNumber: "+1 555 0100" } },
+    });
+    expect((await erp.get("customers", created.id))!).toMatchObject({
+      modifiedBy: null,
+      data: { phoneNumber: "+1 555 0100", displayName: "Edited Customer" },
+    });
     expect(await crm.count("systemusers")).toBe(users);
   });
 
   it("should name every field that is wrong and create nothing when the input is invalid", async () => {
     const ctx = await contextAs(database().db, "admin");
     const before = await crm.count("accounts");
-    const error = await fails(createSandboxRecord({ ctx, input: { system: "crm", entity: "accounts", values: { accountnumber: "x".repeat(25), versionnumber: 3 } } }));
+    const error = await fails(
+      createSandboxRecord({
+        ctx,
+        input: { system: "crm", entity: "accounts", values: { accountnumber: "x".repeat(25), versionnumber: 3 } },
+      }),
+    );
     expect(error).toMatchObject({ code: "VALIDATION_FAILED" });
     expect(Object.keys(error!.fieldErrors!).sort()).toEqual(["accountnumber", "name", "versionnumber"]);
     expect(error!.fieldErrors!.name).toEqual(["This field is required"]);
@@ -77,7 +140,11 @@ describeEachDriver("sandbox page verbs", (database: () => TestDatabase) => {
   it.each(["consultant", "viewer"] as const)("should refuse a %s and write nothing", async (role) => {
     const ctx = await contextAs(database().db, role);
     const before = await crm.count("accounts");
-    expect(await fails(createSandboxRecord({ ctx, input: { system: "crm", entity: "accounts", values: { name: `By a ${role}` } } }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      await fails(
+        createSandboxRecord({ ctx, input: { system: "crm", entity: "accounts", values: { name: `By a ${role}` } } }),
+      ),
+    ).toMatchObject({ code: "FORBIDDEN" });
     expect(await crm.count("accounts")).toBe(before);
   });
 
@@ -85,13 +152,21 @@ describeEachDriver("sandbox page verbs", (database: () => TestDatabase) => {
     const ctx = await contextAs(database().db, "admin");
     const blocked = STATIC_CATALOGS.crm.entities.find((e) => e.kind === "table" && !creatableOnPage(e));
     expect(blocked).toBeDefined();
-    expect(await fails(createSandboxRecord({ ctx, input: { system: "crm", entity: blocked!.name, values: {} } }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(
+      await fails(createSandboxRecord({ ctx, input: { system: "crm", entity: blocked!.name, values: {} } })),
+    ).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("should list who last modified each CRM record when the page is browsed", async () => {
     const ctx = await contextAs(database().db, "admin");
-    const created = await createSandboxRecord({ ctx, input: { system: "crm", entity: "accounts", values: { name: "Listed with its modifier" } } });
-    const page = await browseSandbox({ ctx, input: { system: "crm", entity: "accounts", search: "Listed with its modifier" } });
+    const created = await createSandboxRecord({
+      ctx,
+      input: { system: "crm", entity: "accounts", values: { name: "Listed with its modifier" } },
+    });
+    const page = await browseSandbox({
+      ctx,
+      input: { system: "crm", entity: "accounts", search: "Listed with its modifier" },
+    });
     expect(page.records.map((r) => r.id)).toEqual([created.id]);
     expect(page.modifiers[created.modifiedBy!]).toBe(ctx.user.name);
     expect(page.creatable).toBe(true);

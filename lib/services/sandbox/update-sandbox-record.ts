@@ -14,21 +14,38 @@ import { acceptPageValues } from "./sandbox-values";
  * Changes a record in a simulated system as a person would in its own UI: same validation as its API, a new
  * modified-on, and (CRM) the signed-in person's sandbox user as modifier, so the sync sees a real change to pick up.
  */
-export async function updateSandboxRecord(args: { ctx: ServiceContext; input: unknown }): Promise<{ id: string; version: number }> {
+export async function updateSandboxRecord(args: {
+  ctx: ServiceContext;
+  input: unknown;
+}): Promise<{ id: string; version: number }> {
   const { ctx } = args;
   requireRole(ctx, "admin");
   const input = parseInput(UpdateSandboxRecordInput, args.input);
   const entity = findEntity(STATIC_CATALOGS[input.system], input.entity);
-  if (!entity || entity.kind !== "table") throw new AppError("NOT_FOUND", `The ${input.system.toUpperCase()} sandbox has no entity ${input.entity}`);
+  if (!entity || entity.kind !== "table")
+    throw new AppError("NOT_FOUND", `The ${input.system.toUpperCase()} sandbox has no entity ${input.entity}`);
   const data = acceptPageValues(entity, input.system, input.values, { creating: false });
   return withTransaction(ctx, async (tx) => {
     const store = new SandboxStore(tx as never, input.system);
     const existing = await store.get(entity.name, input.id);
     if (!existing) throw new AppError("NOT_FOUND", "That record does not exist (any more)");
-    const changed = Object.keys(data).filter((name) => JSON.stringify(existing.data[name] ?? null) !== JSON.stringify(data[name]));
-    const person = input.system === "crm" ? await sandboxUserFor(tx, ctx.actor, SANDBOX_EDITOR_USER_ID, new Date()) : null;
-    const record = await store.write(entity.name, { id: existing.id, data: { ...existing.data, ...data }, createdAt: existing.createdAt, modifiedBy: person?.id ?? null });
-    await writeAudit(tx, ctx.actor, { action: "sandbox.record.update", targetType: `${input.system}.${entity.name}`, targetId: existing.id, details: { changed } });
+    const changed = Object.keys(data).filter(
+      (name) => JSON.stringify(existing.data[name] ?? null) !== JSON.stringify(data[name]),
+    );
+    const person =
+      input.system === "crm" ? await sandboxUserFor(tx, ctx.actor, SANDBOX_EDITOR_USER_ID, new Date()) : null;
+    const record = await store.write(entity.name, {
+      id: existing.id,
+      data: { ...existing.data, ...data },
+      createdAt: existing.createdAt,
+      modifiedBy: person?.id ?? null,
+    });
+    await writeAudit(tx, ctx.actor, {
+      action: "sandbox.record.update",
+      targetType: `${input.system}.${entity.name}`,
+      targetId: existing.id,
+      details: { changed },
+    });
     return { id: record.id, version: record.version };
   });
 }

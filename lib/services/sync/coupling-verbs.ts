@@ -1,9 +1,22 @@
 import { coupleByMatch, type CoupleResult } from "@/lib/sync/engine/couple-records";
-import { createInOtherSystem, restoreSkipped, setUpCoupling, synchronizeNow, uncouple } from "@/lib/sync/engine/coupling-operations";
+import {
+  createInOtherSystem,
+  restoreSkipped,
+  setUpCoupling,
+  synchronizeNow,
+  uncouple,
+} from "@/lib/sync/engine/coupling-operations";
 import { resolveConflict } from "@/lib/sync/engine/resolve-conflict";
 import { parseInput } from "@/lib/validation";
 import { requireRole, type ServiceContext } from "../context";
-import { MatchCouplingInput, RecordsInput, ResolveConflictInput, RestoreSkippedInput, SetUpCouplingInput, SyncNowInput } from "./sync-schemas";
+import {
+  MatchCouplingInput,
+  RecordsInput,
+  ResolveConflictInput,
+  RestoreSkippedInput,
+  SetUpCouplingInput,
+  SyncNowInput,
+} from "./sync-schemas";
 import { actorId, withEngine } from "./sync-service";
 
 type Args = { ctx: ServiceContext; input: unknown };
@@ -12,8 +25,15 @@ type Args = { ctx: ServiceContext; input: unknown };
 export async function coupleRecords({ ctx, input: raw }: Args) {
   requireRole(ctx, "admin");
   const input = parseInput(SetUpCouplingInput, raw);
-  return withEngine(ctx, { action: "coupling.create", targetType: "mapping", targetId: input.mapping, details: { erpId: input.erpId, crmId: input.crmId, syncAfter: input.syncAfter ?? null } }, (engine) =>
-    setUpCoupling(engine, input.mapping, { ...input, startedBy: actorId(ctx) }),
+  return withEngine(
+    ctx,
+    {
+      action: "coupling.create",
+      targetType: "mapping",
+      targetId: input.mapping,
+      details: { erpId: input.erpId, crmId: input.crmId, syncAfter: input.syncAfter ?? null },
+    },
+    (engine) => setUpCoupling(engine, input.mapping, { ...input, startedBy: actorId(ctx) }),
   );
 }
 
@@ -21,8 +41,15 @@ export async function coupleRecords({ ctx, input: raw }: Args) {
 export async function createInOther({ ctx, input: raw }: Args) {
   requireRole(ctx, "admin");
   const input = parseInput(RecordsInput, raw);
-  return withEngine(ctx, { action: "coupling.create-in-other", targetType: "mapping", targetId: input.mapping, details: { side: input.side, count: input.ids.length } }, (engine) =>
-    createInOtherSystem(engine, input.mapping, { side: input.side, ids: input.ids }, actorId(ctx)),
+  return withEngine(
+    ctx,
+    {
+      action: "coupling.create-in-other",
+      targetType: "mapping",
+      targetId: input.mapping,
+      details: { side: input.side, count: input.ids.length },
+    },
+    (engine) => createInOtherSystem(engine, input.mapping, { side: input.side, ids: input.ids }, actorId(ctx)),
   );
 }
 
@@ -30,16 +57,31 @@ export async function createInOther({ ctx, input: raw }: Args) {
 export async function syncNow({ ctx, input: raw }: Args) {
   requireRole(ctx, "admin");
   const input = parseInput(SyncNowInput, raw);
-  return withEngine(ctx, { action: "sync.now", targetType: "mapping", targetId: input.mapping, details: { side: input.side, count: input.ids.length, direction: input.direction } }, (engine) =>
-    synchronizeNow(engine, input.mapping, { side: input.side, ids: input.ids }, input.direction, actorId(ctx)),
+  return withEngine(
+    ctx,
+    {
+      action: "sync.now",
+      targetType: "mapping",
+      targetId: input.mapping,
+      details: { side: input.side, count: input.ids.length, direction: input.direction },
+    },
+    (engine) =>
+      synchronizeNow(engine, input.mapping, { side: input.side, ids: input.ids }, input.direction, actorId(ctx)),
   );
 }
 
 export async function uncoupleRecords({ ctx, input: raw }: Args) {
   requireRole(ctx, "admin");
   const input = parseInput(RecordsInput, raw);
-  return withEngine(ctx, { action: "coupling.remove", targetType: "mapping", targetId: input.mapping, details: { side: input.side, ids: input.ids.slice(0, 50), count: input.ids.length } }, (engine) =>
-    uncouple(engine, input.mapping, { side: input.side, ids: input.ids }, actorId(ctx)),
+  return withEngine(
+    ctx,
+    {
+      action: "coupling.remove",
+      targetType: "mapping",
+      targetId: input.mapping,
+      details: { side: input.side, ids: input.ids.slice(0, 50), count: input.ids.length },
+    },
+    (engine) => uncouple(engine, input.mapping, { side: input.side, ids: input.ids }, actorId(ctx)),
   );
 }
 
@@ -47,16 +89,38 @@ export async function uncoupleRecords({ ctx, input: raw }: Args) {
 export async function matchCouple({ ctx, input: raw }: Args): Promise<CoupleResult> {
   requireRole(ctx, "admin");
   const input = parseInput(MatchCouplingInput, raw);
-  return withEngine(ctx, { action: "coupling.match", targetType: "mapping", targetId: input.mapping, details: { count: input.erpIds?.length ?? "all" } }, (engine) =>
-    coupleByMatch(engine, input.mapping, { trigger: "manual", ids: input.erpIds, createIfNoMatch: input.createIfNoMatch, syncAfter: input.syncAfter, startedBy: actorId(ctx) }),
+  return withEngine(
+    ctx,
+    {
+      action: "coupling.match",
+      targetType: "mapping",
+      targetId: input.mapping,
+      details: { count: input.erpIds?.length ?? "all" },
+    },
+    (engine) =>
+      coupleByMatch(engine, input.mapping, {
+        trigger: "manual",
+        ids: input.erpIds,
+        createIfNoMatch: input.createIfNoMatch,
+        syncAfter: input.syncAfter,
+        startedBy: actorId(ctx),
+      }),
   );
 }
 
 export async function restoreSkippedRecords({ ctx, input: raw }: Args) {
   requireRole(ctx, "admin");
   const input = parseInput(RestoreSkippedInput, raw);
-  return withEngine(ctx, { action: "coupling.restore", targetType: "mapping", targetId: input.mapping, details: { count: input.ids?.length ?? "all" } }, (engine) =>
-    restoreSkipped(engine, input.mapping, input.side && input.ids ? { side: input.side, ids: input.ids } : undefined),
+  return withEngine(
+    ctx,
+    {
+      action: "coupling.restore",
+      targetType: "mapping",
+      targetId: input.mapping,
+      details: { count: input.ids?.length ?? "all" },
+    },
+    (engine) =>
+      restoreSkipped(engine, input.mapping, input.side && input.ids ? { side: input.side, ids: input.ids } : undefined),
   );
 }
 
@@ -64,5 +128,14 @@ export async function restoreSkippedRecords({ ctx, input: raw }: Args) {
 export async function decideConflict({ ctx, input: raw }: Args) {
   requireRole(ctx, "admin");
   const input = parseInput(ResolveConflictInput, raw);
-  return withEngine(ctx, { action: "conflict.resolve", targetType: "conflict", targetId: input.conflictId, details: { winner: input.winner } }, (engine) => resolveConflict(engine, input.conflictId, input.winner, actorId(ctx)));
+  return withEngine(
+    ctx,
+    {
+      action: "conflict.resolve",
+      targetType: "conflict",
+      targetId: input.conflictId,
+      details: { winner: input.winner },
+    },
+    (engine) => resolveConflict(engine, input.conflictId, input.winner, actorId(ctx)),
+  );
 }

@@ -15,7 +15,9 @@ export async function dryRunMapping(args: { ctx: ServiceContext; input: unknown 
       mode: input.records ? "one-off" : input.full ? "full" : "incremental",
       direction: input.direction,
       records: input.records,
-      ...(input.full || input.records ? { createUncoupled: true, matchBeforeCreate: Boolean(input.full), force: Boolean(input.records) } : {}),
+      ...(input.full || input.records
+        ? { createUncoupled: true, matchBeforeCreate: Boolean(input.full), force: Boolean(input.records) }
+        : {}),
       dryRun: true,
     }),
   );

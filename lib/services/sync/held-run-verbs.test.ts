@@ -18,10 +18,29 @@ describeEachDriver("deciding a held run", (database: () => TestDatabase) => {
   let boss: PgBoss;
   const db = () => database().db;
   /** A run as the guard leaves it: held, with its numbers. */
-  const heldJob = async () => (await db().insert(syncJobs).values({ mappingName: MAPPING, direction: "erp-to-crm", status: "held", trigger: "schedule", mode: "incremental", hold: HOLD, message: "Held before writing." }).returning())[0]!;
+  const heldJob = async () =>
+    (
+      await db()
+        .insert(syncJobs)
+        .values({
+          mappingName: MAPPING,
+          direction: "erp-to-crm",
+          status: "held",
+          trigger: "schedule",
+          mode: "incremental",
+          hold: HOLD,
+          message: "Held before writing.",
+        })
+        .returning()
+    )[0]!;
   const jobRow = async (id: string) => (await db().select().from(syncJobs).where(eq(syncJobs.id, id)))[0]!;
   const queued = () => boss.findJobs(SYNC_QUEUE, { key: `mapping:${MAPPING}`, queued: true });
-  const auditOf = (jobId: string) => db().select().from(auditLog).where(and(eq(auditLog.targetType, "job"), eq(auditLog.targetId, jobId))).orderBy(desc(auditLog.createdAt));
+  const auditOf = (jobId: string) =>
+    db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, "job"), eq(auditLog.targetId, jobId)))
+      .orderBy(desc(auditLog.createdAt));
 
   beforeAll(async () => {
     await ensureTemplatePublished(db());
@@ -55,7 +74,9 @@ describeEachDriver("deciding a held run", (database: () => TestDatabase) => {
   it("should show a viewer each held run with its numbers when runs are held", async () => {
     const job = await heldJob();
     const viewer = await contextAs(db(), "viewer");
-    expect(await listHeldRuns({ ctx: viewer })).toEqual([expect.objectContaining({ id: job.id, mappingName: MAPPING, direction: "erp-to-crm", hold: HOLD })]);
+    expect(await listHeldRuns({ ctx: viewer })).toEqual([
+      expect.objectContaining({ id: job.id, mappingName: MAPPING, direction: "erp-to-crm", hold: HOLD }),
+    ]);
   });
 
   it("should queue one run with the guard lifted and write an audit row when an admin approves", async () => {
@@ -64,10 +85,39 @@ describeEachDriver("deciding a held run", (database: () => TestDatabase) => {
     const result = await approveHeldRun({ ctx: admin, input: { jobId: job.id } });
     const [run, ...more] = await queued();
     expect(more).toEqual([]);
-    expect(run).toMatchObject({ id: result.queuedRunId, data: { kind: "run-mapping", mapping: MAPPING, direction: "erp-to-crm", mode: "incremental", trigger: "approved", guard: "override", startedBy: admin.user.id } });
-    expect(await jobRow(job.id)).toMatchObject({ status: "aborted", decidedBy: admin.user.id, hold: { ...HOLD, decision: { outcome: "approved", by: admin.user.email, queuedRunId: result.queuedRunId } } });
-    expect(await auditOf(job.id)).toEqual([expect.objectContaining({ action: "sync.held.approve", actorId: admin.user.id, details: expect.objectContaining({ mapping: MAPPING, planned: 30, coupledTotal: 40, queuedRunId: result.queuedRunId }) })]);
-    await expect(discardHeldRun({ ctx: admin, input: { jobId: job.id } })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("approved by") });
+    expect(run).toMatchObject({
+      id: result.queuedRunId,
+      data: {
+        kind: "run-mapping",
+        mapping: MAPPING,
+        direction: "erp-to-crm",
+        mode: "incremental",
+        trigger: "approved",
+        guard: "override",
+        startedBy: admin.user.id,
+      },
+    });
+    expect(await jobRow(job.id)).toMatchObject({
+      status: "aborted",
+      decidedBy: admin.user.id,
+      hold: { ...HOLD, decision: { outcome: "approved", by: admin.user.email, queuedRunId: result.queuedRunId } },
+    });
+    expect(await auditOf(job.id)).toEqual([
+      expect.objectContaining({
+        action: "sync.held.approve",
+        actorId: admin.user.id,
+        details: expect.objectContaining({
+          mapping: MAPPING,
+          planned: 30,
+          coupledTotal: 40,
+          queuedRunId: result.queuedRunId,
+        }),
+      }),
+    ]);
+    await expect(discardHeldRun({ ctx: admin, input: { jobId: job.id } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("approved by"),
+    });
   });
 
   it("should end the held job as cancelled, queue nothing and write an audit row when an admin discards", async () => {
@@ -75,16 +125,25 @@ describeEachDriver("deciding a held run", (database: () => TestDatabase) => {
     const admin = await contextAs(db(), "admin");
     await discardHeldRun({ ctx: admin, input: { jobId: job.id } });
     expect(await queued()).toEqual([]);
-    expect(await jobRow(job.id)).toMatchObject({ status: "cancelled", decidedBy: admin.user.id, hold: { decision: { outcome: "discarded", by: admin.user.email } } });
+    expect(await jobRow(job.id)).toMatchObject({
+      status: "cancelled",
+      decidedBy: admin.user.id,
+      hold: { decision: { outcome: "discarded", by: admin.user.email } },
+    });
     expect((await jobRow(job.id)).message).toContain(`Discarded by ${admin.user.email}`);
-    expect(await auditOf(job.id)).toEqual([expect.objectContaining({ action: "sync.held.discard", actorId: admin.user.id })]);
+    expect(await auditOf(job.id)).toEqual([
+      expect.objectContaining({ action: "sync.held.discard", actorId: admin.user.id }),
+    ]);
     await expect(approveHeldRun({ ctx: admin, input: { jobId: job.id } })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("should decide once when two admins approve and discard the same held run at once", async () => {
     const job = await heldJob();
     const [first, second] = [await contextAs(db(), "admin"), await contextAs(db(), "admin")];
-    const results = await Promise.allSettled([approveHeldRun({ ctx: first, input: { jobId: job.id } }), discardHeldRun({ ctx: second, input: { jobId: job.id } })]);
+    const results = await Promise.allSettled([
+      approveHeldRun({ ctx: first, input: { jobId: job.id } }),
+      discardHeldRun({ ctx: second, input: { jobId: job.id } }),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
     const approved = (await jobRow(job.id)).status === "aborted";
@@ -121,7 +180,10 @@ describeEachDriver("deciding a held run", (database: () => TestDatabase) => {
     const job = await heldJob();
     const admin = await contextAs(db(), "admin");
     const waiting = await enqueueSync(boss, { kind: "run-mapping", mapping: MAPPING, trigger: "manual" });
-    await expect(approveHeldRun({ ctx: admin, input: { jobId: job.id } })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already queued") });
+    await expect(approveHeldRun({ ctx: admin, input: { jobId: job.id } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("already queued"),
+    });
     expect(await jobRow(job.id)).toMatchObject({ status: "held" });
     expect((await queued()).map((j) => j.id)).toEqual([waiting]);
     expect(await auditOf(job.id)).toEqual([]);

@@ -18,7 +18,11 @@ export type HeldRunDecision = { jobId: string; mapping: string; queuedRunId: str
 async function heldJobOrThrow(ctx: ServiceContext, jobId: string): Promise<SyncJob> {
   const [job] = await ctx.db.select().from(syncJobs).where(eq(syncJobs.id, jobId));
   if (!job) throw new AppError("NOT_FOUND", "No sync job with that id.");
-  if (job.status !== "held") throw new AppError("CONFLICT", `This run is not waiting for a decision (it is ${job.status}${job.hold?.decision ? `, ${job.hold.decision.outcome} by ${job.hold.decision.by}` : ""}).`);
+  if (job.status !== "held")
+    throw new AppError(
+      "CONFLICT",
+      `This run is not waiting for a decision (it is ${job.status}${job.hold?.decision ? `, ${job.hold.decision.outcome} by ${job.hold.decision.by}` : ""}).`,
+    );
   return job;
 }
 
@@ -29,7 +33,8 @@ const decidedBy = (ctx: ServiceContext, outcome: HeldDecision["outcome"], queued
   queuedRunId,
 });
 
-const alreadyDecided = () => new AppError("CONFLICT", "Someone decided this held run a moment ago; reload to see what was decided.");
+const alreadyDecided = () =>
+  new AppError("CONFLICT", "Someone decided this held run a moment ago; reload to see what was decided.");
 
 /**
  * Approve a held run once: a run of its mapping and direction is queued with the guard lifted, and the schedule
@@ -40,11 +45,28 @@ export async function approveHeldRun({ ctx, input }: Args): Promise<HeldRunDecis
   const { jobId } = parseInput(JobInput, input);
   const job = await heldJobOrThrow(ctx, jobId);
   findMapping((await loadPublishedConfig(ctx.db)).config, job.mappingName);
-  const run = { kind: "run-mapping", mapping: job.mappingName, direction: job.direction, mode: job.mode === "full" ? "full" : "incremental", trigger: "approved", guard: "override", startedBy: actorId(ctx) } as const;
+  const run = {
+    kind: "run-mapping",
+    mapping: job.mappingName,
+    direction: job.direction,
+    mode: job.mode === "full" ? "full" : "incremental",
+    trigger: "approved",
+    guard: "override",
+    startedBy: actorId(ctx),
+  } as const;
   return enqueueSyncInTransaction(ctx.db, queueFor(ctx.db), run, async (tx, queuedRunId) => {
-    if (!queuedRunId) throw new AppError("CONFLICT", `A run of ${job.mappingName} is already queued or running; approve the held run again once it has finished.`);
+    if (!queuedRunId)
+      throw new AppError(
+        "CONFLICT",
+        `A run of ${job.mappingName} is already queued or running; approve the held run again once it has finished.`,
+      );
     if (!(await settleHeld(tx, job, decidedBy(ctx, "approved", queuedRunId)))) throw alreadyDecided();
-    await writeAudit(tx, ctx.actor, { action: "sync.held.approve", targetType: "job", targetId: job.id, details: { mapping: job.mappingName, direction: job.direction, ...job.hold, queuedRunId } });
+    await writeAudit(tx, ctx.actor, {
+      action: "sync.held.approve",
+      targetType: "job",
+      targetId: job.id,
+      details: { mapping: job.mappingName, direction: job.direction, ...job.hold, queuedRunId },
+    });
     return { jobId: job.id, mapping: job.mappingName, queuedRunId };
   });
 }
@@ -56,7 +78,12 @@ export async function discardHeldRun({ ctx, input }: Args): Promise<HeldRunDecis
   const job = await heldJobOrThrow(ctx, jobId);
   return withTransaction(ctx, async (tx) => {
     if (!(await settleHeld(tx, job, decidedBy(ctx, "discarded")))) throw alreadyDecided();
-    await writeAudit(tx, ctx.actor, { action: "sync.held.discard", targetType: "job", targetId: job.id, details: { mapping: job.mappingName, direction: job.direction, ...job.hold } });
+    await writeAudit(tx, ctx.actor, {
+      action: "sync.held.discard",
+      targetType: "job",
+      targetId: job.id,
+      details: { mapping: job.mappingName, direction: job.direction, ...job.hold },
+    });
     return { jobId: job.id, mapping: job.mappingName, queuedRunId: null };
   });
 }

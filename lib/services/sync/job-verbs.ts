@@ -25,13 +25,34 @@ export async function retryJobErrors(args: { ctx: ServiceContext; input: unknown
   requireRole(ctx, "admin");
   const { jobId } = parseInput(JobInput, args.input);
   const job = await jobOrThrow(ctx, jobId);
-  const errors = await ctx.db.select({ sourceId: syncJobErrors.sourceId }).from(syncJobErrors).where(eq(syncJobErrors.jobId, jobId));
+  const errors = await ctx.db
+    .select({ sourceId: syncJobErrors.sourceId })
+    .from(syncJobErrors)
+    .where(eq(syncJobErrors.jobId, jobId));
   const ids = [...new Set(errors.map((e) => e.sourceId).filter((id): id is string => Boolean(id)))];
   if (!ids.length) throw new AppError("CONFLICT", "This job has no record errors to retry.");
   const side = sourceSide(job.direction);
-  return withEngine(ctx, { action: "sync.retry-errors", targetType: "job", targetId: jobId, details: { mapping: job.mappingName, count: ids.length } }, async (engine) => {
-    const mapping = findMapping(engine.config, job.mappingName);
-    await restoreSkipped(engine, mapping.name, { side, ids });
-    return runMapping(engine, mapping.name, { trigger: "retry", mode: "one-off", records: { side, ids }, direction: job.direction, force: true, createUncoupled: job.mode !== "incremental" || !mapping.syncOnlyCoupled, startedBy: actorId(ctx), waitMs: 30_000 });
-  });
+  return withEngine(
+    ctx,
+    {
+      action: "sync.retry-errors",
+      targetType: "job",
+      targetId: jobId,
+      details: { mapping: job.mappingName, count: ids.length },
+    },
+    async (engine) => {
+      const mapping = findMapping(engine.config, job.mappingName);
+      await restoreSkipped(engine, mapping.name, { side, ids });
+      return runMapping(engine, mapping.name, {
+        trigger: "retry",
+        mode: "one-off",
+        records: { side, ids },
+        direction: job.direction,
+        force: true,
+        createUncoupled: job.mode !== "incremental" || !mapping.syncOnlyCoupled,
+        startedBy: actorId(ctx),
+        waitMs: 30_000,
+      });
+    },
+  );
 }

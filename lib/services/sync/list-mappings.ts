@@ -10,17 +10,36 @@ export type MappingSummary = {
   direction: string;
   everyMinutes: number | null;
   parent: string | null;
-  lastJobs: Pick<SyncJob, "id" | "direction" | "status" | "createdAt" | "inserted" | "modified" | "unchanged" | "skipped" | "failed" | "message">[];
+  lastJobs: Pick<
+    SyncJob,
+    | "id"
+    | "direction"
+    | "status"
+    | "createdAt"
+    | "inserted"
+    | "modified"
+    | "unchanged"
+    | "skipped"
+    | "failed"
+    | "message"
+  >[];
 };
 
 /** The published mappings, each with its newest job per direction. */
-export async function listMappings(args: { ctx: ServiceContext }): Promise<{ versionNumber: number; mappings: MappingSummary[] } | null> {
+export async function listMappings(args: {
+  ctx: ServiceContext;
+}): Promise<{ versionNumber: number; mappings: MappingSummary[] } | null> {
   const { ctx } = args;
   requireRole(ctx, "viewer");
   const published = await loadPublishedConfig(ctx.db).catch(() => null);
   if (!published) return null;
   const names = published.config.mappings.map((m) => m.name);
-  const jobs = await ctx.db.select().from(syncJobs).where(inArray(syncJobs.mappingName, names)).orderBy(desc(syncJobs.createdAt)).limit(500);
+  const jobs = await ctx.db
+    .select()
+    .from(syncJobs)
+    .where(inArray(syncJobs.mappingName, names))
+    .orderBy(desc(syncJobs.createdAt))
+    .limit(500);
   return {
     versionNumber: published.versionNumber,
     mappings: published.config.mappings.map((m) => ({
@@ -31,8 +50,25 @@ export async function listMappings(args: { ctx: ServiceContext }): Promise<{ ver
       everyMinutes: m.schedule?.everyMinutes ?? null,
       parent: m.parent ?? null,
       lastJobs: (["erp-to-crm", "crm-to-erp"] as const).flatMap((direction) => {
-        const job = jobs.find((j) => j.mappingName === m.name && j.direction === direction && j.type === "synchronization");
-        return job ? [{ id: job.id, direction: job.direction, status: job.status, createdAt: job.createdAt, inserted: job.inserted, modified: job.modified, unchanged: job.unchanged, skipped: job.skipped, failed: job.failed, message: job.message }] : [];
+        const job = jobs.find(
+          (j) => j.mappingName === m.name && j.direction === direction && j.type === "synchronization",
+        );
+        return job
+          ? [
+              {
+                id: job.id,
+                direction: job.direction,
+                status: job.status,
+                createdAt: job.createdAt,
+                inserted: job.inserted,
+                modified: job.modified,
+                unchanged: job.unchanged,
+                skipped: job.skipped,
+                failed: job.failed,
+                message: job.message,
+              },
+            ]
+          : [];
       }),
     })),
   };

@@ -7,7 +7,10 @@ import { withEngine } from "./sync-service";
  * unmatched. It only reads both systems and changes nothing (no job, no coupling, no audit row), so viewers may look
  * too, as they may read the run itself.
  */
-export async function previewFullSynchronization(args: { ctx: ServiceContext; input?: unknown }): Promise<FullSyncPreview> {
+export async function previewFullSynchronization(args: {
+  ctx: ServiceContext;
+  input?: unknown;
+}): Promise<FullSyncPreview> {
   const { ctx } = args;
   requireRole(ctx, "viewer");
   return withEngine(ctx, null, (engine) => previewFullSync(engine));

@@ -10,7 +10,9 @@ export async function startFullSync(args: { ctx: ServiceContext; input?: unknown
   const { ctx } = args;
   requireRole(ctx, "admin");
   const boss = queueFor(ctx.db);
-  const runId = await withEngine(ctx, { action: "sync.full.start", targetType: "full-sync" }, (engine) => createFullSyncRun(engine, actorId(ctx)));
+  const runId = await withEngine(ctx, { action: "sync.full.start", targetType: "full-sync" }, (engine) =>
+    createFullSyncRun(engine, actorId(ctx)),
+  );
   await startReadyLines(ctx.db, boss, runId, actorId(ctx));
   return getFullSync({ ctx, input: { runId } });
 }

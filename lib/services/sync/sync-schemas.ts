@@ -6,13 +6,34 @@ const Id = z.string().trim().min(1, "an id is required").max(200);
 const Side = z.enum(["erp", "crm"], { message: "side must be erp or crm" });
 const Ids = z.array(Id).min(1, "pick at least one record").max(1000, "at most 1,000 records at a time");
 
-export const RunMappingInput = z.object({ mapping: MappingNameSchema, direction: FlowSchema.optional(), full: z.boolean().default(false) });
-export const DryRunInput = z.object({ mapping: MappingNameSchema, direction: FlowSchema.optional(), full: z.boolean().default(false), records: z.object({ side: Side, ids: Ids }).optional() });
-export const SetUpCouplingInput = z.object({ mapping: MappingNameSchema, erpId: Id, crmId: Id, syncAfter: FlowSchema.optional() });
+export const RunMappingInput = z.object({
+  mapping: MappingNameSchema,
+  direction: FlowSchema.optional(),
+  full: z.boolean().default(false),
+});
+export const DryRunInput = z.object({
+  mapping: MappingNameSchema,
+  direction: FlowSchema.optional(),
+  full: z.boolean().default(false),
+  records: z.object({ side: Side, ids: Ids }).optional(),
+});
+export const SetUpCouplingInput = z.object({
+  mapping: MappingNameSchema,
+  erpId: Id,
+  crmId: Id,
+  syncAfter: FlowSchema.optional(),
+});
 export const RecordsInput = z.object({ mapping: MappingNameSchema, side: Side, ids: Ids });
 export const SyncNowInput = RecordsInput.extend({ direction: z.enum(["erp-to-crm", "crm-to-erp", "merge"]) });
-export const MatchCouplingInput = z.object({ mapping: MappingNameSchema, erpIds: Ids.optional(), createIfNoMatch: z.boolean().optional(), syncAfter: z.boolean().optional() });
-export const RestoreSkippedInput = z.object({ mapping: MappingNameSchema, side: Side.optional(), ids: Ids.optional() }).refine((v) => Boolean(v.side) === Boolean(v.ids), "give both side and ids, or neither to restore all");
+export const MatchCouplingInput = z.object({
+  mapping: MappingNameSchema,
+  erpIds: Ids.optional(),
+  createIfNoMatch: z.boolean().optional(),
+  syncAfter: z.boolean().optional(),
+});
+export const RestoreSkippedInput = z
+  .object({ mapping: MappingNameSchema, side: Side.optional(), ids: Ids.optional() })
+  .refine((v) => Boolean(v.side) === Boolean(v.ids), "give both side and ids, or neither to restore all");
 export const JobInput = z.object({ jobId: z.string().uuid("not a job id") });
 export const FullSyncRunInput = z.object({ runId: z.string().uuid("not a full synchronization id") });
 export const ResolveConflictInput = z.object({ conflictId: z.string().uuid("not a conflict id"), winner: Side });

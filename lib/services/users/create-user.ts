@@ -21,7 +21,10 @@ export async function createUser(args: { ctx: ServiceContext; input: unknown }):
     return await withTransaction(ctx, async (tx) => {
       const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
       if (existing) throw duplicate;
-      const [user] = await tx.insert(users).values({ email: input.email, name, role: input.role, passwordHash }).returning();
+      const [user] = await tx
+        .insert(users)
+        .values({ email: input.email, name, role: input.role, passwordHash })
+        .returning();
       await writeAudit(tx, ctx.actor, {
         action: "user.create",
         targetType: "user",

@@ -4,5 +4,12 @@ import type { User } from "@/db/schema";
 export type PublicUser = Pick<User, "id" | "email" | "name" | "role" | "disabled" | "createdAt">;
 
 export function toPublicUser(user: User): PublicUser {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, disabled: user.disabled, createdAt: user.createdAt };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    disabled: user.disabled,
+    createdAt: user.createdAt,
+  };
 }

@@ -20,7 +20,15 @@ describeEachDriver("user verbs", (database) => {
   it("should create the user with a hashed password and write an audit row when an admin creates a user", async () => {
     const { db } = database();
     const ctx = await contextAs(db, "admin");
-    const created = await createUser({ ctx, input: { email: "  New.Person@Example.TEST ", name: "New Person", role: "consultant", password: "long-enough-pw" } });
+    const created = await createUser({
+      ctx,
+      input: {
+        email: "  New.Person@Example.TEST ",
+        name: "New Person",
+        role: "consultant",
+        password: "long-enough-pw",
+      },
+    });
     expect(created).toMatchObject({ email: "new.person@example.test", role: "consultant", disabled: false });
     expect(created).not.toHaveProperty("passwordHash");
 
@@ -30,15 +38,34 @@ describeEachDriver("user verbs", (database) => {
 
     const audit = await db.select().from(auditLog).where(eq(auditLog.targetId, created.id));
     expect(audit).toEqual([
-      expect.objectContaining({ action: "user.create", actorId: ctx.actor.kind === "user" ? ctx.actor.id : null, details: { email: "new.person@example.test", role: "consultant" } }),
+      expect.objectContaining({
+        action: "user.create",
+        actorId: ctx.actor.kind === "user" ? ctx.actor.id : null,
+        details: { email: "new.person@example.test", role: "consultant" },
+      }),
     ]);
   });
 
   it.each([
-    ["a malformed e-mail", { email: "not-an-email", role: "viewer", password: "long-enough-pw" }, "email", /valid e-mail/],
+    [
+      "a malformed e-mail",
+      { email: "not-an-email", role: "viewer", password: "long-enough-pw" },
+      "email",
+      /valid e-mail/,
+    ],
     ["an empty e-mail", { email: "", role: "viewer", password: "long-enough-pw" }, "email", /E-mail is required/],
-    ["an unknown role", { email: "x@example.test", role: "superuser", password: "long-enough-pw" }, "role", /Role must be one of: viewer, consultant, admin/],
-    ["an empty password", { email: "x@example.test", role: "viewer", password: "" }, "password", /Password is required/],
+    [
+      "an unknown role",
+      { email: "x@example.test", role: "superuser", password: "long-enough-pw" },
+      "role",
+      /Role must be one of: viewer, consultant, admin/,
+    ],
+    [
+      "an empty password",
+      { email: "x@example.test", role: "viewer", password: "" },
+      "password",
+      /Password is required/,
+    ],
     ["a short password", { email: "x@example.test", role: "viewer", password: "short" }, "password", /at least 10/],
     ["no input at all", undefined, "_", /expected object/i],
   ])("should refuse with a clear message and write nothing when given %s", async (_label, input, field, message) => {
@@ -57,21 +84,32 @@ describeEachDriver("user verbs", (database) => {
     const ctx = await contextAs(db, "admin");
     await createUser({ ctx, input: { email: "twin@example.test", role: "viewer", password: "long-enough-pw" } });
     const before = await counts(db);
-    await expect(createUser({ ctx, input: { email: "TWIN@example.test", role: "admin", password: "long-enough-pw" } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      createUser({ ctx, input: { email: "TWIN@example.test", role: "admin", password: "long-enough-pw" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await counts(db)).toEqual(before);
   });
 
-  it.each(["viewer", "consultant"] as const)("should refuse and write nothing when a %s tries any user verb", async (role) => {
-    const { db } = database();
-    const ctx = await contextAs(db, role);
-    const target = await makeUser(db);
-    const before = await counts(db);
-    await expect(createUser({ ctx, input: { email: "y@example.test", role: "admin", password: "long-enough-pw" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(changeUserRole({ ctx, input: { userId: target.id, role: "admin" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(setUserDisabled({ ctx, input: { userId: target.id, disabled: true } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(listUsers({ ctx })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await counts(db)).toEqual(before);
-  });
+  it.each(["viewer", "consultant"] as const)(
+    "should refuse and write nothing when a %s tries any user verb",
+    async (role) => {
+      const { db } = database();
+      const ctx = await contextAs(db, role);
+      const target = await makeUser(db);
+      const before = await counts(db);
+      await expect(
+        createUser({ ctx, input: { email: "y@example.test", role: "admin", password: "long-enough-pw" } }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(changeUserRole({ ctx, input: { userId: target.id, role: "admin" } })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      await expect(setUserDisabled({ ctx, input: { userId: target.id, disabled: true } })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      await expect(listUsers({ ctx })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      expect(await counts(db)).toEqual(before);
+    },
+  );
 
   it("should change the role and audit from and to when an admin changes a role", async () => {
     const { db } = database();
@@ -80,7 +118,10 @@ describeEachDriver("user verbs", (database) => {
     const updated = await changeUserRole({ ctx, input: { userId: target.id, role: "consultant" } });
     expect(updated.role).toBe("consultant");
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.targetId, target.id));
-    expect(entry).toMatchObject({ action: "user.change-role", details: { email: target.email, from: "viewer", to: "consultant" } });
+    expect(entry).toMatchObject({
+      action: "user.change-role",
+      details: { email: target.email, from: "viewer", to: "consultant" },
+    });
   });
 
   it("should refuse to demote or disable the last active admin when no other admin is left", async () => {
@@ -89,10 +130,17 @@ describeEachDriver("user verbs", (database) => {
     await db.update(users).set({ disabled: true }).where(eq(users.role, "admin"));
     const ctx = await contextAs(db, "admin");
     const self = ctx.user;
-    await expect(changeUserRole({ ctx, input: { userId: self.id, role: "viewer" } })).rejects.toMatchObject({ code: "CONFLICT", message: /last active admin/ });
-    await expect(setUserDisabled({ ctx, input: { userId: self.id, disabled: true } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(changeUserRole({ ctx, input: { userId: self.id, role: "viewer" } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: /last active admin/,
+    });
+    await expect(setUserDisabled({ ctx, input: { userId: self.id, disabled: true } })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     const other = await makeUser(db, { role: "admin" });
-    await expect(setUserDisabled({ ctx, input: { userId: other.id, disabled: true } })).resolves.toMatchObject({ disabled: true });
+    await expect(setUserDisabled({ ctx, input: { userId: other.id, disabled: true } })).resolves.toMatchObject({
+      disabled: true,
+    });
   });
 
   it("should disable then enable a user and audit both when an admin toggles access", async () => {
@@ -108,7 +156,9 @@ describeEachDriver("user verbs", (database) => {
   it("should answer NOT_FOUND when the user id does not exist", async () => {
     const { db } = database();
     const ctx = await contextAs(db, "admin");
-    await expect(changeUserRole({ ctx, input: { userId: "00000000-0000-4000-8000-000000000000", role: "viewer" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      changeUserRole({ ctx, input: { userId: "00000000-0000-4000-8000-000000000000", role: "viewer" } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("should never return password hashes when listing users", async () => {

@@ -12,12 +12,28 @@ import { runMapping } from "../engine/run-mapping";
 import { benchConfig, rawAccount } from "./bench-mapping";
 
 const [mode, dbUrl, origin] = process.argv.slice(2) as ["full" | "incremental" | "raw", string, string];
-const credentials = (scope: string) => ({ tokenUrl: `${origin}${SANDBOX_PATHS.token}/bench/oauth2/v2.0/token`, clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, scope });
+const credentials = (scope: string) => ({
+  tokenUrl: `${origin}${SANDBOX_PATHS.token}/bench/oauth2/v2.0/token`,
+  clientId: DEMO_CLIENT.clientId,
+  clientSecret: DEMO_CLIENT.clientSecret,
+  scope,
+});
 // Every HTTP request each side receives, token requests included.
 const sent = { erp: 0, crm: 0 };
 const counting = (side: "erp" | "crm") => (request: Request) => (sent[side]++, fetch(request));
-const erp = new BusinessCentralConnector({ apiUrl: `${origin}${SANDBOX_PATHS.erp}`, companyId: BC_COMPANY.id, credentials: credentials("https://api.businesscentral.dynamics.com/.default"), catalog: STATIC_CATALOGS.erp, fetch: counting("erp") });
-const crm = new DataverseConnector({ serviceUrl: `${origin}${SANDBOX_PATHS.crm}`, credentials: credentials("https://sandbox-crm/.default"), catalog: STATIC_CATALOGS.crm, fetch: counting("crm") });
+const erp = new BusinessCentralConnector({
+  apiUrl: `${origin}${SANDBOX_PATHS.erp}`,
+  companyId: BC_COMPANY.id,
+  credentials: credentials("https://api.businesscentral.dynamics.com/.default"),
+  catalog: STATIC_CATALOGS.erp,
+  fetch: counting("erp"),
+});
+const crm = new DataverseConnector({
+  serviceUrl: `${origin}${SANDBOX_PATHS.crm}`,
+  credentials: credentials("https://sandbox-crm/.default"),
+  catalog: STATIC_CATALOGS.crm,
+  fetch: counting("crm"),
+});
 const handle = await openDatabase({ driver: "postgres", url: dbUrl });
 
 let peak = process.memoryUsage().rss;
@@ -27,14 +43,27 @@ let counters: unknown = null;
 if (mode === "raw") {
   let copied = 0;
   for await (const page of erp.readChanges({ entity: "customers", pageSize: 5000 })) {
-    const results = await crm.write("accounts", page.records.map((r) => ({ kind: "create" as const, values: rawAccount(r.values) })));
+    const results = await crm.write(
+      "accounts",
+      page.records.map((r) => ({ kind: "create" as const, values: rawAccount(r.values) })),
+    );
     copied += results.filter((r) => r.ok).length;
   }
   counters = { inserted: copied };
 } else {
   const pageSize = Number(process.env.BENCH_PAGE_SIZE ?? 0) || undefined;
-  const ctx = createEngineContext({ db: handle.db, config: benchConfig(), connectors: { erp, crm }, catalogs: STATIC_CATALOGS, settings: pageSize ? { pageSize } : {} });
-  const result = await runMapping(ctx, "CUSTOMER", { trigger: "bench", mode, ...(mode === "full" ? { createUncoupled: true } : {}) });
+  const ctx = createEngineContext({
+    db: handle.db,
+    config: benchConfig(),
+    connectors: { erp, crm },
+    catalogs: STATIC_CATALOGS,
+    settings: pageSize ? { pageSize } : {},
+  });
+  const result = await runMapping(ctx, "CUSTOMER", {
+    trigger: "bench",
+    mode,
+    ...(mode === "full" ? { createUncoupled: true } : {}),
+  });
   counters = { ...result.passes[0]!.counters, timings: result.passes[0]!.timings };
 }
 const ms = performance.now() - started;
@@ -45,5 +74,14 @@ const heapAfterGc = (() => {
 })();
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
-process.stdout.write(JSON.stringify({ ms, requests: sent, peakRssMb: peak / 1024 / 1024, cpuMs: (cpu.user + cpu.system) / 1000, heapAfterGcMb: heapAfterGc, counters }) + "\n");
+process.stdout.write(
+  JSON.stringify({
+    ms,
+    requests: sent,
+    peakRssMb: peak / 1024 / 1024,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    heapAfterGcMb: heapAfterGc,
+    counters,
+  }) + "\n",
+);
 await handle.close();

@@ -21,5 +21,12 @@ export const benchConfig = () => compileMappings([BENCH_CUSTOMER]);
 
 /** The raw copy's payload: the same fields, written as they are. */
 export function rawAccount(values: Record<string, unknown>): Record<string, unknown> {
-  return { name: values.displayName, accountnumber: values.number, address1_city: values.city, address1_country: values.country, emailaddress1: values.email, customertypecode: 3 };
+  return {
+    name: values.displayName,
+    accountnumber: values.number,
+    address1_city: values.city,
+    address1_country: values.country,
+    emailaddress1: values.email,
+    customertypecode: 3,
+  };
 }

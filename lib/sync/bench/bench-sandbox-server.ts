@@ -9,4 +9,11 @@ const handle = await openDatabase({ driver: "postgres", url });
 const unlimited = { throttle: { requests: 10_000_000, windowSeconds: 300 } };
 const served = await serveSandbox(new SandboxRuntime({ db: handle.db, settings: { crm: unlimited, erp: unlimited } }));
 process.stdout.write(`${served.origin}\n`);
-process.on("SIGTERM", () => void served.close().then(() => handle.close()).then(() => process.exit(0)));
+process.on(
+  "SIGTERM",
+  () =>
+    void served
+      .close()
+      .then(() => handle.close())
+      .then(() => process.exit(0)),
+);

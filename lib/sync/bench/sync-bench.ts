@@ -15,7 +15,12 @@ import { queryRows } from "@/db/query-rows";
 import { seedScale } from "@/lib/sandbox/seed-scale";
 import { SandboxStore } from "@/lib/sandbox/store/sandbox-store";
 
-type Run = { ms: number; requests: { erp: number; crm: number }; peakRssMb: number; counters: Record<string, number> & { timings?: Record<string, number> } };
+type Run = {
+  ms: number;
+  requests: { erp: number; crm: number };
+  peakRssMb: number;
+  counters: Record<string, number> & { timings?: Record<string, number> };
+};
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const LARGE = Number(process.env.BENCH_RECORDS ?? 100_000);
 const SMALL = LARGE / 10;
@@ -28,7 +33,11 @@ async function admin(query: string): Promise<void> {
 }
 
 function measure(mode: "full" | "incremental" | "raw", url: string, origin: string): Run {
-  const out = execFileSync(tsx, [path.resolve("lib/sync/bench/bench-engine-run.ts"), mode, url, origin], { encoding: "utf8", maxBuffer: 1 << 20, env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc` } });
+  const out = execFileSync(tsx, [path.resolve("lib/sync/bench/bench-engine-run.ts"), mode, url, origin], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc` },
+  });
   if (process.env.BENCH_VERBOSE) process.stderr.write(out);
   return JSON.parse(out.trim().split("\n").at(-1)!) as Run;
 }
@@ -37,13 +46,21 @@ const name = `tandem_bench_${randomBytes(4).toString("hex")}`;
 await admin(`create database ${name}`);
 const url = Object.assign(new URL(SERVER), { pathname: `/${name}` }).toString();
 const handle = await openDatabase({ driver: "postgres", url });
-const server = spawn(tsx, [path.resolve("lib/sync/bench/bench-sandbox-server.ts"), url], { stdio: ["ignore", "pipe", "inherit"] });
+const server = spawn(tsx, [path.resolve("lib/sync/bench/bench-sandbox-server.ts"), url], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
 try {
   await migrateDatabase(handle);
-  const origin = await new Promise<string>((resolve) => readline.createInterface({ input: server.stdout! }).once("line", resolve));
+  const origin = await new Promise<string>((resolve) =>
+    readline.createInterface({ input: server.stdout! }).once("line", resolve),
+  );
   const clear = async () => {
-    for (const table of ["couplings", "sync_watermarks", "sync_job_errors", "sync_jobs"]) await queryRows(handle.db, sql.raw(`delete from ${table}`));
-    await queryRows(handle.db, sql`delete from sandbox_records where (system = 'crm' and entity = 'accounts') or (system = 'erp' and entity = 'customers')`);
+    for (const table of ["couplings", "sync_watermarks", "sync_job_errors", "sync_jobs"])
+      await queryRows(handle.db, sql.raw(`delete from ${table}`));
+    await queryRows(
+      handle.db,
+      sql`delete from sandbox_records where (system = 'crm' and entity = 'accounts') or (system = 'erp' and entity = 'customers')`,
+    );
   };
   const log = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -56,13 +73,22 @@ try {
   log(`raw copy ${LARGE.toLocaleString("en-US")}: ${(raw.ms / 1000).toFixed(2)} s`);
   await queryRows(handle.db, sql`delete from sandbox_records where system = 'crm' and entity = 'accounts'`);
   const large = measure("full", url, origin);
-  log(`full sync ${LARGE.toLocaleString("en-US")}: ${(large.ms / 1000).toFixed(2)} s, ${large.counters.inserted} inserted, ${large.counters.failed} failed; ms per phase ${JSON.stringify(large.counters.timings)}`);
+  log(
+    `full sync ${LARGE.toLocaleString("en-US")}: ${(large.ms / 1000).toFixed(2)} s, ${large.counters.inserted} inserted, ${large.counters.failed} failed; ms per phase ${JSON.stringify(large.counters.timings)}`,
+  );
 
   const erp = new SandboxStore(handle.db, "erp");
   const picked = await erp.query({ entity: "customers", limit: 100, offset: Math.floor(LARGE / 3) });
-  for (const record of picked) await erp.write("customers", { id: record.id, data: { ...record.data, city: "Tacoma" }, createdAt: record.createdAt }, new Date());
+  for (const record of picked)
+    await erp.write(
+      "customers",
+      { id: record.id, data: { ...record.data, city: "Tacoma" }, createdAt: record.createdAt },
+      new Date(),
+    );
   const incremental = measure("incremental", url, origin);
-  log(`incremental after ${picked.length} changes: ${incremental.ms.toFixed(0)} ms, ${incremental.counters.modified} modified`);
+  log(
+    `incremental after ${picked.length} changes: ${incremental.ms.toFixed(0)} ms, ${incremental.counters.modified} modified`,
+  );
 
   const results = {
     full_100k_records_per_s: Math.round(LARGE / (large.ms / 1000)),
@@ -72,7 +98,14 @@ try {
     overhead_vs_raw_copy: Number((large.ms / raw.ms).toFixed(2)),
     incremental_100_ms: Math.round(incremental.ms),
     incremental_100_requests: incremental.requests.erp + incremental.requests.crm,
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, database: "postgres", records: LARGE },
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? "unknown",
+      memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+      node: process.version,
+      database: "postgres",
+      records: LARGE,
+    },
     commit: (() => {
       try {
         return execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).trim();
@@ -91,7 +124,10 @@ try {
     ["incremental_100_requests", "≤ 10", (v) => v <= 10],
   ];
   console.log(`${"figure".padEnd(34)} ${"value".padStart(10)}  goal       met`);
-  for (const [key, goal, met] of goals) console.log(`${key.padEnd(34)} ${String(results[key]).padStart(10)}  ${goal.padEnd(9)}  ${met(results[key] as number) ? "yes" : "NO"}`);
+  for (const [key, goal, met] of goals)
+    console.log(
+      `${key.padEnd(34)} ${String(results[key]).padStart(10)}  ${goal.padEnd(9)}  ${met(results[key] as number) ? "yes" : "NO"}`,
+    );
   fs.mkdirSync("bench", { recursive: true });
   fs.writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
   console.log("written: bench/results.json");

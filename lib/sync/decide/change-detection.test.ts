@@ -12,7 +12,12 @@ describe("changedSinceLastSync", () => {
     ["unchanged, failed and skipped", BEFORE, { lastResultCrm: "failure" as const, skipped: true }, false],
     ["never synced", BEFORE, { lastSyncedErpModifiedOn: null }, true],
     ["stamped in the same second with another ETag", "2026-01-01T10:00:00.000Z", { erpEtag: 'W/"other"' }, true],
-    ["stamped in the same second with the stored ETag", "2026-01-01T10:00:00.000Z", { erpEtag: 'W/"2026-01-01T10:00:00.000Z"' }, false],
+    [
+      "stamped in the same second with the stored ETag",
+      "2026-01-01T10:00:00.000Z",
+      { erpEtag: 'W/"2026-01-01T10:00:00.000Z"' },
+      false,
+    ],
   ])("should say %s when the ERP record is the source", (_name, modifiedOn, state, expected) => {
     expect(changedSinceLastSync(record("e1", modifiedOn, {}), coupling(state), "erp-to-crm")).toBe(expected);
   });
@@ -20,11 +25,15 @@ describe("changedSinceLastSync", () => {
 
 describe("watermarks", () => {
   it("should cap the next watermark at the pass start when newer rows were seen", () => {
-    expect(nextWatermark(null, "2026-01-02T00:00:00.000Z", new Date("2026-01-01T12:00:00.000Z"))).toBe("2026-01-01T12:00:00.000Z");
+    expect(nextWatermark(null, "2026-01-02T00:00:00.000Z", new Date("2026-01-01T12:00:00.000Z"))).toBe(
+      "2026-01-01T12:00:00.000Z",
+    );
   });
 
   it("should never move the watermark backwards when the newest row seen is older", () => {
-    expect(nextWatermark("2026-01-01T12:00:00.000Z", "2026-01-01T08:00:00.000Z", new Date("2026-01-02T00:00:00.000Z"))).toBe("2026-01-01T12:00:00.000Z");
+    expect(
+      nextWatermark("2026-01-01T12:00:00.000Z", "2026-01-01T08:00:00.000Z", new Date("2026-01-02T00:00:00.000Z")),
+    ).toBe("2026-01-01T12:00:00.000Z");
   });
 
   it("should start the query one overlap before the watermark when there is one", () => {

@@ -13,7 +13,11 @@ function instant(value: string | null | undefined): number | null {
  * a modified-on (option values, document lines) always count as changed; their fields are then compared one by one.
  * Dataverse stamps modified-on to the second, so an equal stamp with another ETag than the one stored is a change too.
  */
-export function changedSinceLastSync(record: { modifiedOn: string | null; etag?: string | null }, coupling: CouplingState, recordFlow: Flow): boolean {
+export function changedSinceLastSync(
+  record: { modifiedOn: string | null; etag?: string | null },
+  coupling: CouplingState,
+  recordFlow: Flow,
+): boolean {
   const side = sourceSide(recordFlow);
   if (lastResultInto(coupling, targetSide(recordFlow)) === "failure" && !coupling.skipped) return true;
   const modified = instant(record.modifiedOn);
@@ -43,7 +47,8 @@ export function earlierInstant(a: string | null | undefined, b: string | null | 
 
 /** The watermark to keep after a pass: the newest modified-on seen, never later than the pass's start (§4.2). */
 export function nextWatermark(previous: string | null, newestSeen: string | null, passStartedAt: Date): string | null {
-  const capped = newestSeen && Date.parse(newestSeen) > passStartedAt.getTime() ? passStartedAt.toISOString() : newestSeen;
+  const capped =
+    newestSeen && Date.parse(newestSeen) > passStartedAt.getTime() ? passStartedAt.toISOString() : newestSeen;
   return laterInstant(previous, capped);
 }
 

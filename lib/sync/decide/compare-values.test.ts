@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { CatalogField } from "@/lib/mapping/model/catalog";
 import { isBlank, sameValue } from "./compare-values";
 
-const field = (type: CatalogField["type"], extra: Partial<CatalogField> = {}): CatalogField => ({ name: "f", type, ...extra });
+const field = (type: CatalogField["type"], extra: Partial<CatalogField> = {}): CatalogField => ({
+  name: "f",
+  type,
+  ...extra,
+});
 
 describe("sameValue", () => {
   it.each([
@@ -10,8 +14,20 @@ describe("sameValue", () => {
     ["text and blank", "a", null, undefined, false],
     ["numbers and numeric text", 12.5, "12.50", field("decimal"), true],
     ["different numbers", 12.5, 12.51, field("decimal"), false],
-    ["GUIDs of different case", "ABCDEF01-0000-0000-0000-000000000001", "abcdef01-0000-0000-0000-000000000001", field("guid"), true],
-    ["a lookup value and its id", "abcdef01-0000-0000-0000-000000000001", { id: "ABCDEF01-0000-0000-0000-000000000001", entity: "accounts" }, field("lookup"), true],
+    [
+      "GUIDs of different case",
+      "ABCDEF01-0000-0000-0000-000000000001",
+      "abcdef01-0000-0000-0000-000000000001",
+      field("guid"),
+      true,
+    ],
+    [
+      "a lookup value and its id",
+      "abcdef01-0000-0000-0000-000000000001",
+      { id: "ABCDEF01-0000-0000-0000-000000000001", entity: "accounts" },
+      field("lookup"),
+      true,
+    ],
     ["two spellings of one instant", "2026-01-01T10:00:00Z", "2026-01-01T10:00:00.000Z", field("datetime"), true],
     ["a date and a midnight instant", "2026-01-01", "2026-01-01T00:00:00Z", field("date"), true],
     ["text longer than the field, on its prefix", "abcdef", "abcdefgh", field("string", { maxLength: 6 }), true],

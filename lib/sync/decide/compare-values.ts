@@ -13,7 +13,8 @@ export function isBlank(value: unknown): boolean {
 /** A lookup reference's id, from a LookupValue or a bare id. */
 export function referenceId(value: unknown): string | null {
   if (isBlank(value)) return null;
-  if (typeof value === "object" && value !== null && "id" in value) return String((value as { id: unknown }).id).toLowerCase();
+  if (typeof value === "object" && value !== null && "id" in value)
+    return String((value as { id: unknown }).id).toLowerCase();
   return String(value).toLowerCase();
 }
 
@@ -45,7 +46,9 @@ export function sameValue(current: unknown, incoming: unknown, field?: CatalogFi
     case "optionset": {
       const a = asNumber(current);
       const b = asNumber(incoming);
-      return a !== null && b !== null ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)) : String(current) === String(incoming);
+      return a !== null && b !== null
+        ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
+        : String(current) === String(incoming);
     }
     case "boolean":
       return Boolean(asNumber(current)) === Boolean(asNumber(incoming));
@@ -59,8 +62,14 @@ export function sameValue(current: unknown, incoming: unknown, field?: CatalogFi
     default:
       break;
   }
-  if (typeof current === "object" || typeof incoming === "object") return referenceId(current) === referenceId(incoming);
-  if (typeof current === "number" || typeof incoming === "number" || typeof current === "boolean" || typeof incoming === "boolean") {
+  if (typeof current === "object" || typeof incoming === "object")
+    return referenceId(current) === referenceId(incoming);
+  if (
+    typeof current === "number" ||
+    typeof incoming === "number" ||
+    typeof current === "boolean" ||
+    typeof incoming === "boolean"
+  ) {
     const a = asNumber(current);
     const b = asNumber(incoming);
     if (a !== null && b !== null) return a === b;

@@ -15,10 +15,21 @@ export type DecideOptions = {
   /** Create and couple uncoupled source records even when the mapping syncs only coupled ones (full sync, create-in). */
   createUncoupled?: boolean;
   /** Values a rule adds to the destination (owner, parent, price list…), or an error a rule raises. */
-  extra?: { values?: Record<string, unknown>; createOnly?: Record<string, unknown>; error?: RecordPlan & { action: "fail" } };
+  extra?: {
+    values?: Record<string, unknown>;
+    createOnly?: Record<string, unknown>;
+    error?: RecordPlan & { action: "fail" };
+  };
 };
 
-export type DecideInput = { mapping: TableMapping; flow: Flow; record: RecordCase; lookups: LookupResolver; target?: CatalogEntity; options?: DecideOptions };
+export type DecideInput = {
+  mapping: TableMapping;
+  flow: Flow;
+  record: RecordCase;
+  lookups: LookupResolver;
+  target?: CatalogEntity;
+  options?: DecideOptions;
+};
 
 const other = (flow: Flow): Flow => (flow === "erp-to-crm" ? "crm-to-erp" : "erp-to-crm");
 
@@ -29,20 +40,42 @@ export async function decideRecord(input: DecideInput): Promise<RecordPlan> {
   if (coupling?.skipped) return { action: "skip", reason: "The coupling is marked skipped until someone restores it." };
   if (coupling && record.destinationMissing) return decideDeletionConflict(mapping, flow, record, () => create(input));
   if (!coupling) {
-    if (mapping.syncOnlyCoupled && !options.createUncoupled) return { action: "ignore", reason: "Not coupled, and the mapping syncs coupled records only." };
+    if (mapping.syncOnlyCoupled && !options.createUncoupled)
+      return { action: "ignore", reason: "Not coupled, and the mapping syncs coupled records only." };
     if (options.extra?.error) return options.extra.error;
     return create(input);
   }
   const sourceChanged = options.force || record.retry || changedSinceLastSync(record.source, coupling, flow);
   if (!sourceChanged) return { action: "unchanged", bothModified: false };
-  const bothModified = !options.force && mapping.direction === "bidirectional" && record.destination !== null && changedSinceLastSync(record.destination, coupling, other(flow));
+  const bothModified =
+    !options.force &&
+    mapping.direction === "bidirectional" &&
+    record.destination !== null &&
+    changedSinceLastSync(record.destination, coupling, other(flow));
   if (options.extra?.error) return options.extra.error;
-  const transfer = await transferFields({ mapping, flow, source: record.source.values, destination: record.destination?.values ?? {}, lookups, target });
+  const transfer = await transferFields({
+    mapping,
+    flow,
+    source: record.source.values,
+    destination: record.destination?.values ?? {},
+    lookups,
+    target,
+  });
   if (!transfer.ok) return { action: "fail", error: transfer.error, attempted: transfer.attempted };
   const extra = withoutEqual(options.extra?.values ?? {}, record.destination?.values ?? {});
   const values = { ...transfer.values, ...extra };
-  const changes = [...transfer.changes, ...Object.entries(extra).map(([field, after]) => ({ field, sourceField: null, before: record.destination?.values[field] ?? null, after, bidirectional: false }))];
-  if (bothModified && changes.some((change) => change.bidirectional)) return decideUpdateConflict(mapping, flow, changes, values);
+  const changes = [
+    ...transfer.changes,
+    ...Object.entries(extra).map(([field, after]) => ({
+      field,
+      sourceField: null,
+      before: record.destination?.values[field] ?? null,
+      after,
+      bidirectional: false,
+    })),
+  ];
+  if (bothModified && changes.some((change) => change.bidirectional))
+    return decideUpdateConflict(mapping, flow, changes, values);
   if (changes.length === 0) return { action: "unchanged", bothModified };
   return { action: "modify", values, changes, bothModified };
 }
@@ -53,7 +86,14 @@ function withoutEqual(extra: Record<string, unknown>, destination: Record<string
 
 async function create(input: DecideInput): Promise<RecordPlan> {
   const { mapping, flow, record, lookups, target, options = {} } = input;
-  const transfer = await transferFields({ mapping, flow, source: record.source.values, destination: null, lookups, target });
+  const transfer = await transferFields({
+    mapping,
+    flow,
+    source: record.source.values,
+    destination: null,
+    lookups,
+    target,
+  });
   if (!transfer.ok) return { action: "fail", error: transfer.error, attempted: transfer.attempted };
   const values = { ...transfer.values, ...(options.extra?.createOnly ?? {}), ...(options.extra?.values ?? {}) };
   return { action: "insert", values, changes: transfer.changes };

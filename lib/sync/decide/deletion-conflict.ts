@@ -7,7 +7,12 @@ import type { RecordCase, RecordPlan } from "../model/record-plan";
  * fail (the coupling keeps failing until someone acts), restore (create the destination again and re-couple) or
  * uncouple (drop the coupling; the record is created again later only if the mapping creates uncoupled records).
  */
-export async function decideDeletionConflict(mapping: TableMapping, flow: Flow, record: RecordCase, recreate: () => Promise<RecordPlan>): Promise<RecordPlan> {
+export async function decideDeletionConflict(
+  mapping: TableMapping,
+  flow: Flow,
+  record: RecordCase,
+  recreate: () => Promise<RecordPlan>,
+): Promise<RecordPlan> {
   const side = targetSide(flow) === "crm" ? "Dataverse" : "Business Central";
   switch (mapping.conflicts.delete) {
     case "uncouple":
@@ -15,12 +20,19 @@ export async function decideDeletionConflict(mapping: TableMapping, flow: Flow, 
     case "restore": {
       const plan = await recreate();
       if (plan.action !== "insert") return plan;
-      return { ...plan, restoredFrom: record.coupling!, conflict: { kind: "deletion", resolution: "restored", changes: plan.changes } };
+      return {
+        ...plan,
+        restoredFrom: record.coupling!,
+        conflict: { kind: "deletion", resolution: "restored", changes: plan.changes },
+      };
     }
     case "fail":
       return {
         action: "fail",
-        error: { code: "DELETION_CONFLICT", message: `The ${mapping.name} record ${record.source.id} cannot be updated because it is coupled to a deleted ${side} record.` },
+        error: {
+          code: "DELETION_CONFLICT",
+          message: `The ${mapping.name} record ${record.source.id} cannot be updated because it is coupled to a deleted ${side} record.`,
+        },
         conflict: { kind: "deletion", resolution: "failed", changes: [] },
       };
   }

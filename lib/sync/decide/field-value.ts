@@ -25,7 +25,13 @@ function mapValue(field: FieldMapping, flow: Flow, value: unknown, target: Catal
   // The seed's rule: a value with no counterpart leaves the field blank — also on an update, where keeping the old
   // option would show a value the source no longer has — and does not fail the record.
   if (map.onMissing === "blank") return { kind: "write", value: null };
-  return { kind: "error", error: { code: "VALUE_NOT_MAPPED", message: `The value "${String(value)}" of ${fieldLabel(field, flow)} has no pair in the value map${target ? ` of ${target.name}` : ""}.` } };
+  return {
+    kind: "error",
+    error: {
+      code: "VALUE_NOT_MAPPED",
+      message: `The value "${String(value)}" of ${fieldLabel(field, flow)} has no pair in the value map${target ? ` of ${target.name}` : ""}.`,
+    },
+  };
 }
 
 function lookupValue(field: FieldMapping, flow: Flow, value: unknown, lookups: LookupResolver): FieldValue {
@@ -33,7 +39,8 @@ function lookupValue(field: FieldMapping, flow: Flow, value: unknown, lookups: L
   // Blank values go through the resolver too: a rule may say what a blank stands for (the local currency).
   const outcome = lookups.resolve(field, flow, value);
   if (outcome.kind === "value") return { kind: "write", value: outcome.value };
-  if (outcome.kind === "not-coupled" && !lookup.clearOnFailed) return { kind: "error", error: { code: "LOOKUP_NOT_COUPLED", message: outcome.message } };
+  if (outcome.kind === "not-coupled" && !lookup.clearOnFailed)
+    return { kind: "error", error: { code: "LOOKUP_NOT_COUPLED", message: outcome.message } };
   // Blank, or not coupled with clear-on-failed: a blank reference, unless Not Null keeps the destination's value.
   return lookup.notNull ? { kind: "skip" } : { kind: "write", value: null };
 }
@@ -42,14 +49,27 @@ function lookupValue(field: FieldMapping, flow: Flow, value: unknown, lookups: L
  * The value one field mapping gives the destination in a flow: the constant or the source value, through its
  * transforms (when they apply to this flow), its value map and its lookup, in that order.
  */
-export async function fieldValue(field: FieldMapping, flow: Flow, source: Record<string, unknown>, lookups: LookupResolver, target: CatalogField | undefined): Promise<FieldValue> {
+export async function fieldValue(
+  field: FieldMapping,
+  flow: Flow,
+  source: Record<string, unknown>,
+  lookups: LookupResolver,
+  target: CatalogField | undefined,
+): Promise<FieldValue> {
   let value = field.constant !== undefined ? field.constant : source[field[sourceSide(flow)]!];
   if (field.transforms?.length && (!field.transformFlow || field.transformFlow === flow)) {
     try {
       value = await applyTransforms(value, field.transforms, { record: source, targetMaxLength: target?.maxLength });
     } catch (error) {
       if (!(error instanceof TransformError)) throw error;
-      return { kind: "error", error: { code: "TRANSFORM_FAILED", message: `${fieldLabel(field, flow)}: ${error.message}`, detail: error.transform } };
+      return {
+        kind: "error",
+        error: {
+          code: "TRANSFORM_FAILED",
+          message: `${fieldLabel(field, flow)}: ${error.message}`,
+          detail: error.transform,
+        },
+      };
     }
   }
   if (field.valueMap) return mapValue(field, flow, value, target);

@@ -4,9 +4,7 @@ import { isBlank } from "./compare-values";
 
 /** What a lookup through another mapping's couplings gave for one source value. */
 export type LookupOutcome =
-  | { kind: "value"; value: unknown }
-  | { kind: "blank" }
-  | { kind: "not-coupled"; message: string };
+  { kind: "value"; value: unknown } | { kind: "blank" } | { kind: "not-coupled"; message: string };
 
 /** Resolves lookups from data fetched beforehand for the whole page; decisions stay free of I/O. */
 export interface LookupResolver {
@@ -15,5 +13,8 @@ export interface LookupResolver {
 
 /** Lookups resolve to nothing: for tests and mappings without lookups. */
 export const NO_LOOKUPS: LookupResolver = {
-  resolve: (field, _flow, value) => (isBlank(value) ? { kind: "blank" } : { kind: "not-coupled", message: `No lookup data for ${field.lookup?.mapping ?? "?"}` }),
+  resolve: (field, _flow, value) =>
+    isBlank(value)
+      ? { kind: "blank" }
+      : { kind: "not-coupled", message: `No lookup data for ${field.lookup?.mapping ?? "?"}` },
 };

@@ -12,7 +12,13 @@ export function guardLimit(coupledTotal: number, settings: GuardSettings): numbe
 }
 
 export function guardCount(planned: number, coupledTotal: number, settings: GuardSettings): GuardCount {
-  return { planned, coupledTotal, share: planned / Math.max(1, coupledTotal), maxShare: settings.maxShare, limit: guardLimit(coupledTotal, settings) };
+  return {
+    planned,
+    coupledTotal,
+    share: planned / Math.max(1, coupledTotal),
+    maxShare: settings.maxShare,
+    limit: guardLimit(coupledTotal, settings),
+  };
 }
 
 export const percent = (share: number): string => `${Math.round(share * 100)}%`;

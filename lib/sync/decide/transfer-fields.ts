@@ -8,7 +8,13 @@ import { fieldValue } from "./field-value";
 import type { LookupResolver } from "./lookup-outcome";
 
 /** One destination field a transfer would change: what it holds, what it would hold, and whether the pair is two-way. */
-export type FieldChange = { field: string; sourceField: string | null; before: unknown; after: unknown; bidirectional: boolean };
+export type FieldChange = {
+  field: string;
+  sourceField: string | null;
+  before: unknown;
+  after: unknown;
+  bidirectional: boolean;
+};
 
 export type Transfer =
   | { ok: true; values: Record<string, unknown>; changes: FieldChange[] }
@@ -47,7 +53,13 @@ export async function transferFields(input: TransferInput): Promise<Transfer> {
     const before = creating ? null : destination[into];
     if (!creating && sameValue(before, outcome.value, catalogField)) continue;
     values[into] = outcome.value;
-    changes.push({ field: into, sourceField: field[sourceSide(flow)] ?? null, before, after: outcome.value, bidirectional: field.direction === "bidirectional" });
+    changes.push({
+      field: into,
+      sourceField: field[sourceSide(flow)] ?? null,
+      before,
+      after: outcome.value,
+      bidirectional: field.direction === "bidirectional",
+    });
   }
   return { ok: true, values, changes };
 }

@@ -11,7 +11,12 @@ import type { EngineContext } from "./engine-context";
  * run's recovery). They are coupled back to that record instead of being created over there a second time. The
  * orphan is stamped as synced, so the pass from its origin brings it up to date. Keyed by the orphan's id.
  */
-export async function orphanCouplings(ctx: EngineContext, mapping: TableMapping, flow: Flow, uncoupled: ConnectorRecord[]): Promise<Map<string, NewCoupling>> {
+export async function orphanCouplings(
+  ctx: EngineContext,
+  mapping: TableMapping,
+  flow: Flow,
+  uncoupled: ConnectorRecord[],
+): Promise<Map<string, NewCoupling>> {
   const from = sourceSide(flow);
   const into = targetSide(flow);
   const orphans = uncoupled.flatMap((record) => {
@@ -21,7 +26,9 @@ export async function orphanCouplings(ctx: EngineContext, mapping: TableMapping,
   const found = new Map<string, NewCoupling>();
   if (!orphans.length) return found;
   const origins = orphans.map((o) => o.origin);
-  const existing = new Set((await ctx.connectors[into].readByIds(mapping[into].entity, origins, [])).map((r) => r.id.toLowerCase()));
+  const existing = new Set(
+    (await ctx.connectors[into].readByIds(mapping[into].entity, origins, [])).map((r) => r.id.toLowerCase()),
+  );
   const taken = await couplingsByIds(ctx.db, mapping.name, into, origins);
   for (const { record, origin } of orphans) {
     if (!existing.has(origin) || taken.has(origin)) continue;
@@ -29,8 +36,22 @@ export async function orphanCouplings(ctx: EngineContext, mapping: TableMapping,
     found.set(
       record.id.toLowerCase(),
       from === "erp"
-        ? { mappingName: mapping.name, erpId: record.id, crmId: origin, erpModifiedOn: stamp.modifiedOn, erpEtag: stamp.etag, crmModifiedOn: null }
-        : { mappingName: mapping.name, erpId: origin, crmId: record.id, crmModifiedOn: stamp.modifiedOn, crmEtag: stamp.etag, erpModifiedOn: null },
+        ? {
+            mappingName: mapping.name,
+            erpId: record.id,
+            crmId: origin,
+            erpModifiedOn: stamp.modifiedOn,
+            erpEtag: stamp.etag,
+            crmModifiedOn: null,
+          }
+        : {
+            mappingName: mapping.name,
+            erpId: origin,
+            crmId: record.id,
+            crmModifiedOn: stamp.modifiedOn,
+            crmEtag: stamp.etag,
+            erpModifiedOn: null,
+          },
     );
   }
   return found;

@@ -17,7 +17,12 @@ export type CandidateSource =
 const ID_SLICE = 200;
 
 /** Source records picked by id still have to pass the mapping's filter (BC's one-off clones keep it). */
-function withinFilter(ctx: EngineContext, mapping: TableMapping, flow: Flow, records: ConnectorRecord[]): ConnectorRecord[] {
+function withinFilter(
+  ctx: EngineContext,
+  mapping: TableMapping,
+  flow: Flow,
+  records: ConnectorRecord[],
+): ConnectorRecord[] {
   const side = mapping[sourceSide(flow)];
   if (!side.filter) return records;
   const entity = findEntity(ctx.catalogs[sourceSide(flow)], side.entity);
@@ -29,7 +34,12 @@ function withinFilter(ctx: EngineContext, mapping: TableMapping, flow: Flow, rec
  * The pass's source records, page by page: first the couplings whose last pass failed (retry first, §4.2), then the
  * records changed since the watermark minus the overlap — or the ids one-off work names, or a header's lines.
  */
-export async function* candidatePages(ctx: EngineContext, mapping: TableMapping, flow: Flow, source: CandidateSource): AsyncGenerator<CandidatePage> {
+export async function* candidatePages(
+  ctx: EngineContext,
+  mapping: TableMapping,
+  flow: Flow,
+  source: CandidateSource,
+): AsyncGenerator<CandidatePage> {
   const from = sourceSide(flow);
   const connector = ctx.connectors[from];
   const entity = mapping[from].entity;
@@ -54,7 +64,12 @@ export async function* candidatePages(ctx: EngineContext, mapping: TableMapping,
       : [mapping[from].filter];
   const since = source.kind === "changes" ? queryFrom(source.watermark, ctx.settings.overlapMs) : null;
   for (const filter of filters) {
-    for await (const page of connector.readChanges({ entity, filter, since: since ? { watermark: since } : undefined, pageSize: ctx.settings.pageSize })) {
+    for await (const page of connector.readChanges({
+      entity,
+      filter,
+      since: since ? { watermark: since } : undefined,
+      pageSize: ctx.settings.pageSize,
+    })) {
       yield { records: page.records, retry: false };
     }
   }

@@ -22,7 +22,13 @@ export type CoupleRequest = {
   holder?: string;
 };
 
-export type CoupleResult = { jobId: string; coupled: number; unmatched: number; created?: RunResult; synced?: RunResult };
+export type CoupleResult = {
+  jobId: string;
+  coupled: number;
+  unmatched: number;
+  created?: RunResult;
+  synced?: RunResult;
+};
 
 /** BC's direction for syncing after bulk coupling (§3.3 step 5): the mapping's, or for two-way ones the winner's. */
 export function syncAfterCouplingDirection(mapping: TableMapping): Flow | undefined {
@@ -39,21 +45,49 @@ export function syncAfterCouplingDirection(mapping: TableMapping): Flow | undefi
  */
 export async function coupleByMatch(ctx: EngineContext, name: string, request: CoupleRequest): Promise<CoupleResult> {
   const mapping = findMapping(ctx.config, name);
-  if (!mapping.match) throw new AppError("VALIDATION_FAILED", `You must specify which fields of ${mapping.name} are used for match-based coupling.`);
+  if (!mapping.match)
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `You must specify which fields of ${mapping.name} are used for match-based coupling.`,
+    );
   const holder = request.holder ?? `couple:${randomUUID()}`;
   const lease = await MappingLease.acquire(ctx.db, mapping.name, holder, ctx.settings.leaseTtlMs);
   if (!lease) throw new AppError("CONFLICT", `A run of ${mapping.name} is in progress; coupling did not start.`);
-  const job = await JobRecorder.start(ctx.db, { mappingName: mapping.name, direction: "erp-to-crm", type: "coupling", trigger: request.trigger, mode: "coupling", configVersion: ctx.config.version, startedBy: request.startedBy });
+  const job = await JobRecorder.start(ctx.db, {
+    mappingName: mapping.name,
+    direction: "erp-to-crm",
+    type: "coupling",
+    trigger: request.trigger,
+    mode: "coupling",
+    configVersion: ctx.config.version,
+    startedBy: request.startedBy,
+  });
   const coupledIds: string[] = [];
   const unmatched: string[] = [];
-  const createIfNoMatch = request.createIfNoMatch === undefined ? createsOnNoMatch(mapping) : request.createIfNoMatch && carries(mapping.direction, "erp-to-crm");
+  const createIfNoMatch =
+    request.createIfNoMatch === undefined
+      ? createsOnNoMatch(mapping)
+      : request.createIfNoMatch && carries(mapping.direction, "erp-to-crm");
   try {
-    const pages = request.ids ? [await ctx.connectors.erp.readByIds(mapping.erp.entity, request.ids)] : pagesOf(ctx, mapping);
+    const pages = request.ids
+      ? [await ctx.connectors.erp.readByIds(mapping.erp.entity, request.ids)]
+      : pagesOf(ctx, mapping);
     for await (const records of pages) {
-      const already = await couplingsByIds(ctx.db, mapping.name, "erp", records.map((r) => r.id));
+      const already = await couplingsByIds(
+        ctx.db,
+        mapping.name,
+        "erp",
+        records.map((r) => r.id),
+      );
       const free = records.filter((r) => !already.has(r.id.toLowerCase()));
       const matches = await matchUncoupled(ctx, mapping, "erp", free);
-      const rows = [...matches].map(([erpId, crm]) => ({ mappingName: mapping.name, erpId: free.find((r) => r.id.toLowerCase() === erpId)!.id, crmId: crm.id, erpModifiedOn: null, crmModifiedOn: null }));
+      const rows = [...matches].map(([erpId, crm]) => ({
+        mappingName: mapping.name,
+        erpId: free.find((r) => r.id.toLowerCase() === erpId)!.id,
+        crmId: crm.id,
+        erpModifiedOn: null,
+        crmModifiedOn: null,
+      }));
       const inserted = await insertCouplings(ctx.db, rows);
       job.count("coupled", inserted.size);
       coupledIds.push(...rows.filter((r) => inserted.has(r.erpId.toLowerCase())).map((r) => r.erpId));
@@ -63,7 +97,11 @@ export async function coupleByMatch(ctx: EngineContext, name: string, request: C
     }
     if (unmatched.length && !createIfNoMatch) {
       job.count("failed", unmatched.length);
-      job.error({ code: "COUPLING_FAILED", message: `Failed to couple ${unmatched.length} record(s), because no unique uncoupled matching record was found.`, payload: { ids: unmatched.slice(0, 1000) } });
+      job.error({
+        code: "COUPLING_FAILED",
+        message: `Failed to couple ${unmatched.length} record(s), because no unique uncoupled matching record was found.`,
+        payload: { ids: unmatched.slice(0, 1000) },
+      });
     }
     await job.finish("succeeded");
   } catch (error) {
@@ -74,12 +112,29 @@ export async function coupleByMatch(ctx: EngineContext, name: string, request: C
   const result: CoupleResult = { jobId: job.id, coupled: coupledIds.length, unmatched: unmatched.length };
   try {
     if (unmatched.length && createIfNoMatch) {
-      result.created = await runMapping(ctx, mapping.name, { trigger: request.trigger, mode: "one-off", records: { side: "erp", ids: unmatched }, direction: "erp-to-crm", createUncoupled: true, force: true, leaseHeld: true, startedBy: request.startedBy });
+      result.created = await runMapping(ctx, mapping.name, {
+        trigger: request.trigger,
+        mode: "one-off",
+        records: { side: "erp", ids: unmatched },
+        direction: "erp-to-crm",
+        createUncoupled: true,
+        force: true,
+        leaseHeld: true,
+        startedBy: request.startedBy,
+      });
     }
     if (coupledIds.length && (request.syncAfter ?? mapping.match.syncAfterCoupling)) {
       // Force, like BC's one-off clones: freshly coupled records have no sync history, so both would look changed.
       const direction = syncAfterCouplingDirection(mapping);
-      result.synced = await runMapping(ctx, mapping.name, { trigger: request.trigger, mode: "one-off", records: { side: "erp", ids: coupledIds }, direction, force: true, leaseHeld: true, startedBy: request.startedBy });
+      result.synced = await runMapping(ctx, mapping.name, {
+        trigger: request.trigger,
+        mode: "one-off",
+        records: { side: "erp", ids: coupledIds },
+        direction,
+        force: true,
+        leaseHeld: true,
+        startedBy: request.startedBy,
+      });
     }
   } finally {
     await lease.release();
@@ -88,5 +143,10 @@ export async function coupleByMatch(ctx: EngineContext, name: string, request: C
 }
 
 async function* pagesOf(ctx: EngineContext, mapping: TableMapping) {
-  for await (const page of ctx.connectors.erp.readChanges({ entity: mapping.erp.entity, filter: mapping.erp.filter, pageSize: ctx.settings.pageSize })) yield page.records;
+  for await (const page of ctx.connectors.erp.readChanges({
+    entity: mapping.erp.entity,
+    filter: mapping.erp.filter,
+    pageSize: ctx.settings.pageSize,
+  }))
+    yield page.records;
 }

@@ -12,7 +12,12 @@ import type { EngineContext } from "./engine-context";
  * Writes down the creates about to happen, before they are sent; returns the intent ids in order. One JSON parameter
  * per statement: thousands of bound values are slow to build and send.
  */
-export async function recordIntents(ctx: EngineContext, mapping: TableMapping, flow: Flow, sourceIds: string[]): Promise<string[]> {
+export async function recordIntents(
+  ctx: EngineContext,
+  mapping: TableMapping,
+  flow: Flow,
+  sourceIds: string[],
+): Promise<string[]> {
   if (!sourceIds.length) return [];
   const rows = await queryRows<{ id: string }>(
     ctx.db,
@@ -26,7 +31,10 @@ export async function recordIntents(ctx: EngineContext, mapping: TableMapping, f
 
 export async function dropIntents(ctx: EngineContext, ids: string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 5000) {
-    await queryRows(ctx.db, sql`delete from coupling_intents where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids.slice(i, i + 5000))}::jsonb))`);
+    await queryRows(
+      ctx.db,
+      sql`delete from coupling_intents where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids.slice(i, i + 5000))}::jsonb))`,
+    );
   }
 }
 
@@ -36,28 +44,49 @@ export async function dropIntents(ctx: EngineContext, ids: string[]): Promise<vo
  * (no second create); a key not found means the create never happened, or has not landed yet — then the next create
  * with the same key meets it (DUPLICATE) instead of making a second record. Runs under the mapping's lease.
  */
-export async function recoverIntents(ctx: EngineContext, mapping: TableMapping): Promise<Partial<Record<Flow, number>>> {
+export async function recoverIntents(
+  ctx: EngineContext,
+  mapping: TableMapping,
+): Promise<Partial<Record<Flow, number>>> {
   const intents = await ctx.db.select().from(couplingIntents).where(eq(couplingIntents.mappingName, mapping.name));
   const recovered: Partial<Record<Flow, number>> = {};
   for (const flow of ["erp-to-crm", "crm-to-erp"] as const) {
     const mine = intents.filter((intent) => intent.direction === flow);
-    if (mine.length) recovered[flow] = await couple(ctx, mapping, flow, mine.map((intent) => intent.sourceId));
+    if (mine.length)
+      recovered[flow] = await couple(
+        ctx,
+        mapping,
+        flow,
+        mine.map((intent) => intent.sourceId),
+      );
   }
-  if (intents.length) await dropIntents(ctx, intents.map((intent) => intent.id));
+  if (intents.length)
+    await dropIntents(
+      ctx,
+      intents.map((intent) => intent.id),
+    );
   return recovered;
 }
 
 async function couple(ctx: EngineContext, mapping: TableMapping, flow: Flow, sourceIds: string[]): Promise<number> {
   const from = sourceSide(flow);
   const into = targetSide(flow);
-  const found = await ctx.connectors[into].findByKeys(mapping[into].entity, sourceIds.map((id) => creationKey(mapping.name, id)));
+  const found = await ctx.connectors[into].findByKeys(
+    mapping[into].entity,
+    sourceIds.map((id) => creationKey(mapping.name, id)),
+  );
   if (!found.size) return 0;
   const sourcesCoupled = await couplingsByIds(ctx.db, mapping.name, from, sourceIds);
   const created = sourceIds.flatMap((sourceId) => {
     const record = found.get(creationKey(mapping.name, sourceId));
     return record && !sourcesCoupled.has(sourceId.toLowerCase()) ? [{ sourceId, record }] : [];
   });
-  const targetsCoupled = await couplingsByIds(ctx.db, mapping.name, into, created.map((c) => c.record.id));
+  const targetsCoupled = await couplingsByIds(
+    ctx.db,
+    mapping.name,
+    into,
+    created.map((c) => c.record.id),
+  );
   // The destination is stamped as synced and the source is not: the next pass this way brings the record up to date,
   // and the opposite pass does not take the values the dead run wrote for a change.
   const rows = created
@@ -65,8 +94,22 @@ async function couple(ctx: EngineContext, mapping: TableMapping, flow: Flow, sou
     .map(({ sourceId, record }): NewCoupling => {
       const stamp = { modifiedOn: record.modifiedOn, etag: record.etag };
       return into === "erp"
-        ? { mappingName: mapping.name, erpId: record.id, crmId: sourceId, erpModifiedOn: stamp.modifiedOn, erpEtag: stamp.etag, crmModifiedOn: null }
-        : { mappingName: mapping.name, erpId: sourceId, crmId: record.id, crmModifiedOn: stamp.modifiedOn, crmEtag: stamp.etag, erpModifiedOn: null };
+        ? {
+            mappingName: mapping.name,
+            erpId: record.id,
+            crmId: sourceId,
+            erpModifiedOn: stamp.modifiedOn,
+            erpEtag: stamp.etag,
+            crmModifiedOn: null,
+          }
+        : {
+            mappingName: mapping.name,
+            erpId: sourceId,
+            crmId: record.id,
+            crmModifiedOn: stamp.modifiedOn,
+            crmEtag: stamp.etag,
+            erpModifiedOn: null,
+          };
     });
   return (await insertCouplings(ctx.db, rows)).size;
 }

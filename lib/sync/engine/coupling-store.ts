@@ -6,7 +6,8 @@ import type { Side } from "@/lib/mapping/model/direction";
 import type { CouplingState } from "../model/coupling-state";
 
 const CHUNK = 1000;
-const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+const chunks = <T>(items: T[]): T[][] =>
+  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 
 export function toState(row: Coupling): CouplingState {
   const iso = (value: Date | null) => (value ? value.toISOString() : null);
@@ -28,14 +29,22 @@ export function toState(row: Coupling): CouplingState {
 }
 
 /** Couplings of a mapping by the id on one side, keyed by that id in lower case. */
-export async function couplingsByIds(db: DbOrTx, mappingName: string, side: Side, ids: string[]): Promise<Map<string, CouplingState>> {
+export async function couplingsByIds(
+  db: DbOrTx,
+  mappingName: string,
+  side: Side,
+  ids: string[],
+): Promise<Map<string, CouplingState>> {
   const found = new Map<string, CouplingState>();
   const column = side === "erp" ? couplings.erpId : couplings.crmId;
   const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
   for (const part of chunks(unique)) {
     // One JSON parameter instead of a thousand bound ids: much cheaper to build and send.
     const ids = sql`(select jsonb_array_elements_text(${JSON.stringify(part)}::jsonb))`;
-    const rows = await db.select().from(couplings).where(and(eq(couplings.mappingName, mappingName), inArray(column, ids)));
+    const rows = await db
+      .select()
+      .from(couplings)
+      .where(and(eq(couplings.mappingName, mappingName), inArray(column, ids)));
     for (const row of rows) found.set((side === "erp" ? row.erpId : row.crmId).toLowerCase(), toState(row));
   }
   return found;
@@ -44,7 +53,10 @@ export async function couplingsByIds(db: DbOrTx, mappingName: string, side: Side
 /** Retry-first candidates (§4.2): not skipped, and the last pass into `into` failed. */
 export async function failedCouplings(db: DbOrTx, mappingName: string, into: Side): Promise<CouplingState[]> {
   const result = into === "erp" ? couplings.lastResultErp : couplings.lastResultCrm;
-  const rows = await db.select().from(couplings).where(and(eq(couplings.mappingName, mappingName), eq(couplings.skipped, false), eq(result, "failure")));
+  const rows = await db
+    .select()
+    .from(couplings)
+    .where(and(eq(couplings.mappingName, mappingName), eq(couplings.skipped, false), eq(result, "failure")));
   return rows.map(toState);
 }
 

@@ -7,11 +7,26 @@ import type { PassRequest, PassResult } from "./pass-types";
 import { plannedPages } from "./planned-pages";
 import { readWatermark } from "./watermark-store";
 
-const DRY_COUNTER: Record<string, keyof Counters | null> = { insert: "inserted", modify: "modified", unchanged: "unchanged", skip: "skipped", fail: "failed", uncouple: "uncoupled", ignore: null };
+const DRY_COUNTER: Record<string, keyof Counters | null> = {
+  insert: "inserted",
+  modify: "modified",
+  unchanged: "unchanged",
+  skip: "skipped",
+  fail: "failed",
+  uncouple: "uncoupled",
+  ignore: null,
+};
 
 /** A pass with writes disabled: every record's decision, field by field, and nothing written anywhere. */
-export async function dryPass(ctx: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest, result: PassResult): Promise<"done"> {
-  const watermark = request.mode === "incremental" && !request.ids ? await readWatermark(ctx.db, mapping.name, flow) : null;
+export async function dryPass(
+  ctx: EngineContext,
+  mapping: TableMapping,
+  flow: Flow,
+  request: PassRequest,
+  result: PassResult,
+): Promise<"done"> {
+  const watermark =
+    request.mode === "incremental" && !request.ids ? await readWatermark(ctx.db, mapping.name, flow) : null;
   result.diff = [];
   for await (const page of plannedPages(ctx, mapping, flow, request, watermark, { newest: null })) {
     for (const item of page) {

@@ -18,19 +18,46 @@ export function diffEntry(item: PlannedRecord, flow: Flow): DiffEntry {
   const { plan, record } = item;
   const into = targetSide(flow);
   const coupling = record.coupling;
-  const base = { sourceId: record.source.id, destinationId: coupling ? (into === "erp" ? coupling.erpId : coupling.crmId) : null, couplingId: coupling?.id || null, changes: [] };
-  const changes = (list: { field: string; before: unknown; after: unknown; bidirectional: boolean }[]) => list.map(({ field, before, after, bidirectional }) => ({ field, before, after, bidirectional }));
+  const base = {
+    sourceId: record.source.id,
+    destinationId: coupling ? (into === "erp" ? coupling.erpId : coupling.crmId) : null,
+    couplingId: coupling?.id || null,
+    changes: [],
+  };
+  const changes = (list: { field: string; before: unknown; after: unknown; bidirectional: boolean }[]) =>
+    list.map(({ field, before, after, bidirectional }) => ({ field, before, after, bidirectional }));
   switch (plan.action) {
     case "insert":
-      return { ...base, action: "create", changes: changes(plan.changes), ...(plan.restoredFrom ? { message: "The coupled record was deleted; it would be created again." } : {}) };
+      return {
+        ...base,
+        action: "create",
+        changes: changes(plan.changes),
+        ...(plan.restoredFrom ? { message: "The coupled record was deleted; it would be created again." } : {}),
+      };
     case "modify":
-      return { ...base, action: plan.conflict ? "conflict" : "update", changes: changes(plan.changes), ...(plan.conflict ? { message: `Both records changed; resolved as ${plan.conflict.resolution}.` } : {}) };
+      return {
+        ...base,
+        action: plan.conflict ? "conflict" : "update",
+        changes: changes(plan.changes),
+        ...(plan.conflict ? { message: `Both records changed; resolved as ${plan.conflict.resolution}.` } : {}),
+      };
     case "unchanged":
       return { ...base, action: "unchanged" };
     case "fail":
-      return { ...base, action: plan.conflict ? "conflict" : "error", code: plan.error.code, message: plan.error.message, changes: changes(plan.conflict?.changes ?? []) };
+      return {
+        ...base,
+        action: plan.conflict ? "conflict" : "error",
+        code: plan.error.code,
+        message: plan.error.message,
+        changes: changes(plan.conflict?.changes ?? []),
+      };
     case "skip":
-      return { ...base, action: plan.conflict ? "conflict" : "skip", message: plan.reason, changes: changes(plan.conflict?.changes ?? []) };
+      return {
+        ...base,
+        action: plan.conflict ? "conflict" : "skip",
+        message: plan.reason,
+        changes: changes(plan.conflict?.changes ?? []),
+      };
     case "ignore":
       return { ...base, action: "ignore", message: plan.reason };
     case "uncouple":

@@ -22,7 +22,13 @@ export type EngineSettings = {
 };
 
 // Pages of 2,000: two Dataverse batches in flight per page, and little held in memory at once.
-export const DEFAULT_SETTINGS: EngineSettings = { overlapMs: 1000, pageSize: 2000, guard: DEFAULT_GUARD, leaseTtlMs: 60_000, dryRunLimit: 1000 };
+export const DEFAULT_SETTINGS: EngineSettings = {
+  overlapMs: 1000,
+  pageSize: 2000,
+  guard: DEFAULT_GUARD,
+  leaseTtlMs: 60_000,
+  dryRunLimit: 1000,
+};
 
 /** Everything a run needs: the database, the published config, both systems, the integration's rules. */
 export type EngineContext = {
@@ -41,8 +47,17 @@ export type EngineContext = {
   timer?: PhaseTimer;
 };
 
-export function createEngineContext(input: Omit<EngineContext, "settings" | "now" | "cache" | "rules"> & Partial<Pick<EngineContext, "now" | "rules">> & { settings?: Partial<EngineSettings> }): EngineContext {
-  return { rules: [], now: () => new Date(), cache: new Map(), ...input, settings: { ...DEFAULT_SETTINGS, ...(input.settings ?? {}) } };
+export function createEngineContext(
+  input: Omit<EngineContext, "settings" | "now" | "cache" | "rules"> &
+    Partial<Pick<EngineContext, "now" | "rules">> & { settings?: Partial<EngineSettings> },
+): EngineContext {
+  return {
+    rules: [],
+    now: () => new Date(),
+    cache: new Map(),
+    ...input,
+    settings: { ...DEFAULT_SETTINGS, ...(input.settings ?? {}) },
+  };
 }
 
 export function findMapping(config: RuntimeConfig, name: string): TableMapping {
@@ -52,7 +67,13 @@ export function findMapping(config: RuntimeConfig, name: string): TableMapping {
 }
 
 export function ruleContext(ctx: EngineContext): RuleContext {
-  return { config: ctx.config, connectors: ctx.connectors, catalogs: ctx.catalogs, cache: ctx.cache, couplingsOf: (name, side, ids) => couplingsByIds(ctx.db, name, side, ids) };
+  return {
+    config: ctx.config,
+    connectors: ctx.connectors,
+    catalogs: ctx.catalogs,
+    cache: ctx.cache,
+    couplingsOf: (name, side, ids) => couplingsByIds(ctx.db, name, side, ids),
+  };
 }
 
 /** Runs `work` as `phase` of the context's timer, if it has one. */
@@ -61,7 +82,11 @@ export function timed<T>(ctx: { timer?: PhaseTimer }, phase: string, work: () =>
 }
 
 /** Cached per context: the value `key` computes once per run. */
-export async function cached<T>(ctx: { cache: Map<string, unknown> }, key: string, compute: () => Promise<T>): Promise<T> {
+export async function cached<T>(
+  ctx: { cache: Map<string, unknown> },
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
   if (!ctx.cache.has(key)) {
     const pending = compute();
     ctx.cache.set(key, pending);

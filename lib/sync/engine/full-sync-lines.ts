@@ -7,7 +7,10 @@ export type PlannedLine = { mapping: TableMapping; recommendation: Recommendatio
 async function recommendationFor(ctx: EngineContext, mapping: TableMapping): Promise<Recommendation> {
   // The recommendation is a decision: exact counts, never a day-old snapshot — and only "none, one or more" matters.
   const exact = { exact: true, upTo: 2 };
-  const counts = { erp: await ctx.connectors.erp.count(mapping.erp.entity, mapping.erp.filter, exact), crm: await ctx.connectors.crm.count(mapping.crm.entity, mapping.crm.filter, exact) };
+  const counts = {
+    erp: await ctx.connectors.erp.count(mapping.erp.entity, mapping.erp.filter, exact),
+    crm: await ctx.connectors.crm.count(mapping.crm.entity, mapping.crm.filter, exact),
+  };
   let answer: Recommendation | undefined;
   for (const rule of ctx.rules) answer ??= await rule.recommend?.(ruleContext(ctx), mapping, counts);
   answer ??= recommend(counts.erp, counts.crm);
@@ -23,6 +26,11 @@ export async function planFullSyncLines(ctx: EngineContext): Promise<PlannedLine
   const mappings = fullSyncMappings(ctx.config, ctx.rules);
   const names = new Set(mappings.map((m) => m.name));
   const lines: PlannedLine[] = [];
-  for (const mapping of mappings) lines.push({ mapping, recommendation: await recommendationFor(ctx, mapping), dependsOn: mapping.dependsOn.filter((d) => names.has(d)) });
+  for (const mapping of mappings)
+    lines.push({
+      mapping,
+      recommendation: await recommendationFor(ctx, mapping),
+      dependsOn: mapping.dependsOn.filter((d) => names.has(d)),
+    });
   return lines;
 }

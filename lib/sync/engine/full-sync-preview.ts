@@ -1,7 +1,13 @@
 import type { Side } from "@/lib/mapping/model/direction";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
 import { skipsIntegrationUserRows } from "../decide/echo-suppression";
-import { previewLine, previewReads, type LinePreview, type PreviewRead, type SideTally } from "../plan/full-sync-preview";
+import {
+  previewLine,
+  previewReads,
+  type LinePreview,
+  type PreviewRead,
+  type SideTally,
+} from "../plan/full-sync-preview";
 import { couplingsByIds } from "./coupling-store";
 import { integrationUser, type EngineContext } from "./engine-context";
 import { planFullSyncLines } from "./full-sync-lines";
@@ -17,14 +23,30 @@ const other = (side: Side): Side => (side === "erp" ? "crm" : "erp");
  * of the line did not claim, and how many of them have a unique uncoupled match. `claimed` stands in for the couplings
  * the run would have written by then.
  */
-async function tally(ctx: EngineContext, mapping: TableMapping, read: PreviewRead, claimed: Record<Side, Set<string>>): Promise<SideTally> {
+async function tally(
+  ctx: EngineContext,
+  mapping: TableMapping,
+  read: PreviewRead,
+  claimed: Record<Side, Set<string>>,
+): Promise<SideTally> {
   const { side } = read;
   // The run's CRM → ERP pass leaves out what the integration user wrote last (plan-page); so does its preview.
-  const echoUser = skipsIntegrationUserRows(side === "erp" ? "erp-to-crm" : "crm-to-erp", false) ? await integrationUser(ctx) : null;
+  const echoUser = skipsIntegrationUserRows(side === "erp" ? "erp-to-crm" : "crm-to-erp", false)
+    ? await integrationUser(ctx)
+    : null;
   const result: SideTally = { uncoupled: 0, matched: 0 };
-  for await (const page of ctx.connectors[side].readChanges({ entity: mapping[side].entity, filter: mapping[side].filter, pageSize: ctx.settings.pageSize })) {
+  for await (const page of ctx.connectors[side].readChanges({
+    entity: mapping[side].entity,
+    filter: mapping[side].filter,
+    pageSize: ctx.settings.pageSize,
+  })) {
     const records = echoUser ? page.records.filter((r) => r.modifiedBy?.toLowerCase() !== echoUser) : page.records;
-    const coupled = await couplingsByIds(ctx.db, mapping.name, side, records.map((r) => r.id));
+    const coupled = await couplingsByIds(
+      ctx.db,
+      mapping.name,
+      side,
+      records.map((r) => r.id),
+    );
     const free = records.filter((r) => !coupled.has(r.id.toLowerCase()) && !claimed[side].has(r.id.toLowerCase()));
     result.uncoupled += free.length;
     if (read.match) result.matched += (await matchUncoupled(ctx, mapping, side, free, claimed[other(side)])).size;
@@ -43,7 +65,8 @@ export async function previewFullSync(ctx: EngineContext): Promise<FullSyncPrevi
   for (const { mapping, recommendation, dependsOn } of await planFullSyncLines(ctx)) {
     const claimed: Record<Side, Set<string>> = { erp: new Set(), crm: new Set() };
     const tallies: Partial<Record<Side, SideTally>> = {};
-    for (const read of previewReads(mapping, recommendation)) tallies[read.side] = await tally(ctx, mapping, read, claimed);
+    for (const read of previewReads(mapping, recommendation))
+      tallies[read.side] = await tally(ctx, mapping, read, claimed);
     lines.push({ ...previewLine(mapping, recommendation, tallies), dependsOn });
   }
   return { configVersion: ctx.config.version, lines };

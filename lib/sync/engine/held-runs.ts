@@ -4,24 +4,40 @@ import { syncJobs, type JobHold, type SyncJob } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { percent } from "../decide/mass-change-guard";
 
-export type HeldDecision = { outcome: "approved" | "discarded"; by: string; byId: string | null; queuedRunId?: string | null };
+export type HeldDecision = {
+  outcome: "approved" | "discarded";
+  by: string;
+  byId: string | null;
+  queuedRunId?: string | null;
+};
 
 /** Runs the mass-change guard held that still wait for a decision, newest first: of one mapping, or of all. */
 export function heldJobs(db: DbOrTx, mapping?: string): Promise<SyncJob[]> {
   const held = eq(syncJobs.status, "held");
-  return db.select().from(syncJobs).where(mapping ? and(held, eq(syncJobs.mappingName, mapping)) : held).orderBy(desc(syncJobs.createdAt));
+  return db
+    .select()
+    .from(syncJobs)
+    .where(mapping ? and(held, eq(syncJobs.mappingName, mapping)) : held)
+    .orderBy(desc(syncJobs.createdAt));
 }
 
 /** Mappings whose schedule a held run pauses. */
 export async function heldMappings(db: DbOrTx): Promise<Set<string>> {
-  const rows = await db.selectDistinct({ mapping: syncJobs.mappingName }).from(syncJobs).where(eq(syncJobs.status, "held"));
+  const rows = await db
+    .selectDistinct({ mapping: syncJobs.mappingName })
+    .from(syncJobs)
+    .where(eq(syncJobs.status, "held"));
   return new Set(rows.map((r) => r.mapping));
 }
 
 /** Refuses a guarded run of a mapping while one of its runs is held: the held run is decided first, never re-run. */
 export async function assertNotHeld(db: DbOrTx, mapping: string): Promise<void> {
   const [held] = await heldJobs(db, mapping);
-  if (held) throw new AppError("CONFLICT", `${mapping} is paused: its ${held.direction} run (job ${held.id}) was held by the mass-change guard. Approve or discard that run on the Synchronization page first.`);
+  if (held)
+    throw new AppError(
+      "CONFLICT",
+      `${mapping} is paused: its ${held.direction} run (job ${held.id}) was held by the mass-change guard. Approve or discard that run on the Synchronization page first.`,
+    );
 }
 
 export function describeHold(mapping: string, hold: JobHold): string {
@@ -34,7 +50,12 @@ export function describeHold(mapping: string, hold: JobHold): string {
  */
 export async function settleHeld(tx: DbOrTx, job: SyncJob, decision: HeldDecision): Promise<SyncJob | null> {
   const at = new Date();
-  const recorded: NonNullable<JobHold["decision"]> = { outcome: decision.outcome, by: decision.by, at: at.toISOString(), queuedRunId: decision.queuedRunId ?? null };
+  const recorded: NonNullable<JobHold["decision"]> = {
+    outcome: decision.outcome,
+    by: decision.by,
+    at: at.toISOString(),
+    queuedRunId: decision.queuedRunId ?? null,
+  };
   const what = job.hold ? describeHold(job.mappingName, job.hold) : "";
   const message =
     decision.outcome === "approved"

@@ -38,7 +38,14 @@ export class JobRecorder {
     const now = new Date();
     const [row] = await db
       .insert(syncJobs)
-      .values({ ...start, type: start.type ?? "synchronization", status: "running", startedAt: now, heartbeatAt: now, startedBy: start.startedBy ?? null })
+      .values({
+        ...start,
+        type: start.type ?? "synchronization",
+        status: "running",
+        startedAt: now,
+        heartbeatAt: now,
+        startedBy: start.startedBy ?? null,
+      })
       .returning({ id: syncJobs.id });
     return new JobRecorder(db, row!.id, start.mappingName);
   }
@@ -64,26 +71,56 @@ export class JobRecorder {
     const errors = this.errors.splice(0);
     const conflicts = this.conflicts.splice(0);
     if (errors.length) {
-      await this.db.insert(syncJobErrors).values(
-        errors.map((e) => ({ jobId: this.id, sourceId: e.sourceId ?? null, destinationId: e.destinationId ?? null, code: e.code, message: e.message.slice(0, 2048), detail: e.detail ?? null, payload: e.payload ?? null })),
-      );
+      await this.db
+        .insert(syncJobErrors)
+        .values(
+          errors.map((e) => ({
+            jobId: this.id,
+            sourceId: e.sourceId ?? null,
+            destinationId: e.destinationId ?? null,
+            code: e.code,
+            message: e.message.slice(0, 2048),
+            detail: e.detail ?? null,
+            payload: e.payload ?? null,
+          })),
+        );
     }
     if (conflicts.length) {
-      await this.db.insert(syncConflicts).values(
-        conflicts.map((c) => ({ jobId: this.id, mappingName: this.mappingName, kind: c.kind, erpId: c.erpId, crmId: c.crmId, resolution: c.resolution, changes: c.changes, status: c.resolution === "queued" ? "open" : "closed" })),
-      );
+      await this.db
+        .insert(syncConflicts)
+        .values(
+          conflicts.map((c) => ({
+            jobId: this.id,
+            mappingName: this.mappingName,
+            kind: c.kind,
+            erpId: c.erpId,
+            crmId: c.crmId,
+            resolution: c.resolution,
+            changes: c.changes,
+            status: c.resolution === "queued" ? "open" : "closed",
+          })),
+        );
     }
-    await this.db.update(syncJobs).set({ ...this.counters, heartbeatAt: new Date() }).where(eq(syncJobs.id, this.id));
+    await this.db
+      .update(syncJobs)
+      .set({ ...this.counters, heartbeatAt: new Date() })
+      .where(eq(syncJobs.id, this.id));
   }
 
   async finish(status: "succeeded" | "failed", message?: string): Promise<void> {
     await this.flush();
-    await this.db.update(syncJobs).set({ status, message: message ?? null, finishedAt: new Date() }).where(eq(syncJobs.id, this.id));
+    await this.db
+      .update(syncJobs)
+      .set({ status, message: message ?? null, finishedAt: new Date() })
+      .where(eq(syncJobs.id, this.id));
   }
 
   /** The guard stopped the pass before it wrote: the job waits, with the guard's numbers, for an admin's decision. */
   async hold(message: string, hold: JobHold): Promise<void> {
     await this.flush();
-    await this.db.update(syncJobs).set({ status: "held", message, hold, finishedAt: new Date() }).where(eq(syncJobs.id, this.id));
+    await this.db
+      .update(syncJobs)
+      .set({ status: "held", message, hold, finishedAt: new Date() })
+      .where(eq(syncJobs.id, this.id));
   }
 }

@@ -17,7 +17,13 @@ export class MappingLease {
   ) {}
 
   /** `jobMappings`: the mappings whose jobs this run writes (the mapping and its document lines). */
-  static async acquire(db: Database, mappingName: string, holder: string, ttlMs: number, jobMappings: string[] = [mappingName]): Promise<MappingLease | null> {
+  static async acquire(
+    db: Database,
+    mappingName: string,
+    holder: string,
+    ttlMs: number,
+    jobMappings: string[] = [mappingName],
+  ): Promise<MappingLease | null> {
     const expires = new Date(Date.now() + ttlMs);
     const rows = await queryRows<{ holder: string }>(
       db,
@@ -36,15 +42,30 @@ export class MappingLease {
   private async markInterrupted(): Promise<void> {
     await this.db
       .update(syncJobs)
-      .set({ status: "failed", message: "Interrupted: the process running this job stopped. The next run picked up where it left off.", finishedAt: new Date() })
-      .where(and(inArray(syncJobs.mappingName, this.jobMappings), eq(syncJobs.status, "running"), lt(syncJobs.heartbeatAt, new Date(Date.now() - 1000))));
+      .set({
+        status: "failed",
+        message: "Interrupted: the process running this job stopped. The next run picked up where it left off.",
+        finishedAt: new Date(),
+      })
+      .where(
+        and(
+          inArray(syncJobs.mappingName, this.jobMappings),
+          eq(syncJobs.status, "running"),
+          lt(syncJobs.heartbeatAt, new Date(Date.now() - 1000)),
+        ),
+      );
   }
 
   async renew(): Promise<void> {
-    await this.db.update(mappingLeases).set({ expiresAt: new Date(Date.now() + this.ttlMs) }).where(and(eq(mappingLeases.mappingName, this.mappingName), eq(mappingLeases.holder, this.holder)));
+    await this.db
+      .update(mappingLeases)
+      .set({ expiresAt: new Date(Date.now() + this.ttlMs) })
+      .where(and(eq(mappingLeases.mappingName, this.mappingName), eq(mappingLeases.holder, this.holder)));
   }
 
   async release(): Promise<void> {
-    await this.db.delete(mappingLeases).where(and(eq(mappingLeases.mappingName, this.mappingName), eq(mappingLeases.holder, this.holder)));
+    await this.db
+      .delete(mappingLeases)
+      .where(and(eq(mappingLeases.mappingName, this.mappingName), eq(mappingLeases.holder, this.holder)));
   }
 }

@@ -7,7 +7,9 @@ const BUFFER_RECORDS = 20_000;
 export function isDestructive(item: PlannedRecord): boolean {
   const { plan } = item;
   if (item.matched) return false;
-  return plan.action === "modify" || plan.action === "uncouple" || (plan.action === "insert" && Boolean(plan.restoredFrom));
+  return (
+    plan.action === "modify" || plan.action === "uncouple" || (plan.action === "insert" && Boolean(plan.restoredFrom))
+  );
 }
 
 /**

@@ -11,11 +11,19 @@ const other = (side: Side): Side => (side === "erp" ? "crm" : "erp");
 
 /** Match groups seen from `local`: pickMatch reads the local value under `erp` and the remote one under `crm`. */
 function groupsFrom(groups: MatchGroup[], local: Side): MatchGroup[] {
-  return local === "erp" ? groups : groups.map((g) => ({ ...g, fields: g.fields.map((p) => ({ ...p, erp: p.crm, crm: p.erp })) }));
+  return local === "erp"
+    ? groups
+    : groups.map((g) => ({ ...g, fields: g.fields.map((p) => ({ ...p, erp: p.crm, crm: p.erp })) }));
 }
 
 /** Remote records that could match any of the records under one group: one query per slice of records. */
-async function candidatesFor(ctx: EngineContext, mapping: TableMapping, remote: Side, group: MatchGroup, records: ConnectorRecord[]): Promise<ConnectorRecord[]> {
+async function candidatesFor(
+  ctx: EngineContext,
+  mapping: TableMapping,
+  remote: Side,
+  group: MatchGroup,
+  records: ConnectorRecord[],
+): Promise<ConnectorRecord[]> {
   const terms: FilterAst[] = [];
   for (const record of records) {
     const pairs = activePairs(group, record.values);
@@ -28,7 +36,12 @@ async function candidatesFor(ctx: EngineContext, mapping: TableMapping, remote: 
   for (let i = 0; i < terms.length; i += 25) {
     const any = terms.slice(i, i + 25);
     const match = any.length === 1 ? any[0]! : f.or(...any);
-    found.push(...(await readAll(ctx.connectors[remote], { entity: side.entity, filter: side.filter ? f.and(side.filter, match) : match })));
+    found.push(
+      ...(await readAll(ctx.connectors[remote], {
+        entity: side.entity,
+        filter: side.filter ? f.and(side.filter, match) : match,
+      })),
+    );
   }
   return found;
 }
@@ -39,17 +52,30 @@ async function candidatesFor(ctx: EngineContext, mapping: TableMapping, remote: 
  * `claimed` (remote ids, lower case) counts as coupled and grows with each match: a caller that writes no couplings
  * between pages (the full synchronization's preview) passes one set to every page.
  */
-export async function matchUncoupled(ctx: EngineContext, mapping: TableMapping, local: Side, records: ConnectorRecord[], claimed = new Set<string>()): Promise<Map<string, ConnectorRecord>> {
+export async function matchUncoupled(
+  ctx: EngineContext,
+  mapping: TableMapping,
+  local: Side,
+  records: ConnectorRecord[],
+  claimed = new Set<string>(),
+): Promise<Map<string, ConnectorRecord>> {
   const matched = new Map<string, ConnectorRecord>();
   if (!mapping.match || !records.length) return matched;
   const remote = other(local);
   const groups = groupsFrom(mapping.match.groups, local);
   const candidates = new Map<string, ConnectorRecord>();
-  for (const group of groups) for (const record of await candidatesFor(ctx, mapping, remote, group, records)) candidates.set(record.id.toLowerCase(), record);
+  for (const group of groups)
+    for (const record of await candidatesFor(ctx, mapping, remote, group, records))
+      candidates.set(record.id.toLowerCase(), record);
   const coupled = await couplingsByIds(ctx.db, mapping.name, remote, [...candidates.keys()]);
   const list = [...candidates.values()];
   for (const record of records) {
-    const result = pickMatch(record.values, list, groups, (id) => coupled.has(id.toLowerCase()) || claimed.has(id.toLowerCase()));
+    const result = pickMatch(
+      record.values,
+      list,
+      groups,
+      (id) => coupled.has(id.toLowerCase()) || claimed.has(id.toLowerCase()),
+    );
     if (result.kind !== "unique") continue;
     claimed.add(result.id.toLowerCase());
     matched.set(record.id.toLowerCase(), candidates.get(result.id.toLowerCase())!);

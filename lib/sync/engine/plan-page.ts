@@ -55,7 +55,12 @@ async function ruleOutcomes(ctx: EngineContext, mapping: TableMapping, flow: Flo
     } catch (error) {
       // A rule that cannot prepare the page fails that page's records, not the job; a dead connection ends the job.
       if (isConnectionFailure(error)) throw error;
-      const failure: RuleOutcome = { error: { code: "RULE_PAGE_FAILED", message: `The rule ${rule.name} failed while preparing these records: ${error instanceof Error ? error.message : String(error)}` } };
+      const failure: RuleOutcome = {
+        error: {
+          code: "RULE_PAGE_FAILED",
+          message: `The rule ${rule.name} failed while preparing these records: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      };
       answers.push(() => failure);
     }
   }
@@ -74,25 +79,57 @@ async function ruleOutcomes(ctx: EngineContext, mapping: TableMapping, flow: Flo
 }
 
 /** The other side of a page: coupled destinations, orphans to adopt, matches to couple, lookup targets. */
-async function readAround(ctx: EngineContext, mapping: TableMapping, flow: Flow, records: ConnectorRecord[], uncoupled: ConnectorRecord[], coupled: Map<string, CouplingState>, options: PassOptions) {
+async function readAround(
+  ctx: EngineContext,
+  mapping: TableMapping,
+  flow: Flow,
+  records: ConnectorRecord[],
+  uncoupled: ConnectorRecord[],
+  coupled: Map<string, CouplingState>,
+  options: PassOptions,
+) {
   const into = targetSide(flow);
   const destinationIds = [...coupled.values()].map((c) => (into === "erp" ? c.erpId : c.crmId));
-  const destinations = new Map((destinationIds.length ? await timed(ctx, "read destinations", () => ctx.connectors[into].readByIds(mapping[into].entity, destinationIds)) : []).map((r) => [r.id.toLowerCase(), r]));
+  const destinations = new Map(
+    (destinationIds.length
+      ? await timed(ctx, "read destinations", () =>
+          ctx.connectors[into].readByIds(mapping[into].entity, destinationIds),
+        )
+      : []
+    ).map((r) => [r.id.toLowerCase(), r]),
+  );
   const creating = !mapping.syncOnlyCoupled || options.createUncoupled;
   // Only where the pass would create: an uncouple a person made in a mapping that syncs coupled records stays.
   const orphans = creating ? await orphanCouplings(ctx, mapping, flow, uncoupled) : new Map<string, NewCoupling>();
-  const matches = creating && options.matchBeforeCreate ? await matchUncoupled(ctx, mapping, sourceSide(flow), uncoupled) : new Map<string, ConnectorRecord>();
+  const matches =
+    creating && options.matchBeforeCreate
+      ? await matchUncoupled(ctx, mapping, sourceSide(flow), uncoupled)
+      : new Map<string, ConnectorRecord>();
   const lookups = await timed(ctx, "lookups", () => prepareLookups(ctx, mapping, flow, records));
   return { destinations, orphans, matches, lookups };
 }
 
 /** Reads what one page of source records needs (couplings, destinations, lookups, rules) and decides each record. */
-export async function planPage(ctx: EngineContext, mapping: TableMapping, flow: Flow, page: CandidatePage, options: PassOptions): Promise<PlannedRecord[]> {
+export async function planPage(
+  ctx: EngineContext,
+  mapping: TableMapping,
+  flow: Flow,
+  page: CandidatePage,
+  options: PassOptions,
+): Promise<PlannedRecord[]> {
   const from = sourceSide(flow);
   const into = targetSide(flow);
   const echoUser = skipsIntegrationUserRows(flow, Boolean(options.oneOff)) ? await integrationUser(ctx) : null;
-  const coupled = await timed(ctx, "couplings", () => couplingsByIds(ctx.db, mapping.name, from, page.records.map((r) => r.id)));
-  const ours = (r: ConnectorRecord) => echoUser !== null && r.modifiedBy?.toLowerCase() === echoUser && !coupled.get(r.id.toLowerCase())?.pendingCrmChange;
+  const coupled = await timed(ctx, "couplings", () =>
+    couplingsByIds(
+      ctx.db,
+      mapping.name,
+      from,
+      page.records.map((r) => r.id),
+    ),
+  );
+  const ours = (r: ConnectorRecord) =>
+    echoUser !== null && r.modifiedBy?.toLowerCase() === echoUser && !coupled.get(r.id.toLowerCase())?.pendingCrmChange;
   const records = page.retry ? page.records : page.records.filter((r) => !ours(r));
   const uncoupled = records.filter((r) => !coupled.has(r.id.toLowerCase()));
   let read: Awaited<ReturnType<typeof readAround>>;
@@ -101,8 +138,20 @@ export async function planPage(ctx: EngineContext, mapping: TableMapping, flow: 
   } catch (error) {
     // What the page needs could not be read after retries: its records fail and are retried, the job goes on.
     if (isConnectionFailure(error) || !(error instanceof ConnectorError)) throw error;
-    const failure = { action: "fail", error: { code: "READ_FAILED", message: `What these records need could not be read: ${error.message}` } } as const;
-    return records.map((source) => ({ record: { source, coupling: coupled.get(source.id.toLowerCase()) ?? null, destination: null, destinationMissing: false, retry: page.retry }, plan: failure }));
+    const failure = {
+      action: "fail",
+      error: { code: "READ_FAILED", message: `What these records need could not be read: ${error.message}` },
+    } as const;
+    return records.map((source) => ({
+      record: {
+        source,
+        coupling: coupled.get(source.id.toLowerCase()) ?? null,
+        destination: null,
+        destinationMissing: false,
+        retry: page.retry,
+      },
+      plan: failure,
+    }));
   }
   const { destinations, orphans, matches, lookups } = read;
   const rules = await timed(ctx, "rules", () => ruleOutcomes(ctx, mapping, flow, records));
@@ -112,14 +161,26 @@ export async function planPage(ctx: EngineContext, mapping: TableMapping, flow: 
   for (const source of records) {
     const adopt = orphans.get(source.id.toLowerCase());
     if (adopt) {
-      planned.push({ record: { source, coupling: null, destination: null, destinationMissing: false, retry: page.retry }, plan: { action: "ignore", reason: "Created by this mapping from the other system; its coupling is restored." }, adopt });
+      planned.push({
+        record: { source, coupling: null, destination: null, destinationMissing: false, retry: page.retry },
+        plan: { action: "ignore", reason: "Created by this mapping from the other system; its coupling is restored." },
+        adopt,
+      });
       continue;
     }
     const outcome = rules(source);
     const matched = matches.get(source.id.toLowerCase());
     const coupling = coupled.get(source.id.toLowerCase()) ?? (matched ? NEW_COUPLING(source, matched, flow) : null);
-    const destination = matched ?? (coupling ? (destinations.get((into === "erp" ? coupling.erpId : coupling.crmId).toLowerCase()) ?? null) : null);
-    const record: RecordCase = { source, coupling, destination, destinationMissing: Boolean(coupling) && !destination, retry: page.retry };
+    const destination =
+      matched ??
+      (coupling ? (destinations.get((into === "erp" ? coupling.erpId : coupling.crmId).toLowerCase()) ?? null) : null);
+    const record: RecordCase = {
+      source,
+      coupling,
+      destination,
+      destinationMissing: Boolean(coupling) && !destination,
+      retry: page.retry,
+    };
     if (outcome.ignore) {
       planned.push({ record, plan: { action: "ignore", reason: outcome.ignore } });
       continue;
@@ -131,7 +192,11 @@ export async function planPage(ctx: EngineContext, mapping: TableMapping, flow: 
       record,
       lookups,
       target,
-      options: { force: options.force || Boolean(matched), createUncoupled: options.createUncoupled, extra: { values: outcome.values, createOnly: outcome.createOnly, error } },
+      options: {
+        force: options.force || Boolean(matched),
+        createUncoupled: options.createUncoupled,
+        extra: { values: outcome.values, createOnly: outcome.createOnly, error },
+      },
     });
     planned.push({ record, plan, matched: Boolean(matched) });
   }

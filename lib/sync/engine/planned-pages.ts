@@ -13,7 +13,14 @@ function sourceOf(request: PassRequest, watermark: string | null): CandidateSour
 }
 
 /** Pages of planned records, each source record once (retry-first pages come before the watermark query). */
-export async function* plannedPages(ctx: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest, watermark: string | null, seen: { newest: string | null }) {
+export async function* plannedPages(
+  ctx: EngineContext,
+  mapping: TableMapping,
+  flow: Flow,
+  request: PassRequest,
+  watermark: string | null,
+  seen: { newest: string | null },
+) {
   // Retried records are not decided again when the watermark query returns them too; only their ids are kept.
   const retried = new Set<string>();
   const pages = candidatePages(ctx, mapping, flow, sourceOf(request, watermark));
@@ -34,6 +41,13 @@ export async function* plannedPages(ctx: EngineContext, mapping: TableMapping, f
       if (page.retry) retried.add(record.id.toLowerCase());
       else seen.newest = laterInstant(seen.newest, record.modifiedOn);
     }
-    if (records.length) yield await planPage(ctx, mapping, flow, { ...page, records }, { ...request, oneOff: request.mode === "one-off" });
+    if (records.length)
+      yield await planPage(
+        ctx,
+        mapping,
+        flow,
+        { ...page, records },
+        { ...request, oneOff: request.mode === "one-off" },
+      );
   }
 }

@@ -9,7 +9,14 @@ export async function readAll(connector: Connector, request: ReadChangesRequest)
 }
 
 /** Records whose `field` has one of `values`, asked in slices that keep URLs short. */
-export async function readWhereIn(connector: Connector, entity: string, field: string, values: (string | number)[], extra?: FilterAst, select?: string[]): Promise<ConnectorRecord[]> {
+export async function readWhereIn(
+  connector: Connector,
+  entity: string,
+  field: string,
+  values: (string | number)[],
+  extra?: FilterAst,
+  select?: string[],
+): Promise<ConnectorRecord[]> {
   const records: ConnectorRecord[] = [];
   const unique = [...new Set(values)];
   for (let i = 0; i < unique.length; i += 40) {

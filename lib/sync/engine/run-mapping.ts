@@ -30,11 +30,18 @@ export function childMappings(ctx: EngineContext, mapping: TableMapping): TableM
 
 /** The field of a line that points at its header, on the side the lines are read from. */
 function linkField(child: TableMapping, parent: string, flow: Flow): string | undefined {
-  return child.fields.find((f) => f.lookup?.mapping === parent && f[sourceSide(flow)] && carries(f.direction, flow))?.[sourceSide(flow)];
+  return child.fields.find((f) => f.lookup?.mapping === parent && f[sourceSide(flow)] && carries(f.direction, flow))?.[
+    sourceSide(flow)
+  ];
 }
 
 /** The given records as ids on `side`: themselves, or their coupled counterparts (uncoupled ones drop out). */
-async function idsFor(ctx: EngineContext, mapping: TableMapping, records: { side: Side; ids: string[] }, side: Side): Promise<string[]> {
+async function idsFor(
+  ctx: EngineContext,
+  mapping: TableMapping,
+  records: { side: Side; ids: string[] },
+  side: Side,
+): Promise<string[]> {
   if (records.side === side) return records.ids;
   const coupled = await couplingsByIds(ctx.db, mapping.name, records.side, records.ids);
   return [...coupled.values()].map((c) => (side === "erp" ? c.erpId : c.crmId));
@@ -47,7 +54,11 @@ async function acquire(ctx: EngineContext, mapping: TableMapping, request: RunRe
   for (;;) {
     const lease = await MappingLease.acquire(ctx.db, mapping.name, holder, ctx.settings.leaseTtlMs, names);
     if (lease) return lease;
-    if (Date.now() >= deadline) throw new AppError("CONFLICT", `A run of ${mapping.name} is in progress; this one did not start. Try again when it has finished.`);
+    if (Date.now() >= deadline)
+      throw new AppError(
+        "CONFLICT",
+        `A run of ${mapping.name} is in progress; this one did not start. Try again when it has finished.`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -66,20 +77,36 @@ export async function runMapping(ctx: EngineContext, name: string, request: RunR
   try {
     // Before any pass reads: what a crashed run created is coupled first, so neither direction creates it again.
     // If that cannot be read now, the intents stay for the next run, and the keys still stop a second create.
-    const recovered = request.dryRun ? {} : await recoverIntents(ctx, mapping).catch(() => ({}) as Awaited<ReturnType<typeof recoverIntents>>);
-    for (const child of request.dryRun ? [] : childMappings(ctx, mapping)) await recoverIntents(ctx, child).catch(() => {});
+    const recovered = request.dryRun
+      ? {}
+      : await recoverIntents(ctx, mapping).catch(() => ({}) as Awaited<ReturnType<typeof recoverIntents>>);
+    for (const child of request.dryRun ? [] : childMappings(ctx, mapping))
+      await recoverIntents(ctx, child).catch(() => {});
     // Each recovered coupling is counted on the pass of its direction, or on the first one if that direction does not run.
-    const elsewhere = Object.entries(recovered).reduce((n, [flow, count]) => (flows.includes(flow as Flow) ? n : n + (count ?? 0)), 0);
+    const elsewhere = Object.entries(recovered).reduce(
+      (n, [flow, count]) => (flows.includes(flow as Flow) ? n : n + (count ?? 0)),
+      0,
+    );
     for (const [index, flow] of flows.entries()) {
       const ids = request.records ? await idsFor(ctx, mapping, request.records, sourceSide(flow)) : undefined;
-      const pass = await runPass(run, mapping, flow, { ...request, ids, recovered: (recovered[flow] ?? 0) + (index === 0 ? elsewhere : 0) });
+      const pass = await runPass(run, mapping, flow, {
+        ...request,
+        ids,
+        recovered: (recovered[flow] ?? 0) + (index === 0 ? elsewhere : 0),
+      });
       passes.push(pass);
       if (pass.connectionFailed) break; // the other passes need the same connections: one job says what to fix
       if (pass.status === "held") break; // the mapping waits for an admin's decision, both directions
       for (const child of childMappings(ctx, mapping)) {
         const field = linkField(child, mapping.name, flow);
         if (!field || !carries(child.direction, flow) || !pass.written.length || request.dryRun) continue;
-        passes.push(await runPass(run, child, flow, { ...request, createUncoupled: true, children: { linkField: field, parentIds: pass.written } }));
+        passes.push(
+          await runPass(run, child, flow, {
+            ...request,
+            createUncoupled: true,
+            children: { linkField: field, parentIds: pass.written },
+          }),
+        );
       }
     }
   } finally {

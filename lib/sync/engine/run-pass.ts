@@ -19,13 +19,33 @@ import { writePage, type WriteScope } from "./write-page";
 
 export type { PassRequest, PassResult, SyncMode } from "./pass-types";
 
-
 /** One table mapping in one direction (BC's To or From pass, §4.2–§4.4), as a job with its own row and counters. */
-export async function runPass(outer: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest): Promise<PassResult> {
+export async function runPass(
+  outer: EngineContext,
+  mapping: TableMapping,
+  flow: Flow,
+  request: PassRequest,
+): Promise<PassResult> {
   const timer = new PhaseTimer();
   const ctx: EngineContext = { ...outer, timer };
-  const result: PassResult = { mappingName: mapping.name, flow, jobId: null, status: "succeeded", counters: emptyCounters(), written: [] };
-  const job = request.dryRun ? null : await JobRecorder.start(ctx.db, { mappingName: mapping.name, direction: flow, trigger: request.trigger, mode: request.mode, configVersion: ctx.config.version, startedBy: request.startedBy });
+  const result: PassResult = {
+    mappingName: mapping.name,
+    flow,
+    jobId: null,
+    status: "succeeded",
+    counters: emptyCounters(),
+    written: [],
+  };
+  const job = request.dryRun
+    ? null
+    : await JobRecorder.start(ctx.db, {
+        mappingName: mapping.name,
+        direction: flow,
+        trigger: request.trigger,
+        mode: request.mode,
+        configVersion: ctx.config.version,
+        startedBy: request.startedBy,
+      });
   result.jobId = job?.id ?? null;
   if (!carries(mapping.direction, flow)) {
     result.message = `The ${mapping.name} mapping is not configured for ${flow} synchronization.`;
@@ -34,7 +54,9 @@ export async function runPass(outer: EngineContext, mapping: TableMapping, flow:
   }
   try {
     if (job && request.recovered) job.count("coupled", request.recovered);
-    const outcome = job ? await passWithGuard(ctx, mapping, flow, request, job, result) : await dryPass(ctx, mapping, flow, request, result);
+    const outcome = job
+      ? await passWithGuard(ctx, mapping, flow, request, job, result)
+      : await dryPass(ctx, mapping, flow, request, result);
     if (outcome === "held") {
       result.status = "held";
       await job?.hold(result.message ?? "", result.hold!);
@@ -52,12 +74,27 @@ export async function runPass(outer: EngineContext, mapping: TableMapping, flow:
   return result;
 }
 
-async function passWithGuard(ctx: EngineContext, mapping: TableMapping, flow: Flow, request: PassRequest, job: JobRecorder, result: PassResult): Promise<"done" | "held"> {
+async function passWithGuard(
+  ctx: EngineContext,
+  mapping: TableMapping,
+  flow: Flow,
+  request: PassRequest,
+  job: JobRecorder,
+  result: PassResult,
+): Promise<"done" | "held"> {
   const startedAt = ctx.now();
   const incremental = request.mode === "incremental" && !request.ids && !request.children;
   const watermark = incremental ? await readWatermark(ctx.db, mapping.name, flow) : null;
   // Written source ids are kept only when document lines have to follow them.
-  const scope: WriteScope = { ctx, mapping, flow, job, written: result.written, keepWritten: ctx.config.mappings.some((m) => m.parent === mapping.name), unwritten: { oldest: null } };
+  const scope: WriteScope = {
+    ctx,
+    mapping,
+    flow,
+    job,
+    written: result.written,
+    keepWritten: ctx.config.mappings.some((m) => m.parent === mapping.name),
+    unwritten: { oldest: null },
+  };
   const guarded = request.mode !== "one-off" && request.guard !== "override" && !request.children;
   const buffer = guarded ? new MassChangeBuffer(await countCouplings(ctx.db, mapping.name), ctx.settings.guard) : null;
   const seen = { newest: null as string | null };
@@ -107,6 +144,12 @@ async function passWithGuard(ctx: EngineContext, mapping: TableMapping, flow: Fl
     await drained().catch(() => {}); // let pages already written finish their bookkeeping before the job ends
     throw error;
   }
-  if (!request.ids && !request.children) await writeWatermark(ctx.db, mapping.name, flow, nextWatermark(watermark, earlierInstant(seen.newest, scope.unwritten?.oldest), startedAt));
+  if (!request.ids && !request.children)
+    await writeWatermark(
+      ctx.db,
+      mapping.name,
+      flow,
+      nextWatermark(watermark, earlierInstant(seen.newest, scope.unwritten?.oldest), startedAt),
+    );
   return "done";
 }

@@ -12,7 +12,8 @@ import { isolatedWrite } from "./isolated-write";
 import type { PlannedRecord } from "./plan-page";
 import { writeError } from "./write-errors";
 
-export type CreateOutcome = { ok: true; id: string; modifiedOn: string | null; etag: string | null } | { ok: false; error: RecordError };
+export type CreateOutcome =
+  { ok: true; id: string; modifiedOn: string | null; etag: string | null } | { ok: false; error: RecordError };
 type Insert = PlannedRecord & { plan: { action: "insert" } };
 
 const failed = (result: WriteResult & { ok: false }): CreateOutcome => ({ ok: false, error: writeError(result) });
@@ -24,33 +25,80 @@ const failed = (result: WriteResult & { ok: false }): CreateOutcome => ({ ok: fa
  * that meets its own earlier record (DUPLICATE) brings that record up to date instead of making a second one. The
  * caller drops the intents once the couplings are stored.
  */
-export async function writeCreates(ctx: EngineContext, mapping: TableMapping, flow: Flow, inserts: Insert[]): Promise<{ outcomes: CreateOutcome[]; intents: string[] }> {
+export async function writeCreates(
+  ctx: EngineContext,
+  mapping: TableMapping,
+  flow: Flow,
+  inserts: Insert[],
+): Promise<{ outcomes: CreateOutcome[]; intents: string[] }> {
   if (!inserts.length) return { outcomes: [], intents: [] };
   const into = targetSide(flow);
-  const intents = await recordIntents(ctx, mapping, flow, inserts.map((i) => i.record.source.id));
-  const operations: WriteOperation[] = inserts.map((item, index) => ({ kind: "create", key: creationKey(mapping.name, item.record.source.id), values: item.plan.values, ref: String(index) }));
+  const intents = await recordIntents(
+    ctx,
+    mapping,
+    flow,
+    inserts.map((i) => i.record.source.id),
+  );
+  const operations: WriteOperation[] = inserts.map((item, index) => ({
+    kind: "create",
+    key: creationKey(mapping.name, item.record.source.id),
+    values: item.plan.values,
+    ref: String(index),
+  }));
   const results = await isolatedWrite(ctx.connectors[into], mapping[into].entity, operations);
   crashPoint(`answered:${into}`);
-  const outcomes: CreateOutcome[] = results.map((result) => (result.ok ? { ok: true, id: result.id, modifiedOn: result.modifiedOn, etag: result.etag } : failed(result)));
+  const outcomes: CreateOutcome[] = results.map((result) =>
+    result.ok ? { ok: true, id: result.id, modifiedOn: result.modifiedOn, etag: result.etag } : failed(result),
+  );
   const repeated = results.flatMap((result, index) => (!result.ok && result.error.code === "DUPLICATE" ? [index] : []));
   if (repeated.length) await finishRepeated(ctx, mapping, flow, inserts, operations, repeated, outcomes);
   return { outcomes, intents };
 }
 
 /** Creates that met their own earlier record: update it where it differs and take it as created. */
-async function finishRepeated(ctx: EngineContext, mapping: TableMapping, flow: Flow, inserts: Insert[], operations: WriteOperation[], repeated: number[], outcomes: CreateOutcome[]): Promise<void> {
+async function finishRepeated(
+  ctx: EngineContext,
+  mapping: TableMapping,
+  flow: Flow,
+  inserts: Insert[],
+  operations: WriteOperation[],
+  repeated: number[],
+  outcomes: CreateOutcome[],
+): Promise<void> {
   const into = targetSide(flow);
   const entity = findEntity(ctx.catalogs[into], mapping[into].entity);
-  const existing = await ctx.connectors[into].findByKeys(mapping[into].entity, repeated.map((i) => operations[i]!.key!));
+  const existing = await ctx.connectors[into].findByKeys(
+    mapping[into].entity,
+    repeated.map((i) => operations[i]!.key!),
+  );
   const updates: { index: number; operation: WriteOperation }[] = [];
   for (const index of repeated) {
     const record = existing.get(operations[index]!.key!);
     if (!record) continue;
-    const values = Object.fromEntries(Object.entries(inserts[index]!.plan.values).filter(([name, value]) => !sameValue(record.values[name], value, entity?.fields.find((f) => f.name === name))));
-    if (!Object.keys(values).length) outcomes[index] = { ok: true, id: record.id, modifiedOn: record.modifiedOn, etag: record.etag };
+    const values = Object.fromEntries(
+      Object.entries(inserts[index]!.plan.values).filter(
+        ([name, value]) =>
+          !sameValue(
+            record.values[name],
+            value,
+            entity?.fields.find((f) => f.name === name),
+          ),
+      ),
+    );
+    if (!Object.keys(values).length)
+      outcomes[index] = { ok: true, id: record.id, modifiedOn: record.modifiedOn, etag: record.etag };
     else updates.push({ index, operation: { kind: "update", id: record.id, values, etag: record.etag } });
   }
   if (!updates.length) return;
-  const results = await isolatedWrite(ctx.connectors[into], mapping[into].entity, updates.map((u) => u.operation));
-  results.forEach((result, i) => (outcomes[updates[i]!.index] = result.ok ? { ok: true, id: result.id, modifiedOn: result.modifiedOn, etag: result.etag } : failed(result)));
+  const results = await isolatedWrite(
+    ctx.connectors[into],
+    mapping[into].entity,
+    updates.map((u) => u.operation),
+  );
+  results.forEach(
+    (result, i) =>
+      (outcomes[updates[i]!.index] = result.ok
+        ? { ok: true, id: result.id, modifiedOn: result.modifiedOn, etag: result.etag }
+        : failed(result)),
+  );
 }

@@ -5,7 +5,13 @@ import { earlierInstant } from "../decide/change-detection";
 import { repeatsLastFailure } from "../decide/failure-marker";
 import type { RecordError } from "../model/sync-error-codes";
 import type { WrittenRecord } from "../rules/sync-rule";
-import { deleteCouplings, insertCouplings, updateCouplings, type CouplingUpdate, type NewCoupling } from "./coupling-store";
+import {
+  deleteCouplings,
+  insertCouplings,
+  updateCouplings,
+  type CouplingUpdate,
+  type NewCoupling,
+} from "./coupling-store";
 import { ruleContext, timed, type EngineContext } from "./engine-context";
 import type { JobRecorder } from "./job-recorder";
 import type { PlannedRecord } from "./plan-page";
@@ -19,14 +25,23 @@ import { writeCreates, type CreateOutcome } from "./write-creates";
  * `unwritten.oldest`: the oldest uncoupled source record the service could not take (SERVICE_UNAVAILABLE); it has no
  * coupling to be retried by, so the watermark stops before it and the next run reads it again.
  */
-export type WriteScope = { ctx: EngineContext; mapping: TableMapping; flow: Flow; job: JobRecorder; written: string[]; keepWritten?: boolean; unwritten?: { oldest: string | null } };
+export type WriteScope = {
+  ctx: EngineContext;
+  mapping: TableMapping;
+  flow: Flow;
+  job: JobRecorder;
+  written: string[];
+  keepWritten?: boolean;
+  unwritten?: { oldest: string | null };
+};
 
 type Insert = PlannedRecord & { plan: { action: "insert" } };
 type Modify = PlannedRecord & { plan: { action: "modify" } };
 
 const stamp = (side: Side, modifiedOn: string | null | undefined, etag?: string | null): Partial<CouplingUpdate> =>
-  side === "erp" ? { erpModifiedOn: modifiedOn ?? null, erpEtag: etag ?? null } : { crmModifiedOn: modifiedOn ?? null, crmEtag: etag ?? null };
-
+  side === "erp"
+    ? { erpModifiedOn: modifiedOn ?? null, erpEtag: etag ?? null }
+    : { crmModifiedOn: modifiedOn ?? null, crmEtag: etag ?? null };
 
 /**
  * Carries out one page's plans: the writes into the destination, in batches. Returns the page's bookkeeping
@@ -42,9 +57,23 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
   const fail = (item: PlannedRecord, error: RecordError, attempted?: Record<string, unknown>) => {
     job.count("failed");
     const { source, coupling } = item.record;
-    job.error({ ...error, sourceId: source.id, destinationId: coupling ? (into === "erp" ? coupling.erpId : coupling.crmId) || null : null, payload: attempted ?? null });
-    if (!coupling?.id && passingError(error) && scope.unwritten) scope.unwritten.oldest = earlierInstant(scope.unwritten.oldest, source.modifiedOn);
-    if (coupling?.id) updates.push({ id: coupling.id, into, result: "failure", error: error.message, jobId: job.id, skip: !passingError(error) && repeatsLastFailure(coupling, into, error.message) });
+    job.error({
+      ...error,
+      sourceId: source.id,
+      destinationId: coupling ? (into === "erp" ? coupling.erpId : coupling.crmId) || null : null,
+      payload: attempted ?? null,
+    });
+    if (!coupling?.id && passingError(error) && scope.unwritten)
+      scope.unwritten.oldest = earlierInstant(scope.unwritten.oldest, source.modifiedOn);
+    if (coupling?.id)
+      updates.push({
+        id: coupling.id,
+        into,
+        result: "failure",
+        error: error.message,
+        jobId: job.id,
+        skip: !passingError(error) && repeatsLastFailure(coupling, into, error.message),
+      });
   };
 
   await coupleMatched(scope, planned);
@@ -61,13 +90,29 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
         job.count("skipped");
         if (plan.conflict && couplingId) {
           job.conflict({ ...plan.conflict, erpId: record.coupling!.erpId, crmId: record.coupling!.crmId });
-          updates.push({ id: couplingId, into, result: "failure", error: "UPDATE_CONFLICT: waiting for a person to decide", jobId: job.id, skip: true });
+          updates.push({
+            id: couplingId,
+            into,
+            result: "failure",
+            error: "UPDATE_CONFLICT: waiting for a person to decide",
+            jobId: job.id,
+            skip: true,
+          });
         }
         break;
       case "unchanged":
         job.count("unchanged");
         // Only the source's stamp moves: the destination may have changed meanwhile, and the opposite pass must see it.
-        if (couplingId) updates.push({ id: couplingId, ...stamp(from, record.source.modifiedOn, record.source.etag), into, result: "success", error: null, jobId: job.id, ...(into === "erp" ? { pendingCrm: false } : {}) });
+        if (couplingId)
+          updates.push({
+            id: couplingId,
+            ...stamp(from, record.source.modifiedOn, record.source.etag),
+            into,
+            result: "success",
+            error: null,
+            jobId: job.id,
+            ...(into === "erp" ? { pendingCrm: false } : {}),
+          });
         break;
       case "insert":
         inserts.push(item as Insert);
@@ -95,31 +140,69 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
     job.count("inserted");
     written.push({ source, destinationId: outcome.id, values: item.plan.values, created: true });
     const restored = item.plan.restoredFrom;
-    if (item.plan.conflict && restored) job.conflict({ ...item.plan.conflict, erpId: restored.erpId, crmId: restored.crmId });
+    if (item.plan.conflict && restored)
+      job.conflict({ ...item.plan.conflict, erpId: restored.erpId, crmId: restored.crmId });
     if (restored) {
-      updates.push({ id: restored.id, ...(into === "erp" ? { erpId: outcome.id } : { crmId: outcome.id }), ...stamp(from, source.modifiedOn, source.etag), ...stamp(into, outcome.modifiedOn, outcome.etag), into, result: "success", error: null, jobId: job.id });
+      updates.push({
+        id: restored.id,
+        ...(into === "erp" ? { erpId: outcome.id } : { crmId: outcome.id }),
+        ...stamp(from, source.modifiedOn, source.etag),
+        ...stamp(into, outcome.modifiedOn, outcome.etag),
+        into,
+        result: "success",
+        error: null,
+        jobId: job.id,
+      });
       return;
     }
     const [erpId, crmId] = into === "crm" ? [source.id, outcome.id] : [outcome.id, source.id];
-    fresh.push({ mappingName: mapping.name, erpId, crmId, [`${from}ModifiedOn`]: source.modifiedOn, [`${from}Etag`]: source.etag, [`${into}ModifiedOn`]: outcome.modifiedOn, [`${into}Etag`]: outcome.etag, into, jobId: job.id } as NewCoupling);
+    fresh.push({
+      mappingName: mapping.name,
+      erpId,
+      crmId,
+      [`${from}ModifiedOn`]: source.modifiedOn,
+      [`${from}Etag`]: source.etag,
+      [`${into}ModifiedOn`]: outcome.modifiedOn,
+      [`${into}Etag`]: outcome.etag,
+      into,
+      jobId: job.id,
+    } as NewCoupling);
   });
   if (modifies.length) {
-    const results = await timed(ctx, "write updates", () => isolatedWrite(
-      ctx.connectors[into],
-      mapping[into].entity,
-      modifies.map((item, index) => ({ kind: "update" as const, id: destinationId(item, into), values: item.plan.values, etag: item.record.destination?.etag ?? null, ref: String(index) })),
-    ));
+    const results = await timed(ctx, "write updates", () =>
+      isolatedWrite(
+        ctx.connectors[into],
+        mapping[into].entity,
+        modifies.map((item, index) => ({
+          kind: "update" as const,
+          id: destinationId(item, into),
+          values: item.plan.values,
+          etag: item.record.destination?.etag ?? null,
+          ref: String(index),
+        })),
+      ),
+    );
     results.forEach((result, index) => {
       const item = modifies[index]!;
       if (!result.ok) return fail(item, writeError(result), item.plan.values);
       job.count("modified");
       written.push({ source: item.record.source, destinationId: result.id, values: item.plan.values, created: false });
-      if (item.plan.conflict) job.conflict({ ...item.plan.conflict, erpId: item.record.coupling!.erpId, crmId: item.record.coupling!.crmId });
+      if (item.plan.conflict)
+        job.conflict({ ...item.plan.conflict, erpId: item.record.coupling!.erpId, crmId: item.record.coupling!.crmId });
       // When both sides changed, the other side's stamp stays put so the opposite pass still sees its change.
       // Our write makes the integration user the CRM record's last writer: the CRM→ERP pass must still take its change.
       const intoStamp = item.plan.bothModified ? {} : stamp(into, result.modifiedOn, result.etag);
       const pending = into === "crm" ? (item.plan.bothModified ? { pendingCrm: true } : {}) : { pendingCrm: false };
-      updates.push({ id: item.record.coupling!.id, ...stamp(from, item.record.source.modifiedOn, item.record.source.etag), ...intoStamp, ...pending, into, result: "success", error: null, jobId: job.id });
+      updates.push({
+        id: item.record.coupling!.id,
+        ...stamp(from, item.record.source.modifiedOn, item.record.source.etag),
+        ...intoStamp,
+        ...pending,
+        into,
+        result: "success",
+        error: null,
+        jobId: job.id,
+      });
     });
   }
 
@@ -131,7 +214,11 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
       if (inserted.has(row.erpId.toLowerCase())) continue;
       job.count("inserted", -1);
       job.count("failed");
-      job.error({ code: "ALREADY_COUPLED", message: `The created record ${into === "crm" ? row.crmId : row.erpId} could not be coupled: one of the two records is already coupled in ${mapping.name}.`, sourceId: into === "crm" ? row.erpId : row.crmId });
+      job.error({
+        code: "ALREADY_COUPLED",
+        message: `The created record ${into === "crm" ? row.crmId : row.erpId} could not be coupled: one of the two records is already coupled in ${mapping.name}.`,
+        sourceId: into === "crm" ? row.erpId : row.crmId,
+      });
     }
 
     await timed(ctx, "store couplings", async () => {
@@ -146,7 +233,10 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
           await rule.afterWrite(ruleContext(ctx), mapping, flow, written);
         } catch (error) {
           if (isConnectionFailure(error)) throw error;
-          job.error({ code: "RULE_FAILED", message: `The rule ${rule.name} failed after writing ${written.length} record(s): ${error instanceof Error ? error.message : String(error)}` });
+          job.error({
+            code: "RULE_FAILED",
+            message: `The rule ${rule.name} failed after writing ${written.length} record(s): ${error instanceof Error ? error.message : String(error)}`,
+          });
         }
       }
     }
@@ -154,18 +244,28 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
   };
 }
 
-const destinationId = (item: PlannedRecord, into: Side): string => (into === "erp" ? item.record.coupling!.erpId : item.record.coupling!.crmId);
+const destinationId = (item: PlannedRecord, into: Side): string =>
+  into === "erp" ? item.record.coupling!.erpId : item.record.coupling!.crmId;
 
 /** Records coupled by match in this pass get their coupling before anything is written to them. */
 async function coupleMatched(scope: WriteScope, planned: PlannedRecord[]): Promise<void> {
   const matched = planned.filter((item) => item.matched && item.record.coupling);
   if (!matched.length) return;
-  const rows: NewCoupling[] = matched.map((item) => ({ mappingName: scope.mapping.name, erpId: item.record.coupling!.erpId, crmId: item.record.coupling!.crmId, erpModifiedOn: null, crmModifiedOn: null }));
+  const rows: NewCoupling[] = matched.map((item) => ({
+    mappingName: scope.mapping.name,
+    erpId: item.record.coupling!.erpId,
+    crmId: item.record.coupling!.crmId,
+    erpModifiedOn: null,
+    crmModifiedOn: null,
+  }));
   const inserted = await insertCouplings(scope.ctx.db, rows);
   for (const item of matched) {
     const id = inserted.get(item.record.coupling!.erpId.toLowerCase());
     if (!id) {
-      item.plan = { action: "fail", error: { code: "ALREADY_COUPLED", message: "The matching record was coupled by someone else meanwhile." } };
+      item.plan = {
+        action: "fail",
+        error: { code: "ALREADY_COUPLED", message: "The matching record was coupled by someone else meanwhile." },
+      };
       continue;
     }
     scope.job.count("coupled");

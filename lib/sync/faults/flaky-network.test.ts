@@ -11,12 +11,41 @@ const FAULTS = { throttleRate: 0.3, serverErrorRate: 0.05, timeoutRate: 0.05, ti
 describe("a sync through flaky services (30% 429, 10% 5xx and timeouts)", () => {
   let h: SyncHarness;
   const context = () =>
-    h.context({ settings: { pageSize: 150 }, connector: { retry: { maxAttempts: 20, baseDelayMs: 5, maxDelayMs: 40, maxTotalDelayMs: 60_000 }, timeoutMs: 2_000 } });
+    h.context({
+      settings: { pageSize: 150 },
+      connector: {
+        retry: { maxAttempts: 20, baseDelayMs: 5, maxDelayMs: 40, maxTotalDelayMs: 60_000 },
+        timeoutMs: 2_000,
+      },
+    });
 
   beforeAll(async () => {
-    h = await startSyncHarness(compileMappings([simpleCustomer({ conflicts: { update: "erp-wins", delete: "fail" } })]), { crm: { faults: { ...FAULTS, seed: 3 } }, erp: { faults: { ...FAULTS, seed: 5 } } });
-    await h.seed("erp", "customers", Array.from({ length: ERP_RECORDS }, (_, i) => ({ number: `F${i}`, displayName: `Flaky Customer ${i}`, city: "Start", phoneNumber: "" })));
-    await h.seed("crm", "accounts", Array.from({ length: CRM_RECORDS }, (_, i) => ({ name: `Flaky Account ${i}`, address1_city: "Start", telephone1: "0", customertypecode: 3, statecode: 0, statuscode: 1 })));
+    h = await startSyncHarness(
+      compileMappings([simpleCustomer({ conflicts: { update: "erp-wins", delete: "fail" } })]),
+      { crm: { faults: { ...FAULTS, seed: 3 } }, erp: { faults: { ...FAULTS, seed: 5 } } },
+    );
+    await h.seed(
+      "erp",
+      "customers",
+      Array.from({ length: ERP_RECORDS }, (_, i) => ({
+        number: `F${i}`,
+        displayName: `Flaky Customer ${i}`,
+        city: "Start",
+        phoneNumber: "",
+      })),
+    );
+    await h.seed(
+      "crm",
+      "accounts",
+      Array.from({ length: CRM_RECORDS }, (_, i) => ({
+        name: `Flaky Account ${i}`,
+        address1_city: "Start",
+        telephone1: "0",
+        customertypecode: 3,
+        statecode: 0,
+        statuscode: 1,
+      })),
+    );
   }, 60_000);
   afterAll(async () => h?.close());
 
@@ -27,8 +56,13 @@ describe("a sync through flaky services (30% 429, 10% 5xx and timeouts)", () => 
       ["succeeded", 0],
       ["succeeded", 0],
     ]);
-    const stats = [ctx.connectors.erp, ctx.connectors.crm].map((c) => (c as unknown as { client: ODataClient }).client.stats);
-    expect(stats.reduce((n, s) => n + s.throttled, 0), "the faults must really have been there").toBeGreaterThan(10);
+    const stats = [ctx.connectors.erp, ctx.connectors.crm].map(
+      (c) => (c as unknown as { client: ODataClient }).client.stats,
+    );
+    expect(
+      stats.reduce((n, s) => n + s.throttled, 0),
+      "the faults must really have been there",
+    ).toBeGreaterThan(10);
     expect(stats.reduce((n, s) => n + s.retries, 0)).toBeGreaterThan(stats.reduce((n, s) => n + s.throttled, 0));
     expect(await h.all("erp", "customers")).toHaveLength(ERP_RECORDS + CRM_RECORDS);
     expect(await h.all("crm", "accounts")).toHaveLength(ERP_RECORDS + CRM_RECORDS);
@@ -51,6 +85,7 @@ describe("a sync through flaky services (30% 429, 10% 5xx and timeouts)", () => 
       expect(crm.get(row.crmId)!.address1_city).toBe(erp.get(row.erpId)!.city);
       expect(erp.get(row.erpId)!.phoneNumber ?? "").toBe(crm.get(row.crmId)!.telephone1 ?? "");
     }
-    for (const c of customers) expect(crm.get(coupled.find((r) => r.erpId === c.id)!.crmId)!.address1_city).toBe(`Edited ${c.data.number}`);
+    for (const c of customers)
+      expect(crm.get(coupled.find((r) => r.erpId === c.id)!.crmId)!.address1_city).toBe(`Edited ${c.data.number}`);
   }, 300_000);
 });

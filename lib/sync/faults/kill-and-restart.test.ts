@@ -28,8 +28,29 @@ for (const driver of availableDrivers().filter((d) => d === "postgres")) {
     const expectedPhone = new Map<string, string>();
 
     const seed = async (erp: number, crm: number) => {
-      await h.seed("erp", "customers", Array.from({ length: erp }, (_, i) => ({ displayName: `Kill Customer ${seeded.erp + i}`, email: `k${seeded.erp + i}@erp.test`, city: "Start", phoneNumber: "" })));
-      await h.seed("crm", "accounts", Array.from({ length: crm }, (_, i) => ({ name: `Kill Account ${seeded.crm + i}`, emailaddress1: `a${seeded.crm + i}@crm.test`, address1_city: "Start", telephone1: "0", customertypecode: 3, statecode: 0, statuscode: 1 })));
+      await h.seed(
+        "erp",
+        "customers",
+        Array.from({ length: erp }, (_, i) => ({
+          displayName: `Kill Customer ${seeded.erp + i}`,
+          email: `k${seeded.erp + i}@erp.test`,
+          city: "Start",
+          phoneNumber: "",
+        })),
+      );
+      await h.seed(
+        "crm",
+        "accounts",
+        Array.from({ length: crm }, (_, i) => ({
+          name: `Kill Account ${seeded.crm + i}`,
+          emailaddress1: `a${seeded.crm + i}@crm.test`,
+          address1_city: "Start",
+          telephone1: "0",
+          customertypecode: 3,
+          statecode: 0,
+          statuscode: 1,
+        })),
+      );
       seeded.erp += erp;
       seeded.crm += crm;
     };
@@ -57,7 +78,12 @@ for (const driver of availableDrivers().filter((d) => d === "postgres")) {
       await app?.drop();
     });
 
-    async function runTrial(trial: Trial, index: number, next: () => number, originals: { erp: string[]; crm: string[] }): Promise<string> {
+    async function runTrial(
+      trial: Trial,
+      index: number,
+      next: () => number,
+      originals: { erp: string[]; crm: string[] },
+    ): Promise<string> {
       await seed(ERP_PER_TRIAL, CRM_PER_TRIAL);
       for (let i = 0; i < 15; i++) {
         const id = originals.erp[Math.floor(next() * originals.erp.length)]!;
@@ -84,18 +110,26 @@ for (const driver of availableDrivers().filter((d) => d === "postgres")) {
 
     it("should leave no duplicate and no lost update after kills at every boundary on both sides, at random and under load, then a restart", async () => {
       const next = random(20261204);
-      const originals = { erp: (await h.all("erp", "customers")).map((c) => c.id), crm: (await h.all("crm", "accounts")).map((a) => a.id) };
+      const originals = {
+        erp: (await h.all("erp", "customers")).map((c) => c.id),
+        crm: (await h.all("crm", "accounts")).map((a) => a.id),
+      };
       const outcomes: string[] = [];
       for (const [index, trial] of killPlan(next).entries()) {
         const stopLoad = trial.load ? cpuLoad() : () => {};
         try {
-          outcomes.push(`${describeKill(trial.kill)}${trial.load ? " under load" : ""}: ${await runTrial(trial, index, next, originals)}`);
+          outcomes.push(
+            `${describeKill(trial.kill)}${trial.load ? " under load" : ""}: ${await runTrial(trial, index, next, originals)}`,
+          );
         } finally {
           stopLoad();
         }
       }
       // Every deterministic kill must land where it was aimed; a random one may come too late.
-      expect(outcomes.filter((o) => !o.startsWith("random") && !o.endsWith(": killed")), outcomes.join("\n")).toEqual([]);
+      expect(
+        outcomes.filter((o) => !o.startsWith("random") && !o.endsWith(": killed")),
+        outcomes.join("\n"),
+      ).toEqual([]);
       await new Promise((resolve) => setTimeout(resolve, 3000)); // the last late create lands
       for (let run = 0; run < 2; run++) {
         const final = await syncProcess(env);
@@ -123,7 +157,9 @@ for (const driver of availableDrivers().filter((d) => d === "postgres")) {
         if (expectedCity.has(row.erpId)) expect(customer!.data.city).toBe(expectedCity.get(row.erpId));
         if (expectedPhone.has(row.crmId) && customer!.data.phoneNumber !== expectedPhone.get(row.crmId)) {
           const errors = await app.db.select().from(syncJobErrors).where(eq(syncJobErrors.sourceId, row.crmId));
-          expect.fail(`lost phone on ${row.crmId}: ${JSON.stringify({ row, account: account!.data, customer: customer!.data, errors: errors.map((e) => [e.code, e.message]) })}`);
+          expect.fail(
+            `lost phone on ${row.crmId}: ${JSON.stringify({ row, account: account!.data, customer: customer!.data, errors: errors.map((e) => [e.code, e.message]) })}`,
+          );
         }
       }
     }, 900_000);

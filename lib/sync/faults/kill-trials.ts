@@ -10,7 +10,10 @@ export const ENGINE_POINTS = ["intents-written", "answered", "couplings-committe
  * answered ("sent": the service then writes them at once, "sent-late": only after the next process has started);
  * or after a random delay.
  */
-export type Kill = { kind: "engine"; point: (typeof ENGINE_POINTS)[number]; side: Side } | { kind: "sent"; side: Side; lateMs: number } | { kind: "random"; afterMs: number };
+export type Kill =
+  | { kind: "engine"; point: (typeof ENGINE_POINTS)[number]; side: Side }
+  | { kind: "sent"; side: Side; lateMs: number }
+  | { kind: "random"; afterMs: number };
 export type Trial = { kill: Kill; load: boolean };
 
 /** A deterministic sequence, so a failing trial can be replayed. */
@@ -35,17 +38,29 @@ export function killPlan(next: () => number): Trial[] {
     randomKill(),
     randomKill(),
   ];
-  return [...boundaries.map((kill) => ({ kill, load: false })), ...Array.from({ length: 6 }, () => ({ kill: randomKill(), load: false })), ...loaded.map((kill) => ({ kill, load: true }))];
+  return [
+    ...boundaries.map((kill) => ({ kill, load: false })),
+    ...Array.from({ length: 6 }, () => ({ kill: randomKill(), load: false })),
+    ...loaded.map((kill) => ({ kill, load: true })),
+  ];
 }
 
-export const describeKill = (kill: Kill): string => (kill.kind === "engine" ? `${kill.point}:${kill.side}` : kill.kind === "sent" ? `sent:${kill.side}${kill.lateMs ? " (late)" : ""}` : `random ${kill.afterMs} ms`);
+export const describeKill = (kill: Kill): string =>
+  kill.kind === "engine"
+    ? `${kill.point}:${kill.side}`
+    : kill.kind === "sent"
+      ? `sent:${kill.side}${kill.lateMs ? " (late)" : ""}`
+      : `random ${kill.afterMs} ms`;
 
 export type SyncRun = { code: number | null; signal: NodeJS.Signals | null; output: string };
 
 /** `tandem sync --mapping CUSTOMER` in its own process; `child` lets a trial kill it from outside. */
 export function syncProcess(env: Record<string, string>, onStart?: (child: ChildProcess) => void): Promise<SyncRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.resolve("lib/cli/bin.mjs"), "sync", "--mapping", "CUSTOMER"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [path.resolve("lib/cli/bin.mjs"), "sync", "--mapping", "CUSTOMER"], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -56,13 +71,17 @@ export function syncProcess(env: Record<string, string>, onStart?: (child: Child
 
 /** Busy loops on every core, so kills land in the windows a loaded machine opens. */
 export function cpuLoad(workers = 2): () => void {
-  const children = Array.from({ length: workers }, () => spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" }));
+  const children = Array.from({ length: workers }, () =>
+    spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" }),
+  );
   return () => children.forEach((child) => child.kill("SIGKILL"));
 }
 
 /** Whether a request to the served sandboxes creates records of `side`: a batch with creates, or a single POST. */
 export function createsOf(side: Side, request: { method: string; url: string; body: string }): boolean {
-  if (request.method !== "POST" || !request.url.startsWith(side === "crm" ? "/sandbox/crm/" : "/sandbox/erp/")) return false;
-  if (request.url.includes("$batch")) return side === "crm" ? /^POST /m.test(request.body) : /"method"\s*:\s*"POST"/.test(request.body);
+  if (request.method !== "POST" || !request.url.startsWith(side === "crm" ? "/sandbox/crm/" : "/sandbox/erp/"))
+    return false;
+  if (request.url.includes("$batch"))
+    return side === "crm" ? /^POST /m.test(request.body) : /"method"\s*:\s*"POST"/.test(request.body);
   return !request.url.includes("/oauth2/");
 }

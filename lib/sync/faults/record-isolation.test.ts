@@ -9,7 +9,10 @@ import type { SyncRule } from "../rules/sync-rule";
 import { compileMappings, startSyncHarness, type SyncHarness } from "../test/sync-harness";
 import { simpleCustomer } from "../test/simple-mappings";
 
-const mapping = () => compileMappings([simpleCustomer({ direction: "erp-to-crm", fields: [{ erp: "displayName", crm: "name", direction: "erp-to-crm" }] })]);
+const mapping = () =>
+  compileMappings([
+    simpleCustomer({ direction: "erp-to-crm", fields: [{ erp: "displayName", crm: "name", direction: "erp-to-crm" }] }),
+  ]);
 const fastRetries = { connector: { retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 } } };
 
 /** §4.10: one record's failure never fails the pass; only a dead connection ends a job. */
@@ -20,11 +23,17 @@ describe.each([
 ])("a record whose every write ends in $what", ({ status }) => {
   let h: SyncHarness;
   beforeAll(async () => {
-    h = await startSyncHarness(mapping(), { crm: { faults: { poison: { text: "Poisoned Ltd.", status }, retryAfterSeconds: 0 } } });
+    h = await startSyncHarness(mapping(), {
+      crm: { faults: { poison: { text: "Poisoned Ltd.", status }, retryAfterSeconds: 0 } },
+    });
     // The poisoned record is older than the rest by more than the watermark's overlap.
     await h.seed("erp", "customers", [{ displayName: "Poisoned Ltd." }]);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    await h.seed("erp", "customers", ["Good 1", "Good 2", "Good 3", "Good 4", "Good 5"].map((displayName) => ({ displayName })));
+    await h.seed(
+      "erp",
+      "customers",
+      ["Good 1", "Good 2", "Good 3", "Good 4", "Good 5"].map((displayName) => ({ displayName })),
+    );
   });
   afterAll(async () => h?.close());
 
@@ -35,7 +44,13 @@ describe.each([
     const errors = await h.errorsOf(passes[0]!.jobId);
     const poisoned = (await h.all("erp", "customers")).find((c) => c.data.displayName === "Poisoned Ltd.")!;
     expect(errors.map((e) => [e.code, e.sourceId])).toEqual([["SERVICE_UNAVAILABLE", poisoned.id]]);
-    expect((await h.all("crm", "accounts")).map((a) => a.data.name).sort()).toEqual(["Good 1", "Good 2", "Good 3", "Good 4", "Good 5"]);
+    expect((await h.all("crm", "accounts")).map((a) => a.data.name).sort()).toEqual([
+      "Good 1",
+      "Good 2",
+      "Good 3",
+      "Good 4",
+      "Good 5",
+    ]);
   });
 
   it("should try the record again on the next run although it never changed and newer records moved the watermark on", async () => {
@@ -47,15 +62,28 @@ describe.each([
 describe("a service that refuses every write for a while", () => {
   let h: SyncHarness;
   beforeAll(async () => {
-    h = await startSyncHarness(mapping(), { crm: { faults: { poison: { text: "Outage", status: 503 }, retryAfterSeconds: 0 } } });
-    await h.seed("erp", "customers", Array.from({ length: 16 }, (_, i) => ({ displayName: `Outage ${i}` })));
+    h = await startSyncHarness(mapping(), {
+      crm: { faults: { poison: { text: "Outage", status: 503 }, retryAfterSeconds: 0 } },
+    });
+    await h.seed(
+      "erp",
+      "customers",
+      Array.from({ length: 16 }, (_, i) => ({ displayName: `Outage ${i}` })),
+    );
   });
   afterAll(async () => h?.close());
 
   it("should stop splitting once both halves fail too, and fail the page's records without a request per record", async () => {
     let writes = 0;
-    const counting = (request: Request) => ((request.method === "POST" && request.url.includes("/sandbox/crm/") && (writes += 1)), fetch(request));
-    const { passes } = await h.run("CUSTOMER", {}, h.context({ connector: { ...fastRetries.connector, fetch: counting } }));
+    const counting = (request: Request) => (
+      request.method === "POST" && request.url.includes("/sandbox/crm/") && (writes += 1),
+      fetch(request)
+    );
+    const { passes } = await h.run(
+      "CUSTOMER",
+      {},
+      h.context({ connector: { ...fastRetries.connector, fetch: counting } }),
+    );
     expect(passes[0]!.status).toBe("succeeded");
     expect(passes[0]!.counters).toMatchObject({ inserted: 0, failed: 16 });
     // One batch and its two halves, each tried twice by the client — not 2n − 1 requests.
@@ -66,16 +94,32 @@ describe("a service that refuses every write for a while", () => {
 describe("Business Central creates without Tandem's page (no integration key)", () => {
   let h: SyncHarness;
   beforeAll(async () => {
-    h = await startSyncHarness(mapping(), { erp: { faults: { poison: { text: "Keyless", status: 504 }, retryAfterSeconds: 0 } } });
+    h = await startSyncHarness(mapping(), {
+      erp: { faults: { poison: { text: "Keyless", status: 504 }, retryAfterSeconds: 0 } },
+    });
   });
   afterAll(async () => h?.close());
 
   it("should not send them again when their batch fails as a whole: they may have landed, and nothing would find them", async () => {
-    const keyless = { ...STATIC_CATALOGS.erp, entities: STATIC_CATALOGS.erp.entities.map(({ extension: _drop, ...entity }) => entity) };
+    const keyless = {
+      ...STATIC_CATALOGS.erp,
+      entities: STATIC_CATALOGS.erp.entities.map(({ extension: _drop, ...entity }) => entity),
+    };
     let posts = 0;
-    const counting = (request: Request) => ((request.method === "POST" && request.url.includes("/$batch") && (posts += 1)), fetch(request));
+    const counting = (request: Request) => (
+      request.method === "POST" && request.url.includes("/$batch") && (posts += 1),
+      fetch(request)
+    );
     const connector = h.harness.businessCentral({ catalog: keyless, fetch: counting, retry: { maxAttempts: 1 } });
-    const results = await isolatedWrite(connector, "customers", ["Keyless 1", "Keyless 2", "Other"].map((displayName, i) => ({ kind: "create" as const, key: `CUSTOMER:k${i}`, values: { displayName } })));
+    const results = await isolatedWrite(
+      connector,
+      "customers",
+      ["Keyless 1", "Keyless 2", "Other"].map((displayName, i) => ({
+        kind: "create" as const,
+        key: `CUSTOMER:k${i}`,
+        values: { displayName },
+      })),
+    );
     expect(results.map((r) => (r.ok ? "ok" : r.error.code))).toEqual(["TIMEOUT", "TIMEOUT", "TIMEOUT"]);
     expect(posts).toBe(1);
   });
@@ -94,9 +138,17 @@ describe("a rule that throws while preparing a page", () => {
   beforeAll(async () => {
     h = await startSyncHarness(mapping());
     // The page the rule cannot prepare is older than the rest by more than the watermark's overlap.
-    await h.seed("erp", "customers", ["A", "Rule Breaker"].map((displayName, i) => ({ displayName, number: `R${i}` })));
+    await h.seed(
+      "erp",
+      "customers",
+      ["A", "Rule Breaker"].map((displayName, i) => ({ displayName, number: `R${i}` })),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    await h.seed("erp", "customers", ["B", "C"].map((displayName, i) => ({ displayName, number: `S${i}` })));
+    await h.seed(
+      "erp",
+      "customers",
+      ["B", "C"].map((displayName, i) => ({ displayName, number: `S${i}` })),
+    );
   });
   afterAll(async () => h?.close());
 
@@ -125,14 +177,31 @@ describe("a connection that fails", () => {
 
   const crmWith = (options: { serviceUrl?: string; clientSecret?: string; scope?: string }) => {
     const ctx = h.context();
-    const tokens = new ClientCredentialsTokens({ tokenUrl: h.harness.tokenUrl, clientId: "tandem-sandbox-client", clientSecret: options.clientSecret ?? "tandem-sandbox-secret", scope: options.scope ?? CRM_SCOPE }, (r) => fetch(r));
-    ctx.connectors.crm = new DataverseConnector({ serviceUrl: options.serviceUrl ?? `${h.harness.served.origin}${SANDBOX_PATHS.crm}`, tokens, catalog: STATIC_CATALOGS.crm, retry: { maxAttempts: 1 } });
+    const tokens = new ClientCredentialsTokens(
+      {
+        tokenUrl: h.harness.tokenUrl,
+        clientId: "tandem-sandbox-client",
+        clientSecret: options.clientSecret ?? "tandem-sandbox-secret",
+        scope: options.scope ?? CRM_SCOPE,
+      },
+      (r) => fetch(r),
+    );
+    ctx.connectors.crm = new DataverseConnector({
+      serviceUrl: options.serviceUrl ?? `${h.harness.served.origin}${SANDBOX_PATHS.crm}`,
+      tokens,
+      catalog: STATIC_CATALOGS.crm,
+      retry: { maxAttempts: 1 },
+    });
     return ctx;
   };
 
   it.each([
     { what: "the token endpoint refuses the secret", options: { clientSecret: "wrong" }, says: "client id and secret" },
-    { what: "the host cannot be reached", options: { serviceUrl: "http://127.0.0.1:1/api/data/v9.2" }, says: "Check the connection's URL" },
+    {
+      what: "the host cannot be reached",
+      options: { serviceUrl: "http://127.0.0.1:1/api/data/v9.2" },
+      says: "Check the connection's URL",
+    },
     { what: "the service refuses even a fresh token", options: { scope: ERP_SCOPE }, says: "refused a fresh token" },
   ])("should end the job once, with what to fix, when $what", async ({ options, says }) => {
     const { passes } = await h.run("CUSTOMER", {}, crmWith(options));

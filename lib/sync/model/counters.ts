@@ -1,5 +1,14 @@
 /** Per-job counters, as Business Central's Integration Synch. Job keeps them (reference §4.11). */
-export const COUNTER_NAMES = ["inserted", "modified", "deleted", "unchanged", "skipped", "failed", "coupled", "uncoupled"] as const;
+export const COUNTER_NAMES = [
+  "inserted",
+  "modified",
+  "deleted",
+  "unchanged",
+  "skipped",
+  "failed",
+  "coupled",
+  "uncoupled",
+] as const;
 export type CounterName = (typeof COUNTER_NAMES)[number];
 export type Counters = Record<CounterName, number>;
 

@@ -21,7 +21,11 @@ export type CouplingState = {
 };
 
 export const idOn = (coupling: CouplingState, side: Side): string => (side === "erp" ? coupling.erpId : coupling.crmId);
-export const lastSyncedOn = (coupling: CouplingState, side: Side): string | null => (side === "erp" ? coupling.lastSyncedErpModifiedOn : coupling.lastSyncedCrmModifiedOn);
-export const etagOn = (coupling: CouplingState, side: Side): string | null => (side === "erp" ? coupling.erpEtag : coupling.crmEtag);
-export const lastResultInto = (coupling: CouplingState, side: Side) => (side === "erp" ? coupling.lastResultErp : coupling.lastResultCrm);
-export const lastErrorInto = (coupling: CouplingState, side: Side) => (side === "erp" ? coupling.lastErrorErp : coupling.lastErrorCrm);
+export const lastSyncedOn = (coupling: CouplingState, side: Side): string | null =>
+  side === "erp" ? coupling.lastSyncedErpModifiedOn : coupling.lastSyncedCrmModifiedOn;
+export const etagOn = (coupling: CouplingState, side: Side): string | null =>
+  side === "erp" ? coupling.erpEtag : coupling.crmEtag;
+export const lastResultInto = (coupling: CouplingState, side: Side) =>
+  side === "erp" ? coupling.lastResultErp : coupling.lastResultCrm;
+export const lastErrorInto = (coupling: CouplingState, side: Side) =>
+  side === "erp" ? coupling.lastErrorErp : coupling.lastErrorCrm;

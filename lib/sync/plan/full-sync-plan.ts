@@ -11,8 +11,13 @@ export type LineStatus = (typeof LINE_STATUSES)[number];
  * Lines of a full synchronization (§5.4): every mapping except document lines, which travel with their header, and
  * those a rule says are no line at all (BC: sales orders unless in bidirectional order mode).
  */
-export function fullSyncMappings(config: RuntimeConfig, rules: readonly Pick<SyncRule, "fullSyncLine">[] = []): TableMapping[] {
-  return config.mappings.filter((mapping) => !mapping.parent && !rules.some((rule) => rule.fullSyncLine?.(mapping) === false));
+export function fullSyncMappings(
+  config: RuntimeConfig,
+  rules: readonly Pick<SyncRule, "fullSyncLine">[] = [],
+): TableMapping[] {
+  return config.mappings.filter(
+    (mapping) => !mapping.parent && !rules.some((rule) => rule.fullSyncLine?.(mapping) === false),
+  );
 }
 
 /** Both sides empty ⇒ nothing to do; both have records ⇒ couple them first; one side only ⇒ a full sync creates them. */
@@ -26,7 +31,11 @@ export type PlanLine = { mappingName: string; dependsOn: string[]; status: LineS
 /** Lines that may start now: pending, with every parent in the run finished (§5.4 "Start"). */
 export function readyLines(lines: PlanLine[]): PlanLine[] {
   const status = new Map(lines.map((line) => [line.mappingName, line.status]));
-  return lines.filter((line) => line.status === "pending" && line.dependsOn.every((parent) => !status.has(parent) || status.get(parent) === "finished"));
+  return lines.filter(
+    (line) =>
+      line.status === "pending" &&
+      line.dependsOn.every((parent) => !status.has(parent) || status.get(parent) === "finished"),
+  );
 }
 
 /** Pending lines that can never start because a parent failed or is blocked. */
@@ -41,6 +50,7 @@ export function blockedLines(lines: PlanLine[]): { line: PlanLine; parent: strin
 
 /** The run's state from its lines: running while anything can still move. */
 export function runStatus(lines: PlanLine[]): "running" | "finished" | "failed" {
-  if (lines.some((line) => line.status === "pending" || line.status === "queued" || line.status === "running")) return "running";
+  if (lines.some((line) => line.status === "pending" || line.status === "queued" || line.status === "running"))
+    return "running";
   return lines.some((line) => line.status === "failed" || line.status === "blocked") ? "failed" : "finished";
 }

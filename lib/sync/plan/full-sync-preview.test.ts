@@ -21,12 +21,23 @@ function mapping(direction: Direction, createIfNoMatch: boolean | null): TableMa
     dependsOn: [],
     conflicts: { update: "fail", delete: "fail" },
     fields: [],
-    ...(createIfNoMatch === null ? {} : { match: { groups: [{ priority: 0, fields: [{ erp: "displayName", crm: "name", caseSensitive: false }] }], createIfNoMatch, syncAfterCoupling: false } }),
+    ...(createIfNoMatch === null
+      ? {}
+      : {
+          match: {
+            groups: [{ priority: 0, fields: [{ erp: "displayName", crm: "name", caseSensitive: false }] }],
+            createIfNoMatch,
+            syncAfterCoupling: false,
+          },
+        }),
   };
 }
 
 describe("full synchronization lines (§5.4)", () => {
-  const withOrders = (direction: Direction): RuntimeConfig => ({ ...template, mappings: template.mappings.map((m) => (m.name === "SALESORDER-ORDER" ? { ...m, direction } : m)) });
+  const withOrders = (direction: Direction): RuntimeConfig => ({
+    ...template,
+    mappings: template.mappings.map((m) => (m.name === "SALESORDER-ORDER" ? { ...m, direction } : m)),
+  });
 
   it.each<[string, string, boolean, RuntimeConfig]>([
     ["a header mapping", "POSTEDSALESINV-INV", true, template],
@@ -39,7 +50,9 @@ describe("full synchronization lines (§5.4)", () => {
   });
 
   it("should leave out only document lines when no rule speaks", () => {
-    expect(fullSyncMappings(template).map((m) => m.name)).toEqual(template.mappings.filter((m) => !m.parent).map((m) => m.name));
+    expect(fullSyncMappings(template).map((m) => m.name)).toEqual(
+      template.mappings.filter((m) => !m.parent).map((m) => m.name),
+    );
   });
 });
 
@@ -48,7 +61,14 @@ describe("what a full synchronization line would read", () => {
     ["bidirectional", "none", []],
     ["bidirectional", "couple", [{ side: "erp", match: true }]],
     ["crm-to-erp", "couple", [{ side: "erp", match: true }]],
-    ["bidirectional", "full", [{ side: "erp", match: true }, { side: "crm", match: false }]],
+    [
+      "bidirectional",
+      "full",
+      [
+        { side: "erp", match: true },
+        { side: "crm", match: false },
+      ],
+    ],
     ["erp-to-crm", "full", [{ side: "erp", match: true }]],
     ["crm-to-erp", "full", [{ side: "crm", match: true }]],
   ])("should read a %s mapping's %s line as %j", (direction, recommendation, reads) => {
@@ -58,16 +78,84 @@ describe("what a full synchronization line would read", () => {
 
 describe("what a full synchronization line would do", () => {
   const t = (uncoupled: number, matched: number): SideTally => ({ uncoupled, matched });
-  it.each<[string, Direction, boolean | null, Recommendation, { erp?: SideTally; crm?: SideTally }, [couple: number, createInCrm: number, createInErp: number, unmatched: number]]>([
-    ["count the unmatched as failed when create-if-no-match is off", "bidirectional", false, "couple", { erp: t(5, 3), crm: t(4, 0) }, [3, 0, 0, 2]],
-    ["create the unmatched in the CRM when create-if-no-match is on", "bidirectional", true, "couple", { erp: t(5, 3) }, [3, 2, 0, 0]],
-    ["never create in the CRM for a CRM → ERP mapping (SALESPEOPLE)", "crm-to-erp", true, "couple", { erp: t(5, 3) }, [3, 0, 0, 2]],
-    ["create nothing in the ERP when coupling, whatever the CRM holds", "bidirectional", true, "couple", { erp: t(0, 0), crm: t(7, 0) }, [0, 0, 0, 0]],
-    ["create both ways what has no match on a full line", "bidirectional", null, "full", { erp: t(5, 1), crm: t(3, 0) }, [1, 4, 3, 0]],
-    ["create only into the ERP on a full line of a CRM → ERP mapping", "crm-to-erp", false, "full", { erp: t(9, 9), crm: t(4, 2) }, [2, 0, 2, 0]],
-    ["create only into the CRM on a full line of an ERP → CRM mapping", "erp-to-crm", null, "full", { erp: t(6, 0), crm: t(8, 0) }, [0, 6, 0, 0]],
+  it.each<
+    [
+      string,
+      Direction,
+      boolean | null,
+      Recommendation,
+      { erp?: SideTally; crm?: SideTally },
+      [couple: number, createInCrm: number, createInErp: number, unmatched: number],
+    ]
+  >([
+    [
+      "count the unmatched as failed when create-if-no-match is off",
+      "bidirectional",
+      false,
+      "couple",
+      { erp: t(5, 3), crm: t(4, 0) },
+      [3, 0, 0, 2],
+    ],
+    [
+      "create the unmatched in the CRM when create-if-no-match is on",
+      "bidirectional",
+      true,
+      "couple",
+      { erp: t(5, 3) },
+      [3, 2, 0, 0],
+    ],
+    [
+      "never create in the CRM for a CRM → ERP mapping (SALESPEOPLE)",
+      "crm-to-erp",
+      true,
+      "couple",
+      { erp: t(5, 3) },
+      [3, 0, 0, 2],
+    ],
+    [
+      "create nothing in the ERP when coupling, whatever the CRM holds",
+      "bidirectional",
+      true,
+      "couple",
+      { erp: t(0, 0), crm: t(7, 0) },
+      [0, 0, 0, 0],
+    ],
+    [
+      "create both ways what has no match on a full line",
+      "bidirectional",
+      null,
+      "full",
+      { erp: t(5, 1), crm: t(3, 0) },
+      [1, 4, 3, 0],
+    ],
+    [
+      "create only into the ERP on a full line of a CRM → ERP mapping",
+      "crm-to-erp",
+      false,
+      "full",
+      { erp: t(9, 9), crm: t(4, 2) },
+      [2, 0, 2, 0],
+    ],
+    [
+      "create only into the CRM on a full line of an ERP → CRM mapping",
+      "erp-to-crm",
+      null,
+      "full",
+      { erp: t(6, 0), crm: t(8, 0) },
+      [0, 6, 0, 0],
+    ],
     ["do nothing when no records were found", "bidirectional", false, "none", { erp: t(5, 3) }, [0, 0, 0, 0]],
-  ])("should %s", (_what, direction, createIfNoMatch, recommendation, tallies, [couple, createInCrm, createInErp, unmatched]) => {
-    expect(previewLine(mapping(direction, createIfNoMatch), recommendation, tallies)).toEqual({ mapping: "CUSTOMER", recommendation, couple, createInCrm, createInErp, unmatched });
-  });
+  ])(
+    "should %s",
+    (_what, direction, createIfNoMatch, recommendation, tallies, [couple, createInCrm, createInErp, unmatched]) => {
+      expect(previewLine(mapping(direction, createIfNoMatch), recommendation, tallies)).toEqual({
+        mapping: "CUSTOMER",
+        recommendation,
+        couple,
+        createInCrm,
+        createInErp,
+        unmatched,
+      });
+    },
+  );
 });

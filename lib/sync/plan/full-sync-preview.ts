@@ -20,18 +20,46 @@ export function previewReads(mapping: TableMapping, recommendation: Recommendati
 /** Of one side's uncoupled records (those a previous read of the line did not claim): how many have a unique match. */
 export type SideTally = { uncoupled: number; matched: number };
 
-export type LinePreview = { mapping: string; recommendation: Recommendation; couple: number; createInCrm: number; createInErp: number; unmatched: number };
+export type LinePreview = {
+  mapping: string;
+  recommendation: Recommendation;
+  couple: number;
+  createInCrm: number;
+  createInErp: number;
+  unmatched: number;
+};
 
 /** What a line would do with the records the preview counted: couple, create on either side, or fail as unmatched. */
-export function previewLine(mapping: TableMapping, recommendation: Recommendation, tallies: Partial<Record<Side, SideTally>>): LinePreview {
-  const line: LinePreview = { mapping: mapping.name, recommendation, couple: 0, createInCrm: 0, createInErp: 0, unmatched: 0 };
+export function previewLine(
+  mapping: TableMapping,
+  recommendation: Recommendation,
+  tallies: Partial<Record<Side, SideTally>>,
+): LinePreview {
+  const line: LinePreview = {
+    mapping: mapping.name,
+    recommendation,
+    couple: 0,
+    createInCrm: 0,
+    createInErp: 0,
+    unmatched: 0,
+  };
   const reads = previewReads(mapping, recommendation);
-  const tally = (side: Side): SideTally => (reads.some((r) => r.side === side) ? (tallies[side] ?? { uncoupled: 0, matched: 0 }) : { uncoupled: 0, matched: 0 });
+  const tally = (side: Side): SideTally =>
+    reads.some((r) => r.side === side) ? (tallies[side] ?? { uncoupled: 0, matched: 0 }) : { uncoupled: 0, matched: 0 };
   const erp = tally("erp");
   const crm = tally("crm");
   if (recommendation === "couple") {
     const rest = erp.uncoupled - erp.matched;
-    return { ...line, couple: erp.matched, ...(createsOnNoMatch(mapping) ? { createInCrm: rest } : { unmatched: rest }) };
+    return {
+      ...line,
+      couple: erp.matched,
+      ...(createsOnNoMatch(mapping) ? { createInCrm: rest } : { unmatched: rest }),
+    };
   }
-  return { ...line, couple: erp.matched + crm.matched, createInCrm: erp.uncoupled - erp.matched, createInErp: crm.uncoupled - crm.matched };
+  return {
+    ...line,
+    couple: erp.matched + crm.matched,
+    createInCrm: erp.uncoupled - erp.matched,
+    createInErp: crm.uncoupled - crm.matched,
+  };
 }

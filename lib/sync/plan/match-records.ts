@@ -13,7 +13,9 @@ export function activePairs(group: MatchGroup, local: Values): MatchGroup["field
 
 function fieldMatches(localValue: unknown, remoteValue: unknown, caseSensitive: boolean): boolean {
   if (typeof localValue === "string" && typeof remoteValue === "string") {
-    return caseSensitive ? localValue === remoteValue : localValue.toLocaleLowerCase() === remoteValue.toLocaleLowerCase();
+    return caseSensitive
+      ? localValue === remoteValue
+      : localValue.toLocaleLowerCase() === remoteValue.toLocaleLowerCase();
   }
   return sameValue(remoteValue, localValue);
 }
@@ -26,12 +28,18 @@ export function matchesGroup(local: Values, remote: Values, pairs: MatchGroup["f
  * BC's match-based coupling for one local record (§3.3): priority groups in ascending order; a group couples only
  * when exactly one candidate matches and it is not coupled yet; otherwise the next group is tried.
  */
-export function pickMatch(local: Values, candidates: MatchCandidate[], groups: MatchGroup[], isCoupled: (id: string) => boolean): MatchResult {
+export function pickMatch(
+  local: Values,
+  candidates: MatchCandidate[],
+  groups: MatchGroup[],
+  isCoupled: (id: string) => boolean,
+): MatchResult {
   for (const group of [...groups].sort((a, b) => a.priority - b.priority)) {
     const pairs = activePairs(group, local);
     if (pairs.length === 0) continue;
     const found = candidates.filter((candidate) => matchesGroup(local, candidate.values, pairs));
-    if (found.length === 1 && !isCoupled(found[0]!.id)) return { kind: "unique", id: found[0]!.id, priority: group.priority };
+    if (found.length === 1 && !isCoupled(found[0]!.id))
+      return { kind: "unique", id: found[0]!.id, priority: group.priority };
   }
   return { kind: "none" };
 }

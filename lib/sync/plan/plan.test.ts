@@ -59,11 +59,19 @@ describe("pickMatch", () => {
   ];
 
   it("should couple the unique match of the first group, ignoring case, when there is one", () => {
-    expect(pickMatch({ name: "ADATUM", email: "" }, candidates, groups, () => false)).toEqual({ kind: "unique", id: "a", priority: 0 });
+    expect(pickMatch({ name: "ADATUM", email: "" }, candidates, groups, () => false)).toEqual({
+      kind: "unique",
+      id: "a",
+      priority: 0,
+    });
   });
 
   it("should try the next priority when the first group matches several records", () => {
-    expect(pickMatch({ name: "Trey", email: "SALES@trey" }, candidates, groups, () => false)).toEqual({ kind: "unique", id: "c", priority: 1 });
+    expect(pickMatch({ name: "Trey", email: "SALES@trey" }, candidates, groups, () => false)).toEqual({
+      kind: "unique",
+      id: "c",
+      priority: 1,
+    });
   });
 
   it("should not couple when the single match is already coupled", () => {

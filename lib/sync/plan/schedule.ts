@@ -9,7 +9,12 @@ const SLACK_MS = 5_000;
  * header), when it never ran on schedule or its interval has passed since the last scheduled run was queued. A
  * `paused` mapping (one of its runs is held by the mass-change guard) is not due until an admin decides.
  */
-export function dueMappings(config: RuntimeConfig, lastScheduled: ReadonlyMap<string, Date>, now: Date, paused: ReadonlySet<string> = new Set()): string[] {
+export function dueMappings(
+  config: RuntimeConfig,
+  lastScheduled: ReadonlyMap<string, Date>,
+  now: Date,
+  paused: ReadonlySet<string> = new Set(),
+): string[] {
   return config.mappings
     .filter((mapping) => mapping.schedule && !mapping.parent && !paused.has(mapping.name))
     .filter((mapping) => {

@@ -17,9 +17,19 @@ export type RuleContext = {
 };
 
 /** A rule's word on one record: values to add (always, or only when creating), a refusal, or leave it out. */
-export type RuleOutcome = { values?: Record<string, unknown>; createOnly?: Record<string, unknown>; error?: RecordError; ignore?: string };
+export type RuleOutcome = {
+  values?: Record<string, unknown>;
+  createOnly?: Record<string, unknown>;
+  error?: RecordError;
+  ignore?: string;
+};
 
-export type WrittenRecord = { source: ConnectorRecord; destinationId: string; values: Record<string, unknown>; created: boolean };
+export type WrittenRecord = {
+  source: ConnectorRecord;
+  destinationId: string;
+  values: Record<string, unknown>;
+  created: boolean;
+};
 
 /**
  * Integration rules that belong to an entity pair rather than to the engine (BC's per-table subscribers, reference §8):
@@ -30,13 +40,22 @@ export interface SyncRule {
   readonly name: string;
   appliesTo(mapping: TableMapping, flow: Flow): boolean;
   /** Fetch what the page needs, then answer per record. */
-  preparePage?(ctx: RuleContext, mapping: TableMapping, flow: Flow, records: ConnectorRecord[]): Promise<(record: ConnectorRecord) => RuleOutcome | undefined>;
+  preparePage?(
+    ctx: RuleContext,
+    mapping: TableMapping,
+    flow: Flow,
+    records: ConnectorRecord[],
+  ): Promise<(record: ConnectorRecord) => RuleOutcome | undefined>;
   /** After records were created or changed in the destination: side effects such as price list items. */
   afterWrite?(ctx: RuleContext, mapping: TableMapping, flow: Flow, written: WrittenRecord[]): Promise<void>;
   /** The CRM record a blank ERP value of this lookup stands for (the local currency ↔ the CRM's base currency). */
   blankErpMeans?(ctx: RuleContext, lookupMapping: TableMapping): Promise<{ id: string; entity: string } | null>;
   /** A recommendation for the full synchronization that knows more than record counts (§5.4). */
-  recommend?(ctx: RuleContext, mapping: TableMapping, counts: { erp: number; crm: number }): Promise<Recommendation | undefined>;
+  recommend?(
+    ctx: RuleContext,
+    mapping: TableMapping,
+    counts: { erp: number; crm: number },
+  ): Promise<Recommendation | undefined>;
   /** false: the mapping is no line of a full synchronization at all (§5.4: sales orders outside bidirectional order mode). */
   fullSyncLine?(mapping: TableMapping): boolean | undefined;
 }

@@ -26,17 +26,39 @@ describe("account option fields (seed: Field Mapping for the Sales Account Optio
 
   beforeAll(async () => {
     const model = bcSalesTemplateModel();
-    h = await startSyncHarness(compileModel({ mappings: model.mappings.filter((m) => MAPPINGS.includes(m.name)) }, { catalogs: STATIC_CATALOGS }).config!);
+    h = await startSyncHarness(
+      compileModel({ mappings: model.mappings.filter((m) => MAPPINGS.includes(m.name)) }, { catalogs: STATIC_CATALOGS })
+        .config!,
+    );
     [terms.net30, terms.net60] = await h.seed("erp", "paymentTerms", [{ code: "NET 30" }, { code: "NET 60" }]);
     const [fob] = await h.seed("erp", "shipmentMethods", [{ code: "FOB" }]);
     await h.seed("erp", "shippingAgents", [{ code: "DHL" }, { code: "UPS" }]);
     // The codes couple to the CRM's options of the same label (Net 30 = 1, Net 60 = 4, FOB = 1, DHL = 2, UPS = 4).
-    for (const mapping of ["PAYMENT TERMS", "SHIPMENT METHOD", "SHIPPING AGENT"]) await h.run(mapping, { mode: "full", createUncoupled: true, matchBeforeCreate: true });
+    for (const mapping of ["PAYMENT TERMS", "SHIPMENT METHOD", "SHIPPING AGENT"])
+      await h.run(mapping, { mode: "full", createUncoupled: true, matchBeforeCreate: true });
     // Set up in Business Central after the option mappings last ran: no option in Sales yet.
     [terms.cm] = await h.seed("erp", "paymentTerms", [{ code: "CM" }]);
     await h.seed("erp", "shippingAgents", [{ code: "COURIER" }]);
-    adatum = (await h.seed("erp", "customers", [{ displayName: "Adatum", paymentTermsId: terms.net30, shipmentMethodId: fob, shippingAgentCode: "DHL", blocked: "_x0020_" }]))[0]!;
-    await h.seed("erp", "customers", [{ displayName: "Trey Research", paymentTermsId: terms.net60, shipmentMethodId: fob, shippingAgentCode: "COURIER", blocked: "_x0020_" }]);
+    adatum = (
+      await h.seed("erp", "customers", [
+        {
+          displayName: "Adatum",
+          paymentTermsId: terms.net30,
+          shipmentMethodId: fob,
+          shippingAgentCode: "DHL",
+          blocked: "_x0020_",
+        },
+      ])
+    )[0]!;
+    await h.seed("erp", "customers", [
+      {
+        displayName: "Trey Research",
+        paymentTermsId: terms.net60,
+        shipmentMethodId: fob,
+        shippingAgentCode: "COURIER",
+        blocked: "_x0020_",
+      },
+    ]);
     await h.run("CUSTOMER", { mode: "full", direction: "erp-to-crm", createUncoupled: true });
   }, 60_000);
   afterAll(async () => h?.close());

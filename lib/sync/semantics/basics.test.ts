@@ -13,7 +13,14 @@ describe("engine basics over the sandboxes", () => {
 
   it("should create and couple uncoupled customers in the CRM when the mapping creates records", async () => {
     const ids = await h.seed("erp", "customers", [
-      { number: "C1", displayName: "Adatum", email: "a@adatum.test", city: "Atlanta", creditLimit: 100, phoneNumber: "" },
+      {
+        number: "C1",
+        displayName: "Adatum",
+        email: "a@adatum.test",
+        city: "Atlanta",
+        creditLimit: 100,
+        phoneNumber: "",
+      },
       { number: "C2", displayName: "Trey", email: "t@trey.test", city: "Chicago", creditLimit: 0, phoneNumber: "" },
     ]);
     const result = await h.run("CUSTOMER");
@@ -23,7 +30,10 @@ describe("engine basics over the sandboxes", () => {
     const accounts = await h.all("crm", "accounts");
     expect(accounts.map((a) => a.data.name).sort()).toEqual(["Adatum", "Trey"]);
     expect(accounts.map((a) => a.id).sort()).toEqual(ids.map((id) => idForKey(creationKey("CUSTOMER", id))).sort());
-    expect(accounts.find((a) => a.data.name === "Adatum")!.data).toMatchObject({ customertypecode: 3, creditlimit: 100 });
+    expect(accounts.find((a) => a.data.name === "Adatum")!.data).toMatchObject({
+      customertypecode: 3,
+      creditlimit: 100,
+    });
     expect(await h.couplingsOf("CUSTOMER")).toHaveLength(2);
   });
 

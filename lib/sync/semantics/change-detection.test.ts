@@ -11,7 +11,17 @@ describe("per-record change detection", () => {
   let h: SyncHarness;
   beforeAll(async () => {
     h = await startSyncHarness(compileMappings([simpleCustomer()]));
-    await h.seed("erp", "customers", [1, 2, 3].map((i) => ({ displayName: `Detect ${i}`, email: `d${i}@detect.test`, city: "Start", creditLimit: 100 * i, phoneNumber: "" })));
+    await h.seed(
+      "erp",
+      "customers",
+      [1, 2, 3].map((i) => ({
+        displayName: `Detect ${i}`,
+        email: `d${i}@detect.test`,
+        city: "Start",
+        creditLimit: 100 * i,
+        phoneNumber: "",
+      })),
+    );
     await h.run("CUSTOMER");
   });
   afterAll(async () => h?.close());
@@ -37,7 +47,9 @@ describe("per-record change detection", () => {
     const { passes } = await h.run("CUSTOMER", { mode: "full", direction: "erp-to-crm" });
     expect(passes[0]!.counters).toMatchObject({ modified: 1, unchanged: 2 });
     const after = await accounts();
-    expect([...before].filter(([name, at]) => after.get(name)!.modifiedAt.getTime() !== at).map(([name]) => name)).toEqual(["Detect 2"]);
+    expect(
+      [...before].filter(([name, at]) => after.get(name)!.modifiedAt.getTime() !== at).map(([name]) => name),
+    ).toEqual(["Detect 2"]);
     expect(after.get("Detect 1")!.data.creditlimit).toBe(999);
   });
 });

@@ -7,8 +7,12 @@ import { simpleCustomer } from "../test/simple-mappings";
 type Policy = "fail" | "erp-wins" | "crm-wins" | "queue";
 
 async function coupledPair(policy: Policy) {
-  const h = await startSyncHarness(compileMappings([simpleCustomer({ conflicts: { update: policy, delete: "fail" } })]));
-  const [erpId] = await h.seed("erp", "customers", [{ displayName: "Adatum", email: "a@adatum.test", city: "Atlanta", creditLimit: 10, phoneNumber: "" }]);
+  const h = await startSyncHarness(
+    compileMappings([simpleCustomer({ conflicts: { update: policy, delete: "fail" } })]),
+  );
+  const [erpId] = await h.seed("erp", "customers", [
+    { displayName: "Adatum", email: "a@adatum.test", city: "Atlanta", creditLimit: 10, phoneNumber: "" },
+  ]);
   await h.run("CUSTOMER");
   const [account] = await h.all("crm", "accounts");
   return { h, erpId: erpId!, crmId: account!.id };
@@ -62,7 +66,10 @@ describe.each([
     expect(first.passes.map((p) => p.counters.failed)).toEqual([0, 0]);
     expect((await h.all("erp", "customers"))[0]!.data.displayName).toBe(winner);
     expect((await h.all("crm", "accounts"))[0]!.data.name).toBe(winner);
-    const [conflict] = await h.harness.database.db.select().from(syncConflicts).where(eq(syncConflicts.mappingName, "CUSTOMER"));
+    const [conflict] = await h.harness.database.db
+      .select()
+      .from(syncConflicts)
+      .where(eq(syncConflicts.mappingName, "CUSTOMER"));
     expect(conflict).toMatchObject({ kind: "update", resolution: policy, status: "closed", erpId, crmId });
     expect(JSON.stringify(conflict!.changes)).toContain(policy === "erp-wins" ? "Adatum CRM" : "Adatum ERP");
     const again = await h.run("CUSTOMER");

@@ -31,7 +31,9 @@ describe("connector URLs against the sandboxes' $metadata", () => {
   const metadataOf = async (root: string) => {
     if (!documents.has(root)) {
       const token = await h.harness.tokens(root.startsWith(SANDBOX_PATHS.crm) ? CRM_SCOPE : ERP_SCOPE).token();
-      const response = await fetch(`${h.harness.served.origin}${root}/$metadata`, { headers: { Authorization: `Bearer ${token}` } });
+      const response = await fetch(`${h.harness.served.origin}${root}/$metadata`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       expect(response.status, root).toBe(200);
       documents.set(root, parseMetadata(await response.text()));
     }
@@ -55,18 +57,39 @@ describe("connector URLs against the sandboxes' $metadata", () => {
 
   it("should declare every path segment and every property the connectors name when they run a full sync", async () => {
     const problems: string[] = [];
-    for (const request of requests) for (const problem of await problemsOf(request.url)) problems.push(`${request.method} ${decodeURIComponent(request.url)}: ${problem}`);
+    for (const request of requests)
+      for (const problem of await problemsOf(request.url))
+        problems.push(`${request.method} ${decodeURIComponent(request.url)}: ${problem}`);
     expect([...new Set(problems)]).toEqual([]);
   });
 
   it("should have checked the kinds of URL a sync sends when the demo runs", () => {
-    const paths = requests.map((r) => `${r.inBatch ? "batched " : ""}${r.method} ${decodeURIComponent(new URL(r.url).pathname)}`);
-    for (const expected of [/^POST .*\/sandbox\/crm\/.*\/\$batch$/, /^POST .*\/sandbox\/erp\/.*\/\$batch$/, /^batched POST \/sandbox\/crm\//, /^batched POST \/sandbox\/erp\/.*companies\(/, /\/WhoAmI$/, /\/InsertOptionValue$/, /\/UpdateOptionValue$/, /EntityDefinitions\(.*\/Microsoft\.Dynamics\.CRM\.PicklistAttributeMetadata$/, /^GET \/sandbox\/erp\/.*\/companies\([^)]+\)\/\w+$/]) {
-      expect(paths.some((p) => expected.test(p)), String(expected)).toBe(true);
+    const paths = requests.map(
+      (r) => `${r.inBatch ? "batched " : ""}${r.method} ${decodeURIComponent(new URL(r.url).pathname)}`,
+    );
+    for (const expected of [
+      /^POST .*\/sandbox\/crm\/.*\/\$batch$/,
+      /^POST .*\/sandbox\/erp\/.*\/\$batch$/,
+      /^batched POST \/sandbox\/crm\//,
+      /^batched POST \/sandbox\/erp\/.*companies\(/,
+      /\/WhoAmI$/,
+      /\/InsertOptionValue$/,
+      /\/UpdateOptionValue$/,
+      /EntityDefinitions\(.*\/Microsoft\.Dynamics\.CRM\.PicklistAttributeMetadata$/,
+      /^GET \/sandbox\/erp\/.*\/companies\([^)]+\)\/\w+$/,
+    ]) {
+      expect(
+        paths.some((p) => expected.test(p)),
+        String(expected),
+      ).toBe(true);
     }
-    expect(requests.some((r) => /\$filter=/.test(decodeURIComponent(r.url)) && /\$select=/.test(decodeURIComponent(r.url)))).toBe(true);
+    expect(
+      requests.some((r) => /\$filter=/.test(decodeURIComponent(r.url)) && /\$select=/.test(decodeURIComponent(r.url))),
+    ).toBe(true);
     // The review's recommendations count exactly ($count on a query), never from RetrieveTotalRecordCount's snapshot.
-    expect(requests.some((r) => r.url.includes("/sandbox/crm/") && /\$count=true/.test(decodeURIComponent(r.url)))).toBe(true);
+    expect(
+      requests.some((r) => r.url.includes("/sandbox/crm/") && /\$count=true/.test(decodeURIComponent(r.url))),
+    ).toBe(true);
     expect(requests.some((r) => r.url.includes("RetrieveTotalRecordCount"))).toBe(false);
   });
 
@@ -78,8 +101,12 @@ describe("connector URLs against the sandboxes' $metadata", () => {
       "$select: no property of Microsoft.Dynamics.CRM.account named 'nosuchcolumn'",
       "$filter: no property of Microsoft.Dynamics.CRM.account named 'nosuchfilter'",
     ]);
-    expect(await problemsOf(`${crm}/RetrieveTotalRecordCount(Names=['account'])`)).toEqual(["no parameter 'Names' of Microsoft.Dynamics.CRM.RetrieveTotalRecordCount"]);
+    expect(await problemsOf(`${crm}/RetrieveTotalRecordCount(Names=['account'])`)).toEqual([
+      "no parameter 'Names' of Microsoft.Dynamics.CRM.RetrieveTotalRecordCount",
+    ]);
     expect(await problemsOf(`${crm}/accounts/Microsoft.Dynamics.CRM.NoSuchAction`)).toHaveLength(1);
-    expect(await problemsOf(`${erp}/nosuchset`)).toEqual(["no navigation property of Microsoft.NAV.company named 'nosuchset'"]);
+    expect(await problemsOf(`${erp}/nosuchset`)).toEqual([
+      "no navigation property of Microsoft.NAV.company named 'nosuchset'",
+    ]);
   });
 });

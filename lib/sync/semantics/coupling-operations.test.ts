@@ -3,11 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { couplings, syncJobs } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { coupleByMatch } from "../engine/couple-records";
-import { createInOtherSystem, restoreSkipped, setUpCoupling, synchronizeNow, uncouple } from "../engine/coupling-operations";
+import {
+  createInOtherSystem,
+  restoreSkipped,
+  setUpCoupling,
+  synchronizeNow,
+  uncouple,
+} from "../engine/coupling-operations";
 import { compileMappings, startSyncHarness, type SyncHarness } from "../test/sync-harness";
 import { simpleCustomer } from "../test/simple-mappings";
 
-const MATCH = { groups: [{ priority: 0, fields: [{ erp: "email", crm: "emailaddress1", caseSensitive: false }] }, { priority: 1, fields: [{ erp: "displayName", crm: "name", caseSensitive: false }] }], createIfNoMatch: false, syncAfterCoupling: false };
+const MATCH = {
+  groups: [
+    { priority: 0, fields: [{ erp: "email", crm: "emailaddress1", caseSensitive: false }] },
+    { priority: 1, fields: [{ erp: "displayName", crm: "name", caseSensitive: false }] },
+  ],
+  createIfNoMatch: false,
+  syncAfterCoupling: false,
+};
 
 describe("coupling operations (§3.1) on a mapping that syncs coupled records only", () => {
   let h: SyncHarness;
@@ -47,12 +60,19 @@ describe("coupling operations (§3.1) on a mapping that syncs coupled records on
     expect(result).toMatchObject({ coupled: 2, unmatched: 3 });
     const [job] = await h.harness.database.db.select().from(syncJobs).where(eq(syncJobs.id, result.jobId));
     expect(job).toMatchObject({ type: "coupling", coupled: 2, failed: 3 });
-    expect((await h.errorsOf(result.jobId))[0]!.message).toContain("Failed to couple 3 record(s), because no unique uncoupled matching record was found");
+    expect((await h.errorsOf(result.jobId))[0]!.message).toContain(
+      "Failed to couple 3 record(s), because no unique uncoupled matching record was found",
+    );
   });
 
   it("should create unmatched records in the CRM and sync the coupled ones when the coupling job is asked to", async () => {
     const coho = await erpOf("Coho");
-    const result = await coupleByMatch(ctx(), "CUSTOMER", { trigger: "test", ids: [coho.id], createIfNoMatch: true, syncAfter: true });
+    const result = await coupleByMatch(ctx(), "CUSTOMER", {
+      trigger: "test",
+      ids: [coho.id],
+      createIfNoMatch: true,
+      syncAfter: true,
+    });
     expect(result.created!.passes[0]!.counters.inserted).toBe(1);
     expect((await crmOf("Coho")).data.address1_city).toBe("Sonoma");
   });
@@ -60,15 +80,24 @@ describe("coupling operations (§3.1) on a mapping that syncs coupled records on
   it("should set up a coupling and send the ERP record when asked to sync after coupling", async () => {
     const lonely = await erpOf("Lonely");
     const fabrikam = await crmOf("Fabrikam");
-    const result = await setUpCoupling(ctx(), "CUSTOMER", { erpId: lonely.id, crmId: fabrikam.id, syncAfter: "erp-to-crm" });
+    const result = await setUpCoupling(ctx(), "CUSTOMER", {
+      erpId: lonely.id,
+      crmId: fabrikam.id,
+      syncAfter: "erp-to-crm",
+    });
     expect(result.synced!.passes[0]!.counters.modified).toBe(1);
-    expect((await h.all("crm", "accounts")).find((a) => a.id === fabrikam.id)!.data).toMatchObject({ name: "Lonely", address1_city: "Nowhere" });
+    expect((await h.all("crm", "accounts")).find((a) => a.id === fabrikam.id)!.data).toMatchObject({
+      name: "Lonely",
+      address1_city: "Nowhere",
+    });
   });
 
   it("should refuse to couple a record that is already coupled", async () => {
     const adatum = await erpOf("Adatum");
     const twin = (await h.all("crm", "accounts")).find((a) => a.data.name === "Twin")!;
-    await expect(setUpCoupling(ctx(), "CUSTOMER", { erpId: adatum.id, crmId: twin.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(setUpCoupling(ctx(), "CUSTOMER", { erpId: adatum.id, crmId: twin.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 
   it("should send, get, and refuse to merge when a two-way field conflicts", async () => {
@@ -78,7 +107,9 @@ describe("coupling operations (§3.1) on a mapping that syncs coupled records on
     const account = (await h.all("crm", "accounts")).find((a) => a.data.name === "Trey")!;
     await h.edit("crm", "accounts", account.id, { address1_city: "Evanston" });
     await h.edit("erp", "customers", trey.id, { city: "Naperville" });
-    await expect(synchronizeNow(ctx(), "CUSTOMER", { side: "erp", ids: [trey.id] }, "merge")).rejects.toBeInstanceOf(AppError);
+    await expect(synchronizeNow(ctx(), "CUSTOMER", { side: "erp", ids: [trey.id] }, "merge")).rejects.toBeInstanceOf(
+      AppError,
+    );
     const got = await synchronizeNow(ctx(), "CUSTOMER", { side: "crm", ids: [account.id] }, "crm-to-erp");
     expect(got.run.passes[0]!.counters.modified).toBe(1);
     expect((await erpOf("Trey")).data.city).toBe("Evanston");
@@ -92,7 +123,9 @@ describe("coupling operations (§3.1) on a mapping that syncs coupled records on
     const result = await synchronizeNow(ctx(), "CUSTOMER", { side: "erp", ids: [lonely.id, trey.id] }, "erp-to-crm");
     expect(result.changedOnDestination).toEqual([trey.id]);
     expect(result.run.passes[0]!.counters.modified).toBe(1);
-    expect((await h.all("crm", "accounts")).find((a) => a.id === treyAccount.id)!.data.address1_city).toBe("Changed in CRM");
+    expect((await h.all("crm", "accounts")).find((a) => a.id === treyAccount.id)!.data.address1_city).toBe(
+      "Changed in CRM",
+    );
   });
 
   it("should create an uncoupled CRM record in the ERP and report the ones already coupled", async () => {
@@ -107,10 +140,17 @@ describe("coupling operations (§3.1) on a mapping that syncs coupled records on
 
   it("should restore skipped couplings so they are retried first", async () => {
     const db = h.harness.database.db;
-    await db.update(couplings).set({ skipped: true, lastResultCrm: "failure", lastErrorCrm: "x" }).where(eq(couplings.mappingName, "CUSTOMER"));
+    await db
+      .update(couplings)
+      .set({ skipped: true, lastResultCrm: "failure", lastErrorCrm: "x" })
+      .where(eq(couplings.mappingName, "CUSTOMER"));
     const { restored } = await restoreSkipped(ctx(), "CUSTOMER");
     expect(restored).toBe((await h.couplingsOf("CUSTOMER")).length);
-    expect((await h.couplingsOf("CUSTOMER")).every((c) => !c.skipped && c.lastErrorCrm === null && c.lastResultCrm === "failure")).toBe(true);
+    expect(
+      (await h.couplingsOf("CUSTOMER")).every(
+        (c) => !c.skipped && c.lastErrorCrm === null && c.lastResultCrm === "failure",
+      ),
+    ).toBe(true);
   });
 
   it("should uncouple as an uncoupling job and leave both records in place", async () => {

@@ -8,7 +8,9 @@ describe.each(["fail", "restore", "uncouple"] as const)("deletion conflicts (§4
   let crmId: string;
   beforeEach(async () => {
     h = await startSyncHarness(compileMappings([simpleCustomer({ conflicts: { update: "fail", delete: policy } })]));
-    [erpId] = (await h.seed("erp", "customers", [{ displayName: "Adatum", email: "a@adatum.test", city: "Atlanta" }])) as [string];
+    [erpId] = (await h.seed("erp", "customers", [
+      { displayName: "Adatum", email: "a@adatum.test", city: "Atlanta" },
+    ])) as [string];
     await h.run("CUSTOMER");
     crmId = (await h.all("crm", "accounts"))[0]!.id;
   });

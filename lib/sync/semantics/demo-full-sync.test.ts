@@ -57,13 +57,23 @@ describe("full synchronization of the demo company", () => {
     const lines = await readLines({ db: h.harness.database.db }, runId);
     expect(lines.map((l) => [l.mappingName, l.status])).toEqual(lines.map((l) => [l.mappingName, "finished"]));
     const finishedAt = new Map(lines.map((l) => [l.mappingName, l.finishedAt!.getTime()]));
-    for (const line of lines) for (const parent of line.dependsOn) if (line.startedAt) expect(line.startedAt.getTime()).toBeGreaterThanOrEqual(finishedAt.get(parent)!);
+    for (const line of lines)
+      for (const parent of line.dependsOn)
+        if (line.startedAt) expect(line.startedAt.getTime()).toBeGreaterThanOrEqual(finishedAt.get(parent)!);
   });
 
   it("should fail only the records the demo breaks on purpose, each error naming its cause", async () => {
     const db = h.harness.database.db;
     const jobs = await db.select().from(syncJobs).where(gte(syncJobs.createdAt, started));
-    const errors = await db.select().from(syncJobErrors).where(inArray(syncJobErrors.jobId, jobs.map((j) => j.id)));
+    const errors = await db
+      .select()
+      .from(syncJobErrors)
+      .where(
+        inArray(
+          syncJobErrors.jobId,
+          jobs.map((j) => j.id),
+        ),
+      );
     const mappingOf = new Map(jobs.map((j) => [j.id, j.mappingName]));
     const found = errors.map((e) => [mappingOf.get(e.jobId), e.code, e.message] as const);
     const left = [...found];
@@ -80,7 +90,9 @@ describe("full synchronization of the demo company", () => {
     const accounts = (await h.all("crm", "accounts")).map((a) => a.data.name as string);
     const customers = (await h.all("erp", "customers")).map((c) => c.data.displayName as string);
     const coupled = new Set((await h.couplingsOf("CUSTOMER")).map((c) => c.erpId));
-    const coupledNames = (await h.all("erp", "customers")).filter((c) => coupled.has(c.id)).map((c) => c.data.displayName);
+    const coupledNames = (await h.all("erp", "customers"))
+      .filter((c) => coupled.has(c.id))
+      .map((c) => c.data.displayName);
     expect(coupledNames.sort()).toEqual(["Adatum Corporation", "Coho Winery", "School of Fine Art", "Trey Research"]);
     expect(accounts).not.toContain("Contoso Ltd."); // ERP only: unmatched, and CUSTOMER does not create on no match
     expect(customers).not.toContain("Litware, Inc."); // CRM only: a coupling line never creates in the ERP
@@ -91,7 +103,10 @@ describe("full synchronization of the demo company", () => {
     const count = async () => [(await h.all("erp", "customers")).length, (await h.all("crm", "accounts")).length];
     const before = await count();
     const { passes } = await h.run("CUSTOMER", {}, h.context({ rules: BC_SALES_RULES }));
-    expect(passes.map((p) => [p.flow, p.counters.inserted, p.counters.failed])).toEqual([["erp-to-crm", 0, 0], ["crm-to-erp", 0, 0]]);
+    expect(passes.map((p) => [p.flow, p.counters.inserted, p.counters.failed])).toEqual([
+      ["erp-to-crm", 0, 0],
+      ["crm-to-erp", 0, 0],
+    ]);
     expect(await count()).toEqual(before);
   });
 
@@ -111,10 +126,13 @@ describe("full synchronization of the demo company", () => {
     }
     // The one exception: a scheduled run reads the record last modified before the watermark again (its one-second
     // overlap), and SALESPRC-PRODPRICE's newest group price is one the demo fails on purpose (WHOLESALE, 1928-S).
-    const refailed = (mapping: string, flow: string) => (mapping === "SALESPRC-PRODPRICE" && flow === "erp-to-crm" ? 1 : 0);
+    const refailed = (mapping: string, flow: string) =>
+      mapping === "SALESPRC-PRODPRICE" && flow === "erp-to-crm" ? 1 : 0;
     expect(failed).toEqual(failed.map(([mapping, flow]) => [mapping, flow, refailed(mapping, flow)]));
     const errors = await db.select().from(syncJobErrors).where(inArray(syncJobErrors.jobId, jobIds));
-    expect(errors.map((e) => [e.code, e.message])).toEqual([["LOOKUP_NOT_COUPLED", expect.stringContaining("number 1928-S")]]);
+    expect(errors.map((e) => [e.code, e.message])).toEqual([
+      ["LOOKUP_NOT_COUPLED", expect.stringContaining("number 1928-S")],
+    ]);
     expect(await db.select().from(syncConflicts).where(inArray(syncConflicts.jobId, jobIds))).toEqual([]);
   });
 

@@ -6,7 +6,11 @@ describe("dry run", () => {
   let h: SyncHarness;
   beforeAll(async () => {
     h = await startSyncHarness(compileMappings([simpleCustomer()]));
-    await h.seed("erp", "customers", [{ displayName: "Same", city: "Atlanta" }, { displayName: "Changed", city: "Chicago" }, { displayName: "Conflict", city: "Denver" }]);
+    await h.seed("erp", "customers", [
+      { displayName: "Same", city: "Atlanta" },
+      { displayName: "Changed", city: "Chicago" },
+      { displayName: "Conflict", city: "Denver" },
+    ]);
     await h.run("CUSTOMER");
     const customers = await h.all("erp", "customers");
     const byName = (name: string) => customers.find((c) => c.data.displayName === name)!;
@@ -19,18 +23,37 @@ describe("dry run", () => {
   afterAll(async () => h?.close());
 
   it("should return create, update, unchanged and conflict per record, field by field, and write nothing", async () => {
-    const before = { erp: await h.all("erp", "customers"), crm: await h.all("crm", "accounts"), couplings: await h.couplingsOf("CUSTOMER"), jobs: await h.jobsOf("CUSTOMER") };
+    const before = {
+      erp: await h.all("erp", "customers"),
+      crm: await h.all("crm", "accounts"),
+      couplings: await h.couplingsOf("CUSTOMER"),
+      jobs: await h.jobsOf("CUSTOMER"),
+    };
     const { passes } = await h.run("CUSTOMER", { direction: "erp-to-crm", dryRun: true });
     const diff = passes[0]!.diff!;
     const byAction = (action: string) => diff.filter((d) => d.action === action);
     expect(byAction("create")).toHaveLength(1);
-    expect(byAction("create")[0]!.changes).toEqual(expect.arrayContaining([{ field: "name", before: null, after: "New", bidirectional: true }]));
+    expect(byAction("create")[0]!.changes).toEqual(
+      expect.arrayContaining([{ field: "name", before: null, after: "New", bidirectional: true }]),
+    );
     expect(byAction("update")).toHaveLength(1);
-    expect(byAction("update")[0]).toMatchObject({ changes: [{ field: "address1_city", before: "Chicago", after: "Springfield" }] });
+    expect(byAction("update")[0]).toMatchObject({
+      changes: [{ field: "address1_city", before: "Chicago", after: "Springfield" }],
+    });
     expect(byAction("update")[0]!.couplingId).toBeTruthy();
-    expect(byAction("conflict")[0]).toMatchObject({ code: "UPDATE_CONFLICT", changes: expect.arrayContaining([{ field: "name", before: "Conflict CRM", after: "Conflict ERP", bidirectional: true }]) });
+    expect(byAction("conflict")[0]).toMatchObject({
+      code: "UPDATE_CONFLICT",
+      changes: expect.arrayContaining([
+        { field: "name", before: "Conflict CRM", after: "Conflict ERP", bidirectional: true },
+      ]),
+    });
     expect(byAction("unchanged").length).toBeGreaterThanOrEqual(0);
     expect(passes[0]!.jobId).toBeNull();
-    expect({ erp: await h.all("erp", "customers"), crm: await h.all("crm", "accounts"), couplings: await h.couplingsOf("CUSTOMER"), jobs: await h.jobsOf("CUSTOMER") }).toEqual(before);
+    expect({
+      erp: await h.all("erp", "customers"),
+      crm: await h.all("crm", "accounts"),
+      couplings: await h.couplingsOf("CUSTOMER"),
+      jobs: await h.jobsOf("CUSTOMER"),
+    }).toEqual(before);
   });
 });

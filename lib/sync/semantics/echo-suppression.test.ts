@@ -11,9 +11,21 @@ describe("echo suppression (§4.9): a synced change never comes back", () => {
     let h: SyncHarness;
     beforeAll(async () => {
       // A transform that is not its own inverse: without receipts, the ERP's upper-cased name would travel back.
-      const name: FieldMappingInput = { erp: "displayName", crm: "name", direction: "bidirectional", transforms: [{ type: "uppercase" }], transformFlow: "crm-to-erp" };
-      h = await startSyncHarness(compileMappings([simpleCustomer({ fields: [name, { erp: "phoneNumber", crm: "telephone1", direction: "crm-to-erp" }] })]));
-      await h.seed("crm", "accounts", [{ name: "Adatum", telephone1: "1", customertypecode: 3, statecode: 0, statuscode: 1 }]);
+      const name: FieldMappingInput = {
+        erp: "displayName",
+        crm: "name",
+        direction: "bidirectional",
+        transforms: [{ type: "uppercase" }],
+        transformFlow: "crm-to-erp",
+      };
+      h = await startSyncHarness(
+        compileMappings([
+          simpleCustomer({ fields: [name, { erp: "phoneNumber", crm: "telephone1", direction: "crm-to-erp" }] }),
+        ]),
+      );
+      await h.seed("crm", "accounts", [
+        { name: "Adatum", telephone1: "1", customertypecode: 3, statecode: 0, statuscode: 1 },
+      ]);
       await h.run("CUSTOMER");
     });
     afterAll(async () => h?.close());
@@ -21,7 +33,10 @@ describe("echo suppression (§4.9): a synced change never comes back", () => {
     it("should write nothing in either pass when the only change since the last run is the integration's own write", async () => {
       const [customer] = await h.all("erp", "customers");
       expect(customer!.data.displayName).toBe("ADATUM");
-      const before = { erp: customer!.modifiedAt.getTime(), crm: (await h.all("crm", "accounts"))[0]!.modifiedAt.getTime() };
+      const before = {
+        erp: customer!.modifiedAt.getTime(),
+        crm: (await h.all("crm", "accounts"))[0]!.modifiedAt.getTime(),
+      };
       const quiet = await h.run("CUSTOMER");
       expect(quiet.passes.map((p) => p.counters.modified + p.counters.inserted)).toEqual([0, 0]);
       expect((await h.all("erp", "customers"))[0]!.modifiedAt.getTime()).toBe(before.erp);
@@ -52,10 +67,58 @@ describe("echo suppression (§4.9): a synced change never comes back", () => {
     ],
   };
   const kinds = [
-    { kind: "a two-way mapping with CRM-to-ERP-only fields", mappings: [simpleCustomer()], name: "CUSTOMER", crm: { entity: "accounts", row: { name: "Echo Account", telephone1: "1", customertypecode: 3, statecode: 0, statuscode: 1 }, change: { telephone1: "2" } }, erp: { entity: "customers", field: "phoneNumber" } },
-    { kind: "a two-way mapping with only two-way fields", mappings: [{ ...simpleCustomer(), fields: [{ erp: "displayName", crm: "name", direction: "bidirectional" as const }, { erp: "phoneNumber", crm: "telephone1", direction: "bidirectional" as const }] }], name: "CUSTOMER", crm: { entity: "accounts", row: { name: "Echo Account", telephone1: "1", customertypecode: 3, statecode: 0, statuscode: 1 }, change: { telephone1: "2" } }, erp: { entity: "customers", field: "phoneNumber" } },
-    { kind: "a CONTACT-like mapping", mappings: [contact], name: "CONTACT", crm: { entity: "contacts", row: { lastname: "Echo Contact", emailaddress1: "e@echo.test", telephone1: "1" }, change: { telephone1: "2" } }, erp: { entity: "contacts", field: "phoneNumber" } },
-    { kind: "a CRM-to-ERP mapping (SALESPEOPLE)", mappings: [{ ...simpleSalespeople(), syncOnlyCoupled: false, match: undefined }], name: "SALESPEOPLE", crm: { entity: "systemusers", row: { fullname: "Echo User", internalemailaddress: "u@echo.test" }, change: { fullname: "Echo User Renamed" } }, erp: { entity: "salespeoplePurchasers", field: "displayName" } },
+    {
+      kind: "a two-way mapping with CRM-to-ERP-only fields",
+      mappings: [simpleCustomer()],
+      name: "CUSTOMER",
+      crm: {
+        entity: "accounts",
+        row: { name: "Echo Account", telephone1: "1", customertypecode: 3, statecode: 0, statuscode: 1 },
+        change: { telephone1: "2" },
+      },
+      erp: { entity: "customers", field: "phoneNumber" },
+    },
+    {
+      kind: "a two-way mapping with only two-way fields",
+      mappings: [
+        {
+          ...simpleCustomer(),
+          fields: [
+            { erp: "displayName", crm: "name", direction: "bidirectional" as const },
+            { erp: "phoneNumber", crm: "telephone1", direction: "bidirectional" as const },
+          ],
+        },
+      ],
+      name: "CUSTOMER",
+      crm: {
+        entity: "accounts",
+        row: { name: "Echo Account", telephone1: "1", customertypecode: 3, statecode: 0, statuscode: 1 },
+        change: { telephone1: "2" },
+      },
+      erp: { entity: "customers", field: "phoneNumber" },
+    },
+    {
+      kind: "a CONTACT-like mapping",
+      mappings: [contact],
+      name: "CONTACT",
+      crm: {
+        entity: "contacts",
+        row: { lastname: "Echo Contact", emailaddress1: "e@echo.test", telephone1: "1" },
+        change: { telephone1: "2" },
+      },
+      erp: { entity: "contacts", field: "phoneNumber" },
+    },
+    {
+      kind: "a CRM-to-ERP mapping (SALESPEOPLE)",
+      mappings: [{ ...simpleSalespeople(), syncOnlyCoupled: false, match: undefined }],
+      name: "SALESPEOPLE",
+      crm: {
+        entity: "systemusers",
+        row: { fullname: "Echo User", internalemailaddress: "u@echo.test" },
+        change: { fullname: "Echo User Renamed" },
+      },
+      erp: { entity: "salespeoplePurchasers", field: "displayName" },
+    },
   ];
 
   describe.each(kinds)("the integration user's CRM rows in $kind", ({ mappings, name, crm, erp }) => {
@@ -69,7 +132,8 @@ describe("echo suppression (§4.9): a synced change never comes back", () => {
     afterAll(async () => h?.close());
 
     it("should leave out a change the integration user made in the CRM and take the same change from a person", async () => {
-      const erpValue = async () => (await h.couplingsOf(name)).length && (await h.all("erp", erp.entity)).map((r) => r.data[erp.field]);
+      const erpValue = async () =>
+        (await h.couplingsOf(name)).length && (await h.all("erp", erp.entity)).map((r) => r.data[erp.field]);
       const before = await erpValue();
       await h.edit("crm", crm.entity, row, crm.change, INTEGRATION_USER_ID);
       const ignored = await h.run(name, { direction: "crm-to-erp" });
@@ -87,7 +151,9 @@ describe("coupling stamps (§4.5)", () => {
   let h: SyncHarness;
   beforeAll(async () => {
     h = await startSyncHarness(compileMappings([simpleCustomer()]));
-    await h.seed("erp", "customers", [{ displayName: "Adatum", email: "a@adatum.test", city: "Atlanta", phoneNumber: "" }]);
+    await h.seed("erp", "customers", [
+      { displayName: "Adatum", email: "a@adatum.test", city: "Atlanta", phoneNumber: "" },
+    ]);
     await h.run("CUSTOMER");
   });
   afterAll(async () => h?.close());
@@ -102,4 +168,3 @@ describe("coupling stamps (§4.5)", () => {
     expect((await h.all("erp", "customers"))[0]!.data.phoneNumber).toBe("+1 555 0199");
   });
 });
-

@@ -9,7 +9,14 @@ import { compileMappings, startSyncHarness, type SyncHarness } from "../test/syn
 import { simpleCustomer, simpleSalespeople } from "../test/simple-mappings";
 
 const byName = (createIfNoMatch: boolean) =>
-  simpleCustomer({ syncOnlyCoupled: true, match: { groups: [{ priority: 0, fields: [{ erp: "displayName", crm: "name", caseSensitive: false }] }], createIfNoMatch, syncAfterCoupling: false } });
+  simpleCustomer({
+    syncOnlyCoupled: true,
+    match: {
+      groups: [{ priority: 0, fields: [{ erp: "displayName", crm: "name", caseSensitive: false }] }],
+      createIfNoMatch,
+      syncAfterCoupling: false,
+    },
+  });
 
 /** Near twins: "Adatum Corporation" and "Adatum Corp." are one company, but no match rule can know that. */
 async function seedNearTwins(h: SyncHarness): Promise<void> {
@@ -25,60 +32,86 @@ async function seedNearTwins(h: SyncHarness): Promise<void> {
   ]);
 }
 
-const names = async (h: SyncHarness) => ({ erp: (await h.all("erp", "customers")).map((c) => c.data.displayName).sort(), crm: (await h.all("crm", "accounts")).map((a) => a.data.name).sort() });
-
-describe.each([false, true])("a Couple records line of a full synchronization with create-if-no-match %s (§3.3)", (createIfNoMatch) => {
-  let h: SyncHarness;
-  let preview: FullSyncPreviewLine;
-  let before: Awaited<ReturnType<typeof names>>;
-  let written: { jobs: number; couplings: number; records: Awaited<ReturnType<typeof names>> };
-  let runId: string;
-
-  beforeAll(async () => {
-    h = await startSyncHarness(compileMappings([byName(createIfNoMatch)]));
-    await seedNearTwins(h);
-    before = await names(h);
-    preview = (await previewFullSync(h.context())).lines.find((l) => l.mapping === "CUSTOMER")!;
-    const db = h.harness.database.db;
-    written = { jobs: (await db.select().from(syncJobs)).length, couplings: (await db.select().from(couplings)).length, records: await names(h) };
-    runId = await runFullSync(h.context(), null);
-  });
-  afterAll(async () => h?.close());
-
-  it("should write nothing at all when it previews", () => {
-    expect(written).toEqual({ jobs: 0, couplings: 0, records: before });
-  });
-
-  it("should preview the line as coupling one record and leaving the near twins to the mapping's setting", () => {
-    expect(preview).toEqual({ mapping: "CUSTOMER", recommendation: "couple", dependsOn: [], couple: 1, createInCrm: createIfNoMatch ? 2 : 0, createInErp: 0, unmatched: createIfNoMatch ? 0 : 2 });
-  });
-
-  it("should couple the unique match and never create the CRM-only account in the ERP", async () => {
-    const [line] = await readLines({ db: h.harness.database.db }, runId);
-    expect(line).toMatchObject({ mappingName: "CUSTOMER", recommendation: "couple", status: "finished" });
-    expect(await h.couplingsOf("CUSTOMER")).toHaveLength(createIfNoMatch ? 3 : 1);
-    expect((await names(h)).erp).toEqual(before.erp);
-  });
-
-  it("should count in the coupling job exactly what the preview showed", async () => {
-    const jobs = await h.harness.database.db.select().from(syncJobs).where(and(eq(syncJobs.mappingName, "CUSTOMER"), eq(syncJobs.type, "coupling")));
-    expect(jobs).toHaveLength(1);
-    const [job] = jobs;
-    expect(job).toMatchObject({ coupled: preview.couple, failed: preview.unmatched });
-    const errors = await h.errorsOf(job!.id);
-    expect(errors.map((e) => e.message)).toEqual(createIfNoMatch ? [] : ["Failed to couple 2 record(s), because no unique uncoupled matching record was found."]);
-  });
-
-  it(`should create ${createIfNoMatch ? "exactly one CRM record per unmatched ERP record" : "no record on either side"}`, async () => {
-    expect(await names(h)).toEqual({ erp: before.erp, crm: createIfNoMatch ? [...before.crm, "Adatum Corporation", "Coho Winery"].sort() : before.crm });
-  });
-
-  it("should create nothing more when a scheduled run follows, the mapping syncing coupled records only", async () => {
-    const after = await names(h);
-    await h.run("CUSTOMER");
-    expect(await names(h)).toEqual(after);
-  });
+const names = async (h: SyncHarness) => ({
+  erp: (await h.all("erp", "customers")).map((c) => c.data.displayName).sort(),
+  crm: (await h.all("crm", "accounts")).map((a) => a.data.name).sort(),
 });
+
+describe.each([false, true])(
+  "a Couple records line of a full synchronization with create-if-no-match %s (§3.3)",
+  (createIfNoMatch) => {
+    let h: SyncHarness;
+    let preview: FullSyncPreviewLine;
+    let before: Awaited<ReturnType<typeof names>>;
+    let written: { jobs: number; couplings: number; records: Awaited<ReturnType<typeof names>> };
+    let runId: string;
+
+    beforeAll(async () => {
+      h = await startSyncHarness(compileMappings([byName(createIfNoMatch)]));
+      await seedNearTwins(h);
+      before = await names(h);
+      preview = (await previewFullSync(h.context())).lines.find((l) => l.mapping === "CUSTOMER")!;
+      const db = h.harness.database.db;
+      written = {
+        jobs: (await db.select().from(syncJobs)).length,
+        couplings: (await db.select().from(couplings)).length,
+        records: await names(h),
+      };
+      runId = await runFullSync(h.context(), null);
+    });
+    afterAll(async () => h?.close());
+
+    it("should write nothing at all when it previews", () => {
+      expect(written).toEqual({ jobs: 0, couplings: 0, records: before });
+    });
+
+    it("should preview the line as coupling one record and leaving the near twins to the mapping's setting", () => {
+      expect(preview).toEqual({
+        mapping: "CUSTOMER",
+        recommendation: "couple",
+        dependsOn: [],
+        couple: 1,
+        createInCrm: createIfNoMatch ? 2 : 0,
+        createInErp: 0,
+        unmatched: createIfNoMatch ? 0 : 2,
+      });
+    });
+
+    it("should couple the unique match and never create the CRM-only account in the ERP", async () => {
+      const [line] = await readLines({ db: h.harness.database.db }, runId);
+      expect(line).toMatchObject({ mappingName: "CUSTOMER", recommendation: "couple", status: "finished" });
+      expect(await h.couplingsOf("CUSTOMER")).toHaveLength(createIfNoMatch ? 3 : 1);
+      expect((await names(h)).erp).toEqual(before.erp);
+    });
+
+    it("should count in the coupling job exactly what the preview showed", async () => {
+      const jobs = await h.harness.database.db
+        .select()
+        .from(syncJobs)
+        .where(and(eq(syncJobs.mappingName, "CUSTOMER"), eq(syncJobs.type, "coupling")));
+      expect(jobs).toHaveLength(1);
+      const [job] = jobs;
+      expect(job).toMatchObject({ coupled: preview.couple, failed: preview.unmatched });
+      const errors = await h.errorsOf(job!.id);
+      expect(errors.map((e) => e.message)).toEqual(
+        createIfNoMatch ? [] : ["Failed to couple 2 record(s), because no unique uncoupled matching record was found."],
+      );
+    });
+
+    it(`should create ${createIfNoMatch ? "exactly one CRM record per unmatched ERP record" : "no record on either side"}`, async () => {
+      expect(await names(h)).toEqual({
+        erp: before.erp,
+        crm: createIfNoMatch ? [...before.crm, "Adatum Corporation", "Coho Winery"].sort() : before.crm,
+      });
+    });
+
+    it("should create nothing more when a scheduled run follows, the mapping syncing coupled records only", async () => {
+      const after = await names(h);
+      await h.run("CUSTOMER");
+      expect(await names(h)).toEqual(after);
+    });
+  },
+);
 
 describe("match-based coupling of a CRM → ERP mapping", () => {
   let h: SyncHarness;
@@ -98,7 +131,9 @@ describe("match-based coupling of a CRM → ERP mapping", () => {
     expect(result).toMatchObject({ coupled: 1, unmatched: 1 });
     expect(result.created).toBeUndefined();
     expect((await h.all("crm", "systemusers")).length).toBe(users);
-    expect((await h.errorsOf(result.jobId)).map((e) => e.message)).toEqual(["Failed to couple 1 record(s), because no unique uncoupled matching record was found."]);
+    expect((await h.errorsOf(result.jobId)).map((e) => e.message)).toEqual([
+      "Failed to couple 1 record(s), because no unique uncoupled matching record was found.",
+    ]);
   });
 });
 
@@ -126,9 +161,16 @@ describe("a Full synchronization line of a two-way mapping whose both sides hold
   it("should do what the preview showed, pass by pass", async () => {
     const jobs = await h.jobsOf("CUSTOMER");
     const pass = (direction: string) => jobs.find((j) => j.direction === direction && j.type === "synchronization")!;
-    expect([pass("erp-to-crm").coupled, pass("erp-to-crm").inserted, pass("crm-to-erp").inserted]).toEqual([preview.couple, preview.createInCrm, preview.createInErp]);
+    expect([pass("erp-to-crm").coupled, pass("erp-to-crm").inserted, pass("crm-to-erp").inserted]).toEqual([
+      preview.couple,
+      preview.createInCrm,
+      preview.createInErp,
+    ]);
     const after = await names(h);
-    expect([after.erp.length - before.erp.length, after.crm.length - before.crm.length]).toEqual([preview.createInErp, preview.createInCrm]);
+    expect([after.erp.length - before.erp.length, after.crm.length - before.crm.length]).toEqual([
+      preview.createInErp,
+      preview.createInCrm,
+    ]);
   });
 });
 
@@ -141,7 +183,9 @@ describe("a preview that reads the ERP records in pages", () => {
       { displayName: "Twin", email: "a@twin.test", city: "A" },
       { displayName: "Twin", email: "b@twin.test", city: "B" },
     ]);
-    await h.seed("crm", "accounts", [{ name: "Twin", emailaddress1: "c@twin.test", address1_city: "C", customertypecode: 3 }]);
+    await h.seed("crm", "accounts", [
+      { name: "Twin", emailaddress1: "c@twin.test", address1_city: "C", customertypecode: 3 },
+    ]);
   });
   afterAll(async () => h?.close());
 

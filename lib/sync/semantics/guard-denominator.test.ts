@@ -12,19 +12,35 @@ describe("the mass-change guard's denominator", () => {
   const counted: string[] = [];
   // Both systems claim a million rows: a guard dividing by that would never trip.
   const estimating = (ctx: EngineContext) => {
-    for (const side of ["erp", "crm"] as const) ctx.connectors[side].count = async (entity) => (counted.push(`${side}:${entity}`), 1_000_000);
+    for (const side of ["erp", "crm"] as const)
+      ctx.connectors[side].count = async (entity) => (counted.push(`${side}:${entity}`), 1_000_000);
     return ctx;
   };
   const guarded = () => estimating(h.context({ settings: { guard: { maxShare: 0.5, minRecords: 5 } } }));
   beforeAll(async () => {
-    h = await startSyncHarness(compileMappings([simpleCustomer({ direction: "erp-to-crm", fields: [{ erp: "displayName", crm: "name", direction: "erp-to-crm" }, { erp: "city", crm: "address1_city", direction: "erp-to-crm" }] })]));
-    await h.seed("erp", "customers", Array.from({ length: 20 }, (_, i) => ({ displayName: `Denominator ${i}`, city: "Start" })));
+    h = await startSyncHarness(
+      compileMappings([
+        simpleCustomer({
+          direction: "erp-to-crm",
+          fields: [
+            { erp: "displayName", crm: "name", direction: "erp-to-crm" },
+            { erp: "city", crm: "address1_city", direction: "erp-to-crm" },
+          ],
+        }),
+      ]),
+    );
+    await h.seed(
+      "erp",
+      "customers",
+      Array.from({ length: 20 }, (_, i) => ({ displayName: `Denominator ${i}`, city: "Start" })),
+    );
     await h.run("CUSTOMER", { mode: "full", createUncoupled: true }, guarded());
   }, 60_000);
   afterAll(async () => h?.close());
 
   it("should stop a run over the coupled records when the connectors' counts are far off", async () => {
-    for (const c of (await h.all("erp", "customers")).slice(0, 15)) await h.edit("erp", "customers", c.id, { city: "Mass edit" });
+    for (const c of (await h.all("erp", "customers")).slice(0, 15))
+      await h.edit("erp", "customers", c.id, { city: "Mass edit" });
     counted.length = 0;
     const { passes } = await h.run("CUSTOMER", {}, guarded());
     expect(passes[0]!.status).toBe("held");

@@ -5,9 +5,15 @@ import { ownedCustomer, simpleSalespeople } from "../test/simple-mappings";
 
 async function setup(owner: Parameters<typeof ownedCustomer>[0]) {
   const h = await startSyncHarness(compileMappings([simpleSalespeople(), ownedCustomer(owner)]));
-  const [jim] = await h.seed("crm", "systemusers", [{ fullname: "Jim Olive", internalemailaddress: "jim@cronus.test", isdisabled: false, islicensed: true }]);
-  const [jo] = await h.seed("erp", "salespeoplePurchasers", [{ code: "JO", displayName: "Jim Olive", email: "jim@cronus.test" }]);
-  await h.seed("erp", "salespeoplePurchasers", [{ code: "JR", displayName: "John Roberts", email: "john@cronus.test" }]);
+  const [jim] = await h.seed("crm", "systemusers", [
+    { fullname: "Jim Olive", internalemailaddress: "jim@cronus.test", isdisabled: false, islicensed: true },
+  ]);
+  const [jo] = await h.seed("erp", "salespeoplePurchasers", [
+    { code: "JO", displayName: "Jim Olive", email: "jim@cronus.test" },
+  ]);
+  await h.seed("erp", "salespeoplePurchasers", [
+    { code: "JR", displayName: "John Roberts", email: "john@cronus.test" },
+  ]);
   await coupleDirectly(h.harness.database.db, "SALESPEOPLE", jo!, jim!);
   return { h, jim: jim! };
 }

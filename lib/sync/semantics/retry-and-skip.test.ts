@@ -11,8 +11,12 @@ describe("retry first, and skip on repeated failure (§4.10)", () => {
   let john: string;
   beforeAll(async () => {
     h = await startSyncHarness(compileMappings([simpleSalespeople(), ownedCustomer({})]));
-    [john] = await h.seed("crm", "systemusers", [{ fullname: "John Roberts", internalemailaddress: "john@cronus.test" }]) as [string];
-    await h.seed("erp", "salespeoplePurchasers", [{ code: "JR", displayName: "John Roberts", email: "john@cronus.test" }]);
+    [john] = (await h.seed("crm", "systemusers", [
+      { fullname: "John Roberts", internalemailaddress: "john@cronus.test" },
+    ])) as [string];
+    await h.seed("erp", "salespeoplePurchasers", [
+      { code: "JR", displayName: "John Roberts", email: "john@cronus.test" },
+    ]);
     [customer] = (await h.seed("erp", "customers", [{ displayName: "Alpine", salespersonCode: "" }])) as [string];
     await h.run("CUSTOMER");
   });
@@ -64,7 +68,9 @@ describe("retry first, and skip on repeated failure (§4.10)", () => {
 
   it("should retry a restored record on the next run although it did not change, and sync it when the cause is gone", async () => {
     // The cause goes away without touching the customer: XX gets a CRM user.
-    const [nobody] = await h.seed("crm", "systemusers", [{ fullname: "Nobody", internalemailaddress: "x@cronus.test" }]);
+    const [nobody] = await h.seed("crm", "systemusers", [
+      { fullname: "Nobody", internalemailaddress: "x@cronus.test" },
+    ]);
     const xx = (await h.all("erp", "salespeoplePurchasers")).find((s) => s.data.code === "XX")!;
     await coupleDirectly(h.harness.database.db, "SALESPEOPLE", xx.id, nobody!);
     await moveWatermarkPast();

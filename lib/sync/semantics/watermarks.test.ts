@@ -9,7 +9,14 @@ import { simpleCustomer } from "../test/simple-mappings";
 describe("watermarks (§4.2, §4.3)", () => {
   let h: SyncHarness;
   beforeAll(async () => {
-    h = await startSyncHarness(compileMappings([simpleCustomer({ direction: "erp-to-crm", fields: [{ erp: "displayName", crm: "name", direction: "erp-to-crm" }] })]));
+    h = await startSyncHarness(
+      compileMappings([
+        simpleCustomer({
+          direction: "erp-to-crm",
+          fields: [{ erp: "displayName", crm: "name", direction: "erp-to-crm" }],
+        }),
+      ]),
+    );
   });
   afterAll(async () => h?.close());
 
@@ -53,7 +60,12 @@ describe("watermarks (§4.2, §4.3)", () => {
     await h.edit("erp", "customers", first!.id, { displayName: "A4" });
     // The CRM is unreachable: nothing listens on port 1.
     const broken = h.context({ connector: { retry: { maxAttempts: 1 } } });
-    broken.connectors.crm = new DataverseConnector({ serviceUrl: "http://127.0.0.1:1/api/data/v9.2", tokens: h.harness.tokens(CRM_SCOPE), catalog: STATIC_CATALOGS.crm, retry: { maxAttempts: 1 } });
+    broken.connectors.crm = new DataverseConnector({
+      serviceUrl: "http://127.0.0.1:1/api/data/v9.2",
+      tokens: h.harness.tokens(CRM_SCOPE),
+      catalog: STATIC_CATALOGS.crm,
+      retry: { maxAttempts: 1 },
+    });
     const failed = await h.run("CUSTOMER", {}, broken);
     expect(failed.passes[0]!.status).toBe("failed");
     expect(await readWatermark(db, "CUSTOMER", "erp-to-crm")).toBe(before);

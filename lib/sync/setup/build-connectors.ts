@@ -14,7 +14,10 @@ import { DEMO_CLIENT } from "@/lib/sandbox/sandbox-settings";
 import { routeSandbox } from "@/lib/sandbox/serve-sandbox";
 import { secretKey } from "@/lib/server/secrets";
 
-const SCOPES: Record<Side, string> = { erp: "https://api.businesscentral.dynamics.com/.default", crm: "https://sandbox-crm/.default" };
+const SCOPES: Record<Side, string> = {
+  erp: "https://api.businesscentral.dynamics.com/.default",
+  crm: "https://sandbox-crm/.default",
+};
 
 /** Dataverse scopes are the environment's URL: https://<org>.crm.dynamics.com/.default. */
 function scopeFor(connection: Connection): string {
@@ -29,30 +32,62 @@ export type BuiltConnectors = { connectors: Record<Side, Connector>; catalogs: R
  * Connectors for the configured connections. Sandbox connections run the simulators in this process over the same
  * database (requests never touch the network); real ones speak HTTPS with the stored, encrypted client secret.
  */
-export async function buildConnectors(db: Database, rows: Record<Side, Connection | null>, options: { retry?: { maxAttempts?: number } } = {}): Promise<BuiltConnectors> {
+export async function buildConnectors(
+  db: Database,
+  rows: Record<Side, Connection | null>,
+  options: { retry?: { maxAttempts?: number } } = {},
+): Promise<BuiltConnectors> {
   let runtime: SandboxRuntime | undefined;
   const build = (side: Side): { connector: Connector; catalog: SchemaCatalog | null } => {
     const connection = rows[side];
-    if (!connection) throw new AppError("CONFIGURATION", `No ${side === "erp" ? "Business Central" : "Dataverse"} connection is configured.`);
+    if (!connection)
+      throw new AppError(
+        "CONFIGURATION",
+        `No ${side === "erp" ? "Business Central" : "Dataverse"} connection is configured.`,
+      );
     const sandbox = connection.kind === "sandbox";
     if (sandbox) runtime ??= new SandboxRuntime({ db });
     const fetchVia: FetchLike | undefined = sandbox ? (request) => routeSandbox(runtime!, request) : undefined;
-    const clientSecret = sandbox ? DEMO_CLIENT.clientSecret : connection.clientSecretEncrypted ? decryptSecret(connection.clientSecretEncrypted, secretKey()) : "";
+    const clientSecret = sandbox
+      ? DEMO_CLIENT.clientSecret
+      : connection.clientSecretEncrypted
+        ? decryptSecret(connection.clientSecretEncrypted, secretKey())
+        : "";
     const scope = (connection.settings as { scope?: string }).scope ?? scopeFor(connection);
-    const credentials = { tokenUrl: connection.tokenUrl ?? "", clientId: connection.clientId ?? "", clientSecret, scope };
-    const common = { credentials, fetch: fetchVia, retry: options.retry, ...(sandbox ? { catalog: STATIC_CATALOGS[side] } : {}) };
+    const credentials = {
+      tokenUrl: connection.tokenUrl ?? "",
+      clientId: connection.clientId ?? "",
+      clientSecret,
+      scope,
+    };
+    const common = {
+      credentials,
+      fetch: fetchVia,
+      retry: options.retry,
+      ...(sandbox ? { catalog: STATIC_CATALOGS[side] } : {}),
+    };
     if (side === "erp") {
       const companyId = String((connection.settings as { companyId?: string }).companyId ?? "");
-      if (!companyId) throw new AppError("CONFIGURATION", "The Business Central connection has no company id in its settings.");
-      return { connector: new BusinessCentralConnector({ apiUrl: connection.baseUrl, companyId, ...common }), catalog: sandbox ? STATIC_CATALOGS.erp : null };
+      if (!companyId)
+        throw new AppError("CONFIGURATION", "The Business Central connection has no company id in its settings.");
+      return {
+        connector: new BusinessCentralConnector({ apiUrl: connection.baseUrl, companyId, ...common }),
+        catalog: sandbox ? STATIC_CATALOGS.erp : null,
+      };
     }
-    return { connector: new DataverseConnector({ serviceUrl: connection.baseUrl, ...common }), catalog: sandbox ? STATIC_CATALOGS.crm : null };
+    return {
+      connector: new DataverseConnector({ serviceUrl: connection.baseUrl, ...common }),
+      catalog: sandbox ? STATIC_CATALOGS.crm : null,
+    };
   };
   const erp = build("erp");
   const crm = build("crm");
   return {
     connectors: { erp: erp.connector, crm: crm.connector },
     // A real tenant describes itself; the static catalogs are what the sandboxes are built from.
-    catalogs: { erp: erp.catalog ?? (await erp.connector.describe()), crm: crm.catalog ?? (await crm.connector.describe()) },
+    catalogs: {
+      erp: erp.catalog ?? (await erp.connector.describe()),
+      crm: crm.catalog ?? (await crm.connector.describe()),
+    },
   };
 }

@@ -7,7 +7,10 @@ import { ensureTemplatePublished } from "./published-config";
  * What a fresh installation needs before the first sync: the demo systems (unless TANDEM_SANDBOX=0), a connection to
  * each, and the standard template published as version 1. Each step does nothing once done. Returns what it did.
  */
-export async function prepareIntegration(db: Database, env: Record<string, string | undefined> = process.env): Promise<string[]> {
+export async function prepareIntegration(
+  db: Database,
+  env: Record<string, string | undefined> = process.env,
+): Promise<string[]> {
   const done: string[] = [];
   if (env.TANDEM_SANDBOX !== "0") {
     if (await seedSandboxIfEmpty(db)) done.push("sandboxes seeded with the demo company");

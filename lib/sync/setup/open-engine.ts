@@ -7,10 +7,20 @@ import { activeConnections } from "./integration-connections";
 import { loadPublishedConfig } from "./published-config";
 
 /** An engine for the app's database: the published config, the configured connections, the integration's rules. */
-export async function openEngine(db: Database, overrides: { settings?: Partial<EngineSettings> } = {}): Promise<EngineContext> {
+export async function openEngine(
+  db: Database,
+  overrides: { settings?: Partial<EngineSettings> } = {},
+): Promise<EngineContext> {
   const { config } = await loadPublishedConfig(db);
   const { connectors, catalogs } = await buildConnectors(db, await activeConnections(db));
-  return createEngineContext({ db, config, connectors, catalogs, rules: BC_SALES_RULES, settings: { ...engineSettingsFromEnv(), ...overrides.settings } });
+  return createEngineContext({
+    db,
+    config,
+    connectors,
+    catalogs,
+    rules: BC_SALES_RULES,
+    settings: { ...engineSettingsFromEnv(), ...overrides.settings },
+  });
 }
 
 /** First start: sandbox connections and the template published as version 1, where nothing is configured yet. */

@@ -10,10 +10,20 @@ export type PublishedConfig = { config: RuntimeConfig; versionNumber: number };
 
 /** The runtime config of the newest published version: what every run executes. */
 export async function loadPublishedConfig(db: Database): Promise<PublishedConfig> {
-  const [row] = await db.select().from(mappingVersions).where(eq(mappingVersions.status, "published")).orderBy(desc(mappingVersions.number)).limit(1);
-  if (!row?.runtimeConfig) throw new AppError("CONFIGURATION", "No mapping version is published yet; publish one in the designer first.");
+  const [row] = await db
+    .select()
+    .from(mappingVersions)
+    .where(eq(mappingVersions.status, "published"))
+    .orderBy(desc(mappingVersions.number))
+    .limit(1);
+  if (!row?.runtimeConfig)
+    throw new AppError("CONFIGURATION", "No mapping version is published yet; publish one in the designer first.");
   const parsed = RuntimeConfigSchema.safeParse(row.runtimeConfig);
-  if (!parsed.success) throw new AppError("CONFIGURATION", `Published version ${row.number} holds a runtime config this version of Tandem cannot read.`);
+  if (!parsed.success)
+    throw new AppError(
+      "CONFIGURATION",
+      `Published version ${row.number} holds a runtime config this version of Tandem cannot read.`,
+    );
   return { config: parsed.data, versionNumber: row.number };
 }
 
@@ -28,6 +38,16 @@ export async function ensureTemplatePublished(db: Database): Promise<boolean> {
   const compiled = compileGraph(graph, { catalogs: TEMPLATE_CATALOGS });
   if (!compiled.config) throw new Error("The built-in template does not compile; this is a bug.");
   const now = new Date();
-  await db.insert(mappingVersions).values({ number: 1, status: "published", graph, runtimeConfig: compiled.config, contentHash: compiled.config.version, createdAt: now, publishedAt: now });
+  await db
+    .insert(mappingVersions)
+    .values({
+      number: 1,
+      status: "published",
+      graph,
+      runtimeConfig: compiled.config,
+      contentHash: compiled.config.version,
+      createdAt: now,
+      publishedAt: now,
+    });
   return true;
 }

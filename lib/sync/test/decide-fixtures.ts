@@ -19,7 +19,12 @@ export function customerMapping(overrides: Partial<TableMappingInput> = {}): Tab
   });
 }
 
-export function record(id: string, modifiedOn: string | null, values: Record<string, unknown>, modifiedBy: string | null = null): ConnectorRecord {
+export function record(
+  id: string,
+  modifiedOn: string | null,
+  values: Record<string, unknown>,
+  modifiedBy: string | null = null,
+): ConnectorRecord {
   return { id, modifiedOn, etag: modifiedOn ? `W/"${modifiedOn}"` : null, modifiedBy, values };
 }
 
@@ -47,7 +52,9 @@ export function tableLookups(table: Record<string, unknown>): LookupResolver {
     resolve: (field, _flow, value) => {
       if (value === null || value === undefined || value === "") return { kind: "blank" };
       const key = `${field.lookup!.mapping}:${String(value)}`;
-      return key in table ? { kind: "value", value: table[key] } : { kind: "not-coupled", message: `${field.lookup!.mapping} ${String(value)} is not coupled` };
+      return key in table
+        ? { kind: "value", value: table[key] }
+        : { kind: "not-coupled", message: `${field.lookup!.mapping} ${String(value)} is not coupled` };
     },
   };
 }

@@ -11,14 +11,46 @@ import { DEMO_CLIENT } from "@/lib/sandbox/sandbox-settings";
  * Prepares an app database for a `tandem sync` process of its own: connections to the harness's sandboxes over HTTP
  * (stored like a real tenant's, secret encrypted) and `config` published. Returns the environment the process needs.
  */
-export async function configureExternalEngine(db: Database, harness: Harness, config: RuntimeConfig): Promise<Record<string, string>> {
+export async function configureExternalEngine(
+  db: Database,
+  harness: Harness,
+  config: RuntimeConfig,
+): Promise<Record<string, string>> {
   const key = randomBytes(32).toString("hex");
   const secret = encryptSecret(DEMO_CLIENT.clientSecret, parseSecretKey(key));
   await db.insert(connections).values([
-    { name: "ERP under test", system: "erp", kind: "real", baseUrl: harness.erpUrl, tokenUrl: harness.tokenUrl, clientId: DEMO_CLIENT.clientId, clientSecretEncrypted: secret, settings: { companyId: BC_COMPANY.id, scope: ERP_SCOPE } },
-    { name: "CRM under test", system: "crm", kind: "real", baseUrl: harness.crmUrl, tokenUrl: harness.tokenUrl, clientId: DEMO_CLIENT.clientId, clientSecretEncrypted: secret, settings: { scope: CRM_SCOPE } },
+    {
+      name: "ERP under test",
+      system: "erp",
+      kind: "real",
+      baseUrl: harness.erpUrl,
+      tokenUrl: harness.tokenUrl,
+      clientId: DEMO_CLIENT.clientId,
+      clientSecretEncrypted: secret,
+      settings: { companyId: BC_COMPANY.id, scope: ERP_SCOPE },
+    },
+    {
+      name: "CRM under test",
+      system: "crm",
+      kind: "real",
+      baseUrl: harness.crmUrl,
+      tokenUrl: harness.tokenUrl,
+      clientId: DEMO_CLIENT.clientId,
+      clientSecretEncrypted: secret,
+      settings: { scope: CRM_SCOPE },
+    },
   ]);
   const now = new Date();
-  await db.insert(mappingVersions).values({ number: 1, status: "published", graph: {}, runtimeConfig: config, contentHash: config.version, createdAt: now, publishedAt: now });
+  await db
+    .insert(mappingVersions)
+    .values({
+      number: 1,
+      status: "published",
+      graph: {},
+      runtimeConfig: config,
+      contentHash: config.version,
+      createdAt: now,
+      publishedAt: now,
+    });
   return { TANDEM_SECRET_KEY: key, TANDEM_SANDBOX: "0" };
 }

@@ -9,7 +9,11 @@ import { runMapping } from "../engine/run-mapping";
  * Sales when nothing matches" and "Synchronize after coupling").
  */
 export function fillingBothSides(model: MappingModel): MappingModel {
-  return { mappings: model.mappings.map((m) => (m.match ? { ...m, match: { ...m.match, createIfNoMatch: true, syncAfterCoupling: true } } : m)) };
+  return {
+    mappings: model.mappings.map((m) =>
+      m.match ? { ...m, match: { ...m.match, createIfNoMatch: true, syncAfterCoupling: true } } : m,
+    ),
+  };
 }
 
 /**
@@ -20,6 +24,13 @@ export function fillingBothSides(model: MappingModel): MappingModel {
 export async function createUncoupledCrmRecordsInErp(ctx: EngineContext): Promise<void> {
   for (const mapping of ctx.config.mappings) {
     if (mapping.parent || !flowsOf(mapping.direction).includes("crm-to-erp")) continue;
-    await runMapping(ctx, mapping.name, { trigger: "test", mode: "full", direction: "crm-to-erp", createUncoupled: true, matchBeforeCreate: true, guard: "override" });
+    await runMapping(ctx, mapping.name, {
+      trigger: "test",
+      mode: "full",
+      direction: "crm-to-erp",
+      createUncoupled: true,
+      matchBeforeCreate: true,
+      guard: "override",
+    });
   }
 }

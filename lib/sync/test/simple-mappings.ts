@@ -36,18 +36,29 @@ export function simpleSalespeople(): TableMappingInput {
       { crm: "fullname", erp: "displayName", direction: "crm-to-erp" },
       { crm: "internalemailaddress", erp: "email", direction: "crm-to-erp" },
     ],
-    match: { groups: [{ priority: 0, fields: [{ erp: "email", crm: "internalemailaddress", caseSensitive: false }] }], createIfNoMatch: false, syncAfterCoupling: false },
+    match: {
+      groups: [{ priority: 0, fields: [{ erp: "email", crm: "internalemailaddress", caseSensitive: false }] }],
+      createIfNoMatch: false,
+      syncAfterCoupling: false,
+    },
   };
 }
 
 /** Customers → accounts whose owner is the coupled user of the customer's salesperson code. */
-export function ownedCustomer(owner: { clearOnFailed?: boolean; notNull?: boolean } = { notNull: true }): TableMappingInput {
+export function ownedCustomer(
+  owner: { clearOnFailed?: boolean; notNull?: boolean } = { notNull: true },
+): TableMappingInput {
   return simpleCustomer({
     direction: "erp-to-crm",
     dependsOn: ["SALESPEOPLE"],
     fields: [
       { erp: "displayName", crm: "name", direction: "erp-to-crm" },
-      { erp: "salespersonCode", crm: "ownerid", direction: "erp-to-crm", lookup: { mapping: "SALESPEOPLE", erpKey: "code", ...owner } },
+      {
+        erp: "salespersonCode",
+        crm: "ownerid",
+        direction: "erp-to-crm",
+        lookup: { mapping: "SALESPEOPLE", erpKey: "code", ...owner },
+      },
     ],
   });
 }

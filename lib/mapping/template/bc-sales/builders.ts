@@ -12,17 +12,50 @@ type Extra = Omit<FieldMappingInput, "erp" | "crm" | "direction">;
 export function side(system: Side, entity: string, filter?: FilterAst): MappingSide {
   const found = findEntity(STATIC_CATALOGS[system], entity);
   if (!found) throw new Error(`template: no ${system} entity ${entity} in the static catalog`);
-  return { entity, key: found.key, ...(found.modifiedOn ? { modifiedOn: found.modifiedOn } : {}), ...(filter ? { filter } : {}) };
+  return {
+    entity,
+    key: found.key,
+    ...(found.modifiedOn ? { modifiedOn: found.modifiedOn } : {}),
+    ...(filter ? { filter } : {}),
+  };
 }
 
-export const both = (erp: string, crm: string, extra: Extra = {}): FieldMappingInput => ({ erp, crm, direction: "bidirectional", ...extra });
-export const toCrm = (erp: string, crm: string, extra: Extra = {}): FieldMappingInput => ({ erp, crm, direction: "erp-to-crm", ...extra });
-export const toErp = (crm: string, erp: string, extra: Extra = {}): FieldMappingInput => ({ erp, crm, direction: "crm-to-erp", ...extra });
-export const constantToCrm = (crm: string, constant: JsonValue): FieldMappingInput => ({ crm, constant, direction: "erp-to-crm" });
-export const constantToErp = (erp: string, constant: JsonValue): FieldMappingInput => ({ erp, constant, direction: "crm-to-erp" });
+export const both = (erp: string, crm: string, extra: Extra = {}): FieldMappingInput => ({
+  erp,
+  crm,
+  direction: "bidirectional",
+  ...extra,
+});
+export const toCrm = (erp: string, crm: string, extra: Extra = {}): FieldMappingInput => ({
+  erp,
+  crm,
+  direction: "erp-to-crm",
+  ...extra,
+});
+export const toErp = (crm: string, erp: string, extra: Extra = {}): FieldMappingInput => ({
+  erp,
+  crm,
+  direction: "crm-to-erp",
+  ...extra,
+});
+export const constantToCrm = (crm: string, constant: JsonValue): FieldMappingInput => ({
+  crm,
+  constant,
+  direction: "erp-to-crm",
+});
+export const constantToErp = (erp: string, constant: JsonValue): FieldMappingInput => ({
+  erp,
+  constant,
+  direction: "crm-to-erp",
+});
 
-export const via = (mapping: string, options: Omit<Lookup, "mapping"> = {}): Extra => ({ lookup: { mapping, ...options } });
-export const transform = (transforms: Transform[], flow?: "erp-to-crm" | "crm-to-erp"): Extra => ({ transforms, ...(flow ? { transformFlow: flow } : {}) });
+export const via = (mapping: string, options: Omit<Lookup, "mapping"> = {}): Extra => ({
+  lookup: { mapping, ...options },
+});
+export const transform = (transforms: Transform[], flow?: "erp-to-crm" | "crm-to-erp"): Extra => ({
+  transforms,
+  ...(flow ? { transformFlow: flow } : {}),
+});
 /** Dataverse columns are mostly longer than Business Central's: cut values on the way into the ERP. */
 export const fitIntoErp = transform([{ type: "truncate" }], "crm-to-erp");
 export const fitIntoCrm = transform([{ type: "truncate" }], "erp-to-crm");

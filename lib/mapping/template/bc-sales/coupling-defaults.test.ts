@@ -10,7 +10,12 @@ const mapping = (name: string) => config.mappings.find((m) => m.name === name)!;
  * after coupling (currencies, the option mappings, unit groups — our UNIT OF MEASURE is one unit group per unit).
  * `null`: the mapping has no match-based coupling at all.
  */
-const DEFAULTS: [name: string, onlyCoupled: boolean, createIfNoMatch: boolean | null, syncAfterCoupling: boolean | null][] = [
+const DEFAULTS: [
+  name: string,
+  onlyCoupled: boolean,
+  createIfNoMatch: boolean | null,
+  syncAfterCoupling: boolean | null,
+][] = [
   ["SALESPEOPLE", true, false, false],
   ["CURRENCY", true, true, true],
   ["UNIT OF MEASURE", true, true, true],
@@ -34,10 +39,13 @@ describe("the template's coupling defaults (reference §5.1)", () => {
     expect(DEFAULTS.map(([name]) => name).sort()).toEqual(config.mappings.map((m) => m.name).sort());
   });
 
-  it.each(DEFAULTS)("should give %s only-coupled=%s, create-if-no-match=%s, sync-after-coupling=%s", (name, onlyCoupled, createIfNoMatch, syncAfterCoupling) => {
-    const found = mapping(name);
-    expect(found.syncOnlyCoupled).toBe(onlyCoupled);
-    expect(found.match?.createIfNoMatch ?? null).toBe(createIfNoMatch);
-    expect(found.match?.syncAfterCoupling ?? null).toBe(syncAfterCoupling);
-  });
+  it.each(DEFAULTS)(
+    "should give %s only-coupled=%s, create-if-no-match=%s, sync-after-coupling=%s",
+    (name, onlyCoupled, createIfNoMatch, syncAfterCoupling) => {
+      const found = mapping(name);
+      expect(found.syncOnlyCoupled).toBe(onlyCoupled);
+      expect(found.match?.createIfNoMatch ?? null).toBe(createIfNoMatch);
+      expect(found.match?.syncAfterCoupling ?? null).toBe(syncAfterCoupling);
+    },
+  );
 });

@@ -1,5 +1,17 @@
 import { f } from "../../model/filter";
-import { address1, both, constantToErp, EVERY_30_MINUTES, fitIntoErp, side, toCrm, toErp, transform, via, type TemplateMapping } from "./builders";
+import {
+  address1,
+  both,
+  constantToErp,
+  EVERY_30_MINUTES,
+  fitIntoErp,
+  side,
+  toCrm,
+  toErp,
+  transform,
+  via,
+  type TemplateMapping,
+} from "./builders";
 
 /** Customers ↔ accounts of relationship type Customer; the salesperson owns the account. */
 export const CUSTOMER: TemplateMapping = {
@@ -21,11 +33,19 @@ export const CUSTOMER: TemplateMapping = {
     // instead of failing the record (the seed's rule for unmatched options).
     both("paymentTermsId", "paymenttermscode", via("PAYMENT TERMS", { clearOnFailed: true })),
     both("shipmentMethodId", "address1_freighttermscode", via("SHIPMENT METHOD", { clearOnFailed: true })),
-    both("shippingAgentCode", "address1_shippingmethodcode", via("SHIPPING AGENT", { erpKey: "code", clearOnFailed: true })),
+    both(
+      "shippingAgentCode",
+      "address1_shippingmethodcode",
+      via("SHIPPING AGENT", { erpKey: "code", clearOnFailed: true }),
+    ),
   ],
   // Accounts created from customers are customers (BC's BCICUSTOME template).
   defaultsOnCreate: { crm: { customertypecode: 3 } },
-  match: { groups: [{ priority: 0, fields: [{ erp: "displayName", crm: "name", caseSensitive: false }] }], createIfNoMatch: false, syncAfterCoupling: false },
+  match: {
+    groups: [{ priority: 0, fields: [{ erp: "displayName", crm: "name", caseSensitive: false }] }],
+    createIfNoMatch: false,
+    syncAfterCoupling: false,
+  },
   schedule: EVERY_30_MINUTES,
 };
 
@@ -59,7 +79,11 @@ export const CONTACT: TemplateMapping = {
     both("phoneNumber", "telephone1", fitIntoErp),
     constantToErp("type", "Person"),
   ],
-  match: { groups: [{ priority: 0, fields: [{ erp: "email", crm: "emailaddress1", caseSensitive: false }] }], createIfNoMatch: false, syncAfterCoupling: false },
+  match: {
+    groups: [{ priority: 0, fields: [{ erp: "email", crm: "emailaddress1", caseSensitive: false }] }],
+    createIfNoMatch: false,
+    syncAfterCoupling: false,
+  },
   schedule: EVERY_30_MINUTES,
 };
 

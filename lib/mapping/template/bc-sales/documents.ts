@@ -8,7 +8,10 @@ function salesDocumentHeader(options: { currencyCreateOnly: boolean }): Template
     toCrm("salesperson", "ownerid", via("SALESPEOPLE", { erpKey: "code", notNull: true })),
     toCrm("customerId", "customerid", via("CUSTOMER")),
     // An order's currency is fixed once it exists (IsValidForUpdate false on salesorder).
-    toCrm("currencyId", "transactioncurrencyid", { ...via("CURRENCY"), ...(options.currencyCreateOnly ? { createOnly: true } : {}) }),
+    toCrm("currencyId", "transactioncurrencyid", {
+      ...via("CURRENCY"),
+      ...(options.currencyCreateOnly ? { createOnly: true } : {}),
+    }),
     // The account's option values serve the document's choice column too; a code with no option leaves it blank.
     toCrm("paymentTermsId", "paymenttermscode", via("PAYMENT TERMS", { clearOnFailed: true })),
     ...documentAddresses(),
@@ -18,7 +21,15 @@ function salesDocumentHeader(options: { currencyCreateOnly: boolean }): Template
   ];
 }
 
-const HEADER_DEPENDENCIES = ["CUSTOMER", "CURRENCY", "SALESPEOPLE", "PAYMENT TERMS", "ITEM-PRODUCT", "RESOURCE-PRODUCT", "OPPORTUNITY"];
+const HEADER_DEPENDENCIES = [
+  "CUSTOMER",
+  "CURRENCY",
+  "SALESPEOPLE",
+  "PAYMENT TERMS",
+  "ITEM-PRODUCT",
+  "RESOURCE-PRODUCT",
+  "OPPORTUNITY",
+];
 
 /** Posted invoices (not drafts) go to the CRM once their parties and products are there. */
 export const POSTEDSALESINV_INV: TemplateMapping = {
@@ -27,7 +38,11 @@ export const POSTEDSALESINV_INV: TemplateMapping = {
   crm: side("crm", "invoices"),
   direction: "erp-to-crm",
   dependsOn: HEADER_DEPENDENCIES,
-  fields: [...salesDocumentHeader({ currencyCreateOnly: false }), toCrm("number", "invoicenumber"), toCrm("dueDate", "duedate")],
+  fields: [
+    ...salesDocumentHeader({ currencyCreateOnly: false }),
+    toCrm("number", "invoicenumber"),
+    toCrm("dueDate", "duedate"),
+  ],
   schedule: EVERY_30_MINUTES,
 };
 
@@ -61,6 +76,10 @@ export const SALESORDER_ORDER: TemplateMapping = {
   crm: side("crm", "salesorders"),
   direction: "erp-to-crm",
   dependsOn: HEADER_DEPENDENCIES,
-  fields: [...salesDocumentHeader({ currencyCreateOnly: true }), toCrm("number", "ordernumber", { createOnly: true }), toCrm("requestedDeliveryDate", "requestdeliveryby")],
+  fields: [
+    ...salesDocumentHeader({ currencyCreateOnly: true }),
+    toCrm("number", "ordernumber", { createOnly: true }),
+    toCrm("requestedDeliveryDate", "requestdeliveryby"),
+  ],
   schedule: EVERY_30_MINUTES,
 };

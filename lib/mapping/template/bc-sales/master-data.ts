@@ -5,7 +5,11 @@ import { EVERY_30_MINUTES, side, toCrm, toErp, transform, fitIntoErp, type Templ
 export const SALESPEOPLE: TemplateMapping = {
   name: "SALESPEOPLE",
   erp: side("erp", "salespeoplePurchasers"),
-  crm: side("crm", "systemusers", f.and(f.eq("isdisabled", false), f.eq("islicensed", true), f.eq("isintegrationuser", false))),
+  crm: side(
+    "crm",
+    "systemusers",
+    f.and(f.eq("isdisabled", false), f.eq("islicensed", true), f.eq("isintegrationuser", false)),
+  ),
   direction: "crm-to-erp",
   syncOnlyCoupled: true,
   fields: [
@@ -13,9 +17,16 @@ export const SALESPEOPLE: TemplateMapping = {
     toErp("fullname", "displayName", fitIntoErp),
     toErp("mobilephone", "phoneNo", fitIntoErp),
     // The code is the salesperson's key: set once when created (from the user's stable id), never renamed.
-    toErp("systemuserid", "code", { ...transform([{ type: "jsonata", expression: `"SP-" & $uppercase($substring($, 0, 8))` }]), createOnly: true }),
+    toErp("systemuserid", "code", {
+      ...transform([{ type: "jsonata", expression: `"SP-" & $uppercase($substring($, 0, 8))` }]),
+      createOnly: true,
+    }),
   ],
-  match: { groups: [{ priority: 0, fields: [{ erp: "email", crm: "internalemailaddress", caseSensitive: false }] }], createIfNoMatch: false, syncAfterCoupling: false },
+  match: {
+    groups: [{ priority: 0, fields: [{ erp: "email", crm: "internalemailaddress", caseSensitive: false }] }],
+    createIfNoMatch: false,
+    syncAfterCoupling: false,
+  },
   schedule: EVERY_30_MINUTES,
 };
 
@@ -26,12 +37,20 @@ export const CURRENCY: TemplateMapping = {
   crm: side("crm", "transactioncurrencies"),
   direction: "erp-to-crm",
   fields: [
-    toCrm("code", "isocurrencycode", transform([{ type: "regex-match", pattern: "^[A-Za-z]{3}$" }, { type: "uppercase" }])),
+    toCrm(
+      "code",
+      "isocurrencycode",
+      transform([{ type: "regex-match", pattern: "^[A-Za-z]{3}$" }, { type: "uppercase" }]),
+    ),
     toCrm("symbol", "currencysymbol"),
     toCrm("displayName", "currencyname"),
   ],
   defaultsOnCreate: { crm: { exchangerate: 1, currencyprecision: 2 } },
-  match: { groups: [{ priority: 0, fields: [{ erp: "code", crm: "isocurrencycode", caseSensitive: false }] }], createIfNoMatch: true, syncAfterCoupling: true },
+  match: {
+    groups: [{ priority: 0, fields: [{ erp: "code", crm: "isocurrencycode", caseSensitive: false }] }],
+    createIfNoMatch: true,
+    syncAfterCoupling: true,
+  },
   schedule: EVERY_30_MINUTES,
 };
 
@@ -42,7 +61,11 @@ export const UNIT_OF_MEASURE: TemplateMapping = {
   crm: side("crm", "uomschedules"),
   direction: "erp-to-crm",
   fields: [toCrm("code", "name"), toCrm("code", "baseuomname", { createOnly: true })],
-  match: { groups: [{ priority: 0, fields: [{ erp: "code", crm: "name", caseSensitive: false }] }], createIfNoMatch: true, syncAfterCoupling: true },
+  match: {
+    groups: [{ priority: 0, fields: [{ erp: "code", crm: "name", caseSensitive: false }] }],
+    createIfNoMatch: true,
+    syncAfterCoupling: true,
+  },
   schedule: EVERY_30_MINUTES,
 };
 
@@ -54,7 +77,11 @@ function optionMapping(name: string, erpEntity: string, crmOptionSet: string): T
     crm: side("crm", crmOptionSet),
     direction: "erp-to-crm",
     fields: [toCrm("code", "label")],
-    match: { groups: [{ priority: 0, fields: [{ erp: "code", crm: "label", caseSensitive: false }] }], createIfNoMatch: true, syncAfterCoupling: true },
+    match: {
+      groups: [{ priority: 0, fields: [{ erp: "code", crm: "label", caseSensitive: false }] }],
+      createIfNoMatch: true,
+      syncAfterCoupling: true,
+    },
     schedule: EVERY_30_MINUTES,
   };
 }
@@ -62,4 +89,3 @@ function optionMapping(name: string, erpEntity: string, crmOptionSet: string): T
 export const PAYMENT_TERMS = optionMapping("PAYMENT TERMS", "paymentTerms", "account.paymenttermscode");
 export const SHIPMENT_METHOD = optionMapping("SHIPMENT METHOD", "shipmentMethods", "account.address1_freighttermscode");
 export const SHIPPING_AGENT = optionMapping("SHIPPING AGENT", "shippingAgents", "account.address1_shippingmethodcode");
-

@@ -20,7 +20,11 @@ export const ITEM_PRODUCT: TemplateMapping = {
     both("baseUnitOfMeasureId", "defaultuomscheduleid", via("UNIT OF MEASURE")),
   ],
   defaultsOnCreate: { crm: { producttypecode: 1, quantitydecimal: 2 } },
-  match: { groups: [{ priority: 0, fields: [{ erp: "number", crm: "productnumber", caseSensitive: false }] }], createIfNoMatch: false, syncAfterCoupling: false },
+  match: {
+    groups: [{ priority: 0, fields: [{ erp: "number", crm: "productnumber", caseSensitive: false }] }],
+    createIfNoMatch: false,
+    syncAfterCoupling: false,
+  },
   schedule: EVERY_30_MINUTES,
 };
 
@@ -42,7 +46,11 @@ export const RESOURCE_PRODUCT: TemplateMapping = {
     toCrm("baseUnitOfMeasureId", "defaultuomscheduleid", via("UNIT OF MEASURE")),
   ],
   defaultsOnCreate: { crm: { producttypecode: 3, quantitydecimal: 2 } },
-  match: { groups: [{ priority: 0, fields: [{ erp: "number", crm: "productnumber", caseSensitive: false }] }], createIfNoMatch: false, syncAfterCoupling: false },
+  match: {
+    groups: [{ priority: 0, fields: [{ erp: "number", crm: "productnumber", caseSensitive: false }] }],
+    createIfNoMatch: false,
+    syncAfterCoupling: false,
+  },
   schedule: EVERY_30_MINUTES,
 };
 
@@ -54,7 +62,11 @@ export const CUSTPRCGRP_PRICE: TemplateMapping = {
   direction: "erp-to-crm",
   dependsOn: ["CURRENCY", "ITEM-PRODUCT"],
   fields: [toCrm("code", "name"), toCrm("description", "description")],
-  match: { groups: [{ priority: 0, fields: [{ erp: "code", crm: "name", caseSensitive: false }] }], createIfNoMatch: false, syncAfterCoupling: false },
+  match: {
+    groups: [{ priority: 0, fields: [{ erp: "code", crm: "name", caseSensitive: false }] }],
+    createIfNoMatch: false,
+    syncAfterCoupling: false,
+  },
   schedule: EVERY_30_MINUTES,
 };
 

@@ -13,7 +13,12 @@ const mapping = (name: string) => config.mappings.find((m) => m.name === name)!;
 /** Reference §5.1: direction, the dependencies it lists, and Synch. Only Coupled Records. */
 const REFERENCE: [string, Direction, string[], boolean][] = [
   ["SALESPEOPLE", "crm-to-erp", [], true],
-  ["CUSTOMER", "bidirectional", ["SALESPEOPLE", "CURRENCY", "PAYMENT TERMS", "SHIPMENT METHOD", "SHIPPING AGENT"], true],
+  [
+    "CUSTOMER",
+    "bidirectional",
+    ["SALESPEOPLE", "CURRENCY", "PAYMENT TERMS", "SHIPMENT METHOD", "SHIPPING AGENT"],
+    true,
+  ],
   ["CONTACT", "bidirectional", ["CUSTOMER"], true],
   ["CURRENCY", "erp-to-crm", [], true],
   ["UNIT OF MEASURE", "erp-to-crm", [], true],
@@ -40,16 +45,20 @@ describe("Business Central ↔ Sales template", () => {
     expect(config.mappings.map((m) => m.name).sort()).toEqual(REFERENCE.map(([name]) => name).sort());
   });
 
-  it.each(REFERENCE)("should give %s direction %s, its reference dependencies and only-coupled=%s", (name, direction, dependsOn, onlyCoupled) => {
-    const found = mapping(name);
-    expect(found.direction).toBe(direction);
-    expect(found.dependsOn).toEqual(expect.arrayContaining(dependsOn));
-    expect(found.syncOnlyCoupled).toBe(onlyCoupled);
-  });
+  it.each(REFERENCE)(
+    "should give %s direction %s, its reference dependencies and only-coupled=%s",
+    (name, direction, dependsOn, onlyCoupled) => {
+      const found = mapping(name);
+      expect(found.direction).toBe(direction);
+      expect(found.dependsOn).toEqual(expect.arrayContaining(dependsOn));
+      expect(found.syncOnlyCoupled).toBe(onlyCoupled);
+    },
+  );
 
   it("should list every mapping after all it depends on", () => {
     const position = new Map(config.mappings.map((m, i) => [m.name, i]));
-    for (const m of config.mappings) for (const dependency of m.dependsOn) expect(position.get(dependency)!).toBeLessThan(position.get(m.name)!);
+    for (const m of config.mappings)
+      for (const dependency of m.dependsOn) expect(position.get(dependency)!).toBeLessThan(position.get(m.name)!);
   });
 
   it.each<[string, "erp" | "crm", string]>([
@@ -80,7 +89,12 @@ describe("Business Central ↔ Sales template", () => {
 
   it("should resolve the account owner through the salespeople's couplings", () => {
     expect(mapping("CUSTOMER").fields).toContainEqual(
-      expect.objectContaining({ erp: "salespersonCode", crm: "ownerid", direction: "erp-to-crm", lookup: { mapping: "SALESPEOPLE", erpKey: "code", notNull: true } }),
+      expect.objectContaining({
+        erp: "salespersonCode",
+        crm: "ownerid",
+        direction: "erp-to-crm",
+        lookup: { mapping: "SALESPEOPLE", erpKey: "code", notNull: true },
+      }),
     );
   });
 
@@ -89,7 +103,8 @@ describe("Business Central ↔ Sales template", () => {
       for (const side of ["erp", "crm"] as const) {
         const entity = findEntity(TEMPLATE_CATALOGS[side], m[side].entity);
         expect(entity, `${m.name} ${side}`).toBeDefined();
-        for (const f of m.fields) if (f[side]) expect(findField(entity, f[side]!), `${m.name} ${f[side]}`).toBeDefined();
+        for (const f of m.fields)
+          if (f[side]) expect(findField(entity, f[side]!), `${m.name} ${f[side]}`).toBeDefined();
       }
     }
   });

@@ -90,7 +90,8 @@ export const state = (options: OptionInput[]): FieldInput => choice("statecode",
 export const status = (options: OptionInput[]): FieldInput => choice("statuscode", options);
 
 export const owner = (): FieldInput => lookup("ownerid", ["systemusers", "teams"]);
-export const currency = (flags: FieldFlags = {}): FieldInput => lookup("transactioncurrencyid", ["transactioncurrencies"], flags);
+export const currency = (flags: FieldFlags = {}): FieldInput =>
+  lookup("transactioncurrencyid", ["transactioncurrencies"], flags);
 
 /** System audit columns: never valid for create or update. */
 export const audit = (): FieldInput[] => [

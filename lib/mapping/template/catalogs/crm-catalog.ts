@@ -192,7 +192,12 @@ export const CRM_CATALOG = {
       key: "organizationid",
       primaryName: "name",
       modifiedOn: "modifiedon",
-      fields: [key("organizationid"), str("name", 160, { readOnly: true }), lookup("basecurrencyid", ["transactioncurrencies"], { readOnly: true }), ...audit()],
+      fields: [
+        key("organizationid"),
+        str("name", 160, { readOnly: true }),
+        lookup("basecurrencyid", ["transactioncurrencies"], { readOnly: true }),
+        ...audit(),
+      ],
     },
     {
       name: "uomschedules",
@@ -258,7 +263,8 @@ export const CRM_CATALOG = {
             [2, "Product Family"],
             [3, "Product Bundle"],
           ]),
-        { createOnly: true }), // create only; defaults to Product
+          { createOnly: true },
+        ), // create only; defaults to Product
         dec("price"),
         dec("standardcost"),
         dec("currentcost"),
@@ -414,4 +420,3 @@ export const CRM_CATALOG = {
     optionSetEntity("quote.shippingmethodcode", "Shipping Method (quote choice)"),
   ],
 } satisfies SchemaCatalogInput;
-

@@ -1,7 +1,6 @@
 /** Builders and shared field groups of the Business Central catalog (see erp-catalog.ts). */
 import type { SchemaCatalogInput } from "../../model/catalog";
 
-
 export type EntityInput = SchemaCatalogInput["entities"][number];
 export type FieldInput = EntityInput["fields"][number];
 export type OptionInput = NonNullable<FieldInput["options"]>[number];
@@ -46,7 +45,10 @@ export const req = (field: FieldInput): FieldInput => ({ ...field, required: tru
 
 /** The enum member name BC puts on the wire for an option caption. */
 function wireName(caption: string): string {
-  return caption.replace(/[^A-Za-z0-9_]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  return caption.replace(
+    /[^A-Za-z0-9_]/g,
+    (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+  );
 }
 
 export function options(...captions: string[]): OptionInput[] {
@@ -124,7 +126,15 @@ export function salesDocumentTotals(): FieldInput[] {
   ];
 }
 
-export const LINE_TYPES = options("Comment", "Account", "Item", "Resource", "Fixed Asset", "Charge", "Allocation Account");
+export const LINE_TYPES = options(
+  "Comment",
+  "Account",
+  "Item",
+  "Resource",
+  "Fixed Asset",
+  "Charge",
+  "Allocation Account",
+);
 
 /** salesInvoiceLines / salesOrderLines: v2.0 line aggregate fields (no lastModifiedDateTime on lines). */
 export function salesDocumentLine(parentSet: string): FieldInput[] {
@@ -161,7 +171,14 @@ export function salesDocumentLine(parentSet: string): FieldInput[] {
  * Tables with a modified-on also get Tandem's API page over the same table (`extension`): it serves their fields, the
  * `extensionFields` the standard page lacks, and the integration key creates carry (see CUSTOM-ERP-ENTITIES.md).
  */
-export function entity(name: string, label: string, api: string, primaryName: string | undefined, fields: FieldInput[], extensionFields: FieldInput[] = []): EntityInput {
+export function entity(
+  name: string,
+  label: string,
+  api: string,
+  primaryName: string | undefined,
+  fields: FieldInput[],
+  extensionFields: FieldInput[] = [],
+): EntityInput {
   const hasModifiedOn = fields.some((field) => field.name === MODIFIED_ON);
   return {
     name,
@@ -171,6 +188,8 @@ export function entity(name: string, label: string, api: string, primaryName: st
     ...(hasModifiedOn ? { modifiedOn: MODIFIED_ON } : {}),
     api,
     fields: [ID, ...fields, ...extensionFields],
-    ...(hasModifiedOn ? { extension: { api: CUSTOM_API, fields: extensionFields.map((f) => f.name), integrationKey: INTEGRATION_KEY } } : {}),
+    ...(hasModifiedOn
+      ? { extension: { api: CUSTOM_API, fields: extensionFields.map((f) => f.name), integrationKey: INTEGRATION_KEY } }
+      : {}),
   };
 }

@@ -1,4 +1,3 @@
-
 /**
  * Business Central side of the schema catalog, used offline (no live `describe()`) and by the default template.
  *
@@ -43,59 +42,73 @@ import {
 // ---------------------------------------------------------------------------------------------------------------
 // Standard API v2.0 entities
 
-const customers = entity("customers", "Customers", STANDARD_API, "number", [
-  str("number", "No.", 20),
-  str("displayName", "Name", 100),
-  enm("type", "Contact Type", options("Company", "Person")),
-  ...masterAddress(),
-  str("phoneNumber", "Phone No.", 30),
-  str("email", "E-Mail", 80),
-  str("website", "Home Page", 80),
-  str("salespersonCode", "Salesperson Code", 20), // a code: resolve against salespeoplePurchasers.code
-  ro(dec("balanceDue", "Balance Due (LCY)")),
-  dec("creditLimit", "Credit Limit (LCY)"),
-  bool("taxLiable", "Tax Liable"),
-  guid("taxAreaId", "Tax Area Id"),
-  ro(str("taxAreaDisplayName", "Tax Area Name")),
-  str("taxRegistrationNumber", "VAT Registration No."),
-  ref("currencyId", "Currency Id", ["currencies"]),
-  str("currencyCode", "Currency Code", 10),
-  ref("paymentTermsId", "Payment Terms Id", ["paymentTerms"]),
-  ref("shipmentMethodId", "Shipment Method Id", ["shipmentMethods"]),
-  guid("paymentMethodId", "Payment Method Id"),
-  enm("blocked", "Blocked", options(" ", "Ship", "Invoice", "All")),
-  LAST_MODIFIED,
-], [
-  // Tandem's page only: v2.0 customers have no shipping agent (a code: resolve against shippingAgents.code).
-  str("shippingAgentCode", "Shipping Agent Code", 10),
-]);
+const customers = entity(
+  "customers",
+  "Customers",
+  STANDARD_API,
+  "number",
+  [
+    str("number", "No.", 20),
+    str("displayName", "Name", 100),
+    enm("type", "Contact Type", options("Company", "Person")),
+    ...masterAddress(),
+    str("phoneNumber", "Phone No.", 30),
+    str("email", "E-Mail", 80),
+    str("website", "Home Page", 80),
+    str("salespersonCode", "Salesperson Code", 20), // a code: resolve against salespeoplePurchasers.code
+    ro(dec("balanceDue", "Balance Due (LCY)")),
+    dec("creditLimit", "Credit Limit (LCY)"),
+    bool("taxLiable", "Tax Liable"),
+    guid("taxAreaId", "Tax Area Id"),
+    ro(str("taxAreaDisplayName", "Tax Area Name")),
+    str("taxRegistrationNumber", "VAT Registration No."),
+    ref("currencyId", "Currency Id", ["currencies"]),
+    str("currencyCode", "Currency Code", 10),
+    ref("paymentTermsId", "Payment Terms Id", ["paymentTerms"]),
+    ref("shipmentMethodId", "Shipment Method Id", ["shipmentMethods"]),
+    guid("paymentMethodId", "Payment Method Id"),
+    enm("blocked", "Blocked", options(" ", "Ship", "Invoice", "All")),
+    LAST_MODIFIED,
+  ],
+  [
+    // Tandem's page only: v2.0 customers have no shipping agent (a code: resolve against shippingAgents.code).
+    str("shippingAgentCode", "Shipping Agent Code", 10),
+  ],
+);
 
-const contacts = entity("contacts", "Contacts", STANDARD_API, "number", [
-  str("number", "No.", 20),
-  enm("type", "Type", options("Company", "Person")),
-  req(str("displayName", "Name", 100)),
-  str("companyNumber", "Company No.", 20),
-  str("companyName", "Company Name", 100),
-  enm(
-    "contactBusinessRelation",
-    "Contact Business Relation",
-    options(" ", "Customer", "Vendor", "Bank Account", "Employee", "None", "Other", "Multiple"),
-  ),
-  ...masterAddress(),
-  str("phoneNumber", "Phone No.", 30),
-  str("mobilePhoneNumber", "Mobile Phone No.", 30),
-  str("email", "E-Mail", 80),
-  str("website", "Home Page", 80),
-  str("searchName", "Search Name", 100),
-  bool("privacyBlocked", "Privacy Blocked"),
-  str("taxRegistrationNumber", "VAT Registration No."),
-  ro(date("lastInteractionDate", "Date of Last Interaction")),
-  LAST_MODIFIED,
-], [
-  // Tandem's page only: the customer a company contact is linked to by its Contact Business Relation (Link to Table
-  // = Customer), as v2.0's contactInformation.relatedId; blank on person contacts, whose company carries the relation.
-  ro(ref("customerId", "Customer Id (Business Relation)", ["customers"])),
-]);
+const contacts = entity(
+  "contacts",
+  "Contacts",
+  STANDARD_API,
+  "number",
+  [
+    str("number", "No.", 20),
+    enm("type", "Type", options("Company", "Person")),
+    req(str("displayName", "Name", 100)),
+    str("companyNumber", "Company No.", 20),
+    str("companyName", "Company Name", 100),
+    enm(
+      "contactBusinessRelation",
+      "Contact Business Relation",
+      options(" ", "Customer", "Vendor", "Bank Account", "Employee", "None", "Other", "Multiple"),
+    ),
+    ...masterAddress(),
+    str("phoneNumber", "Phone No.", 30),
+    str("mobilePhoneNumber", "Mobile Phone No.", 30),
+    str("email", "E-Mail", 80),
+    str("website", "Home Page", 80),
+    str("searchName", "Search Name", 100),
+    bool("privacyBlocked", "Privacy Blocked"),
+    str("taxRegistrationNumber", "VAT Registration No."),
+    ro(date("lastInteractionDate", "Date of Last Interaction")),
+    LAST_MODIFIED,
+  ],
+  [
+    // Tandem's page only: the customer a company contact is linked to by its Contact Business Relation (Link to Table
+    // = Customer), as v2.0's contactInformation.relatedId; blank on person contacts, whose company carries the relation.
+    ro(ref("customerId", "Customer Id (Business Relation)", ["customers"])),
+  ],
+);
 
 const currencies = entity("currencies", "Currencies", STANDARD_API, "code", [
   req(str("code", "Code", 10)),
@@ -168,9 +181,7 @@ const salesInvoices = entity("salesInvoices", "Sales Invoices", STANDARD_API, "n
   ro(str("orderNumber", "Order No.", 20)),
   ro(dec("remainingAmount", "Remaining Amount")),
   ...salesDocumentTotals(),
-  ro(
-    enm("status", "Status", options(" ", "Draft", "In Review", "Open", "Paid", "Canceled", "Corrective")),
-  ),
+  ro(enm("status", "Status", options(" ", "Draft", "In Review", "Open", "Paid", "Canceled", "Corrective"))),
   LAST_MODIFIED,
   str("phoneNumber", "Sell-to Phone No.", 30),
   str("email", "Sell-to E-Mail", 80),
@@ -250,28 +261,35 @@ const salespeoplePurchasers = entity("salespeoplePurchasers", "Salespeople/Purch
   LAST_MODIFIED,
 ]);
 
-const opportunities = entity("opportunities", "Opportunities", STANDARD_API, "number", [
-  str("number", "No.", 20),
-  str("contactNumber", "Contact No.", 20),
-  ro(str("contactName", "Contact Name", 100)),
-  ro(str("contactCompanyName", "Contact Company Name", 100)),
-  str("salespersonCode", "Salesperson Code", 20),
-  str("description", "Description", 100),
-  ro(enm("status", "Status", options("Not Started", "In Progress", "Won", "Lost"))),
-  ro(bool("closed", "Closed")),
-  ro(date("creationDate", "Creation Date")),
-  ro(date("dateClosed", "Date Closed")),
-  ro(dec("calculatedCurrentValue", "Calcd. Current Value (LCY)")),
-  ro(dec("chancesOfSuccessPrc", "Chances of Success %")),
-  ro(dec("completedPrc", "Completed %")),
-  ro(date("estimatedClosingDate", "Estimated Closing Date")),
-  ro(dec("estimatedValue", "Estimated Value (LCY)")),
-  ro(datetime("systemCreatedAt", "Created At")),
-  LAST_MODIFIED,
-], [
-  // Tandem's page only: v2.0 has the company's name but not its number, which finds the customer (and the account).
-  str("contactCompanyNumber", "Contact Company No.", 20),
-]);
+const opportunities = entity(
+  "opportunities",
+  "Opportunities",
+  STANDARD_API,
+  "number",
+  [
+    str("number", "No.", 20),
+    str("contactNumber", "Contact No.", 20),
+    ro(str("contactName", "Contact Name", 100)),
+    ro(str("contactCompanyName", "Contact Company Name", 100)),
+    str("salespersonCode", "Salesperson Code", 20),
+    str("description", "Description", 100),
+    ro(enm("status", "Status", options("Not Started", "In Progress", "Won", "Lost"))),
+    ro(bool("closed", "Closed")),
+    ro(date("creationDate", "Creation Date")),
+    ro(date("dateClosed", "Date Closed")),
+    ro(dec("calculatedCurrentValue", "Calcd. Current Value (LCY)")),
+    ro(dec("chancesOfSuccessPrc", "Chances of Success %")),
+    ro(dec("completedPrc", "Completed %")),
+    ro(date("estimatedClosingDate", "Estimated Closing Date")),
+    ro(dec("estimatedValue", "Estimated Value (LCY)")),
+    ro(datetime("systemCreatedAt", "Created At")),
+    LAST_MODIFIED,
+  ],
+  [
+    // Tandem's page only: v2.0 has the company's name but not its number, which finds the customer (and the account).
+    str("contactCompanyNumber", "Contact Company No.", 20),
+  ],
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Custom API pages (tandem/integration/v1.0): tables v2.0 doesn't expose

@@ -5,7 +5,16 @@ import { coupleDirectly } from "@/lib/sync/test/couple";
 import { startSyncHarness, type SyncHarness } from "@/lib/sync/test/sync-harness";
 import { BC_SALES_RULES } from "..";
 
-const MAPPINGS = ["SALESPEOPLE", "CURRENCY", "PAYMENT TERMS", "SHIPMENT METHOD", "SHIPPING AGENT", "CUSTOMER", "CONTACT", "OPPORTUNITY"];
+const MAPPINGS = [
+  "SALESPEOPLE",
+  "CURRENCY",
+  "PAYMENT TERMS",
+  "SHIPMENT METHOD",
+  "SHIPPING AGENT",
+  "CUSTOMER",
+  "CONTACT",
+  "OPPORTUNITY",
+];
 
 export type TwinCustomers = {
   h: SyncHarness;
@@ -24,9 +33,13 @@ export type TwinCustomers = {
  */
 export async function startTwinCustomers(): Promise<TwinCustomers> {
   const model = bcSalesTemplateModel();
-  const h = await startSyncHarness(compileModel({ mappings: model.mappings.filter((m) => MAPPINGS.includes(m.name)) }, { catalogs: STATIC_CATALOGS }).config!);
+  const h = await startSyncHarness(
+    compileModel({ mappings: model.mappings.filter((m) => MAPPINGS.includes(m.name)) }, { catalogs: STATIC_CATALOGS })
+      .config!,
+  );
   const ctx = () => h.context({ rules: BC_SALES_RULES });
-  const run: TwinCustomers["run"] = (mapping, flow, create = false) => h.run(mapping, { direction: flow, ...(create ? { mode: "full", createUncoupled: true } : {}) }, ctx());
+  const run: TwinCustomers["run"] = (mapping, flow, create = false) =>
+    h.run(mapping, { direction: flow, ...(create ? { mode: "full", createUncoupled: true } : {}) }, ctx());
   const [jim, peter] = await h.seed("crm", "systemusers", [
     { fullname: "Jim Olive", internalemailaddress: "jim@contoso.test", isdisabled: false, islicensed: true },
     { fullname: "Peter Saddow", internalemailaddress: "peter@contoso.test", isdisabled: false, islicensed: true },
@@ -46,11 +59,20 @@ export async function startTwinCustomers(): Promise<TwinCustomers> {
     "contacts",
     customers.map((customerId, i) => {
       const number = `CT0000${i + 1}0`;
-      return { number, type: "Company", displayName: "Contoso", companyNumber: number, companyName: "Contoso", contactBusinessRelation: "Customer", customerId };
+      return {
+        number,
+        type: "Company",
+        displayName: "Contoso",
+        companyNumber: number,
+        companyName: "Contoso",
+        contactBusinessRelation: "Customer",
+        customerId,
+      };
     }),
   );
   await run("CUSTOMER", "erp-to-crm", true);
-  const coupledCrm = async (mapping: string, erpId: string) => (await h.couplingsOf(mapping)).find((c) => c.erpId === erpId)?.crmId;
+  const coupledCrm = async (mapping: string, erpId: string) =>
+    (await h.couplingsOf(mapping)).find((c) => c.erpId === erpId)?.crmId;
   const accounts = (await Promise.all(customers.map((id) => coupledCrm("CUSTOMER", id)))) as [string, string];
   return { h, run, companies: ["CT000010", "CT000020"], accounts, users: { jim: jim!, peter: peter! }, coupledCrm };
 }
