@@ -4,7 +4,7 @@ export async function register() {
   const { getDb } = await import("./db/client");
   const handle = await getDb();
   console.log(`[tandem] database ready (${handle.driver})`);
-  const { prepareIntegration } = await import("./lib/sync/setup/first-start");
+  const { prepareIntegration } = await import("./lib/integration/first-start");
   for (const note of await prepareIntegration(handle.db)) console.log(`[tandem] ${note}`);
   if (process.env.TANDEM_WORKER === "0") return;
   // The worker: the minute cron that queues due mappings, and the handlers that run sync jobs.

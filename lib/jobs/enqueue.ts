@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { fullSyncRuns, syncJobs } from "@/db/schema";
 import { heldMappings } from "@/lib/sync/engine/held-runs";
 import { dueMappings } from "@/lib/sync/plan/schedule";
-import { loadPublishedConfig } from "@/lib/sync/setup/published-config";
+import { loadPublishedConfig } from "@/lib/integration/published-config";
 import { SYNC_QUEUE } from "./boss";
 import { singletonKey, SyncJobPayloadSchema, type SyncJobPayloadInput } from "./job-payload";
 

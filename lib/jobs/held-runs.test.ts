@@ -7,7 +7,7 @@ import { describeEachDriver, type TestDatabase } from "@/db/test/test-database";
 import { approveHeldRun, discardHeldRun } from "@/lib/services/sync/held-run-verbs";
 import { runMappingNow } from "@/lib/services/sync/run-mapping-now";
 import { runMapping } from "@/lib/sync/engine/run-mapping";
-import { openEngine } from "@/lib/sync/setup/open-engine";
+import { openEngine } from "@/lib/integration/open-engine";
 import { configureExternalEngine } from "@/lib/sync/test/external-engine";
 import { compileMappings, startSyncHarness, type SyncHarness } from "@/lib/sync/test/sync-harness";
 import { createBoss, ensureQueues } from "./boss";

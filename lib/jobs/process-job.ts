@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { advanceFullSync, runFullSyncLine } from "@/lib/sync/engine/full-sync";
 import { heldJobs } from "@/lib/sync/engine/held-runs";
 import { runMapping } from "@/lib/sync/engine/run-mapping";
-import { openEngine } from "@/lib/sync/setup/open-engine";
+import { openEngine } from "@/lib/integration/open-engine";
 import { enqueueSync } from "./enqueue";
 import { SyncJobPayloadSchema } from "./job-payload";
 

@@ -2,8 +2,8 @@ import type { Database } from "@/db/client";
 import type { SchemaCatalog } from "@/lib/mapping/model/catalog";
 import type { Side } from "@/lib/mapping/model/direction";
 import { STATIC_CATALOGS } from "@/lib/mapping/template/catalogs";
-import { buildConnectors } from "@/lib/sync/setup/build-connectors";
-import { activeConnections } from "@/lib/sync/setup/integration-connections";
+import { buildConnectors } from "@/lib/integration/build-connectors";
+import { activeConnections } from "@/lib/integration/integration-connections";
 
 export type DesignerCatalogs = { catalogs: Record<Side, SchemaCatalog>; source: "connections" | "static" };
 

@@ -5,7 +5,7 @@ import { contextAs } from "@/db/test/factories";
 import { describeEachDriver, type TestDatabase } from "@/db/test/test-database";
 import { GRAPH_SCHEMA_VERSION, type MappingGraph } from "@/lib/mapping/graph/graph";
 import { bcSalesTemplateGraph } from "@/lib/mapping/template/bc-sales";
-import { prepareIntegration } from "@/lib/sync/setup/first-start";
+import { prepareIntegration } from "@/lib/integration/first-start";
 import { getDesigner } from "./get-designer";
 import { getVersionDiff, listVersions } from "./list-versions";
 import { previewPublish } from "./preview-publish";

@@ -2,8 +2,8 @@ import { AppError } from "@/lib/errors";
 import { findEntity } from "@/lib/mapping/model/catalog";
 import { f } from "@/lib/mapping/model/filter";
 import { parseInput } from "@/lib/validation";
-import { buildConnectors } from "@/lib/sync/setup/build-connectors";
-import { activeConnections } from "@/lib/sync/setup/integration-connections";
+import { buildConnectors } from "@/lib/integration/build-connectors";
+import { activeConnections } from "@/lib/integration/integration-connections";
 import { requireRole, type ServiceContext } from "../context";
 import { SearchRecordsInput } from "./designer-schemas";
 

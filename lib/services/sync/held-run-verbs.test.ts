@@ -7,7 +7,7 @@ import { describeEachDriver, type TestDatabase } from "@/db/test/test-database";
 import { createBoss, ensureQueues, SYNC_QUEUE } from "@/lib/jobs/boss";
 import { enqueueSync } from "@/lib/jobs/enqueue";
 import { registerQueue, unregisterQueue } from "@/lib/jobs/queue-registry";
-import { ensureTemplatePublished } from "@/lib/sync/setup/published-config";
+import { ensureTemplatePublished } from "@/lib/integration/published-config";
 import { approveHeldRun, discardHeldRun } from "./held-run-verbs";
 import { listHeldRuns } from "./list-held-runs";
 

@@ -5,7 +5,7 @@ import { enqueueSyncInTransaction } from "@/lib/jobs/enqueue-in-transaction";
 import { queueFor } from "@/lib/jobs/queue-registry";
 import { findMapping } from "@/lib/sync/engine/engine-context";
 import { settleHeld, type HeldDecision } from "@/lib/sync/engine/held-runs";
-import { loadPublishedConfig } from "@/lib/sync/setup/published-config";
+import { loadPublishedConfig } from "@/lib/integration/published-config";
 import { parseInput } from "@/lib/validation";
 import { writeAudit } from "../audit/write-audit";
 import { requireRole, withTransaction, type ServiceContext } from "../context";

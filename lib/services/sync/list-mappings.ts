@@ -1,6 +1,6 @@
 import { desc, inArray } from "drizzle-orm";
 import { syncJobs, type SyncJob } from "@/db/schema";
-import { loadPublishedConfig } from "@/lib/sync/setup/published-config";
+import { loadPublishedConfig } from "@/lib/integration/published-config";
 import { requireRole, type ServiceContext } from "../context";
 
 export type MappingSummary = {

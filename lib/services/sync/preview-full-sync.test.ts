@@ -12,7 +12,7 @@ import {
 } from "@/db/schema";
 import { contextAs } from "@/db/test/factories";
 import { describeEachDriver, type TestDatabase } from "@/db/test/test-database";
-import { prepareIntegration } from "@/lib/sync/setup/first-start";
+import { prepareIntegration } from "@/lib/integration/first-start";
 import { previewFullSynchronization } from "./preview-full-sync";
 
 describeEachDriver("previewing the full synchronization", (database: () => TestDatabase) => {

@@ -1,6 +1,6 @@
 import { writeAudit, type AuditEvent } from "../audit/write-audit";
 import type { ServiceContext } from "../context";
-import { openEngine } from "@/lib/sync/setup/open-engine";
+import { openEngine } from "@/lib/integration/open-engine";
 import type { EngineContext } from "@/lib/sync/engine/engine-context";
 
 /**

@@ -6,7 +6,7 @@ import { describeEachDriver, type TestDatabase } from "@/db/test/test-database";
 import { createBoss, ensureQueues, SYNC_QUEUE } from "@/lib/jobs/boss";
 import { registerQueue, unregisterQueue } from "@/lib/jobs/queue-registry";
 import { runTick } from "@/lib/jobs/tick";
-import { prepareIntegration } from "@/lib/sync/setup/first-start";
+import { prepareIntegration } from "@/lib/integration/first-start";
 import {
   coupleRecords,
   createInOther,

@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { BC_SALES_RULES } from "@/lib/rules/bc-sales";
-import { createEngineContext, type EngineContext, type EngineSettings } from "../engine/engine-context";
+import { createEngineContext, type EngineContext, type EngineSettings } from "@/lib/sync/engine/engine-context";
 import { buildConnectors } from "./build-connectors";
 import { engineSettingsFromEnv } from "./engine-settings";
 import { activeConnections } from "./integration-connections";

@@ -38,16 +38,14 @@ export async function ensureTemplatePublished(db: Database): Promise<boolean> {
   const compiled = compileGraph(graph, { catalogs: TEMPLATE_CATALOGS });
   if (!compiled.config) throw new Error("The built-in template does not compile; this is a bug.");
   const now = new Date();
-  await db
-    .insert(mappingVersions)
-    .values({
-      number: 1,
-      status: "published",
-      graph,
-      runtimeConfig: compiled.config,
-      contentHash: compiled.config.version,
-      createdAt: now,
-      publishedAt: now,
-    });
+  await db.insert(mappingVersions).values({
+    number: 1,
+    status: "published",
+    graph,
+    runtimeConfig: compiled.config,
+    contentHash: compiled.config.version,
+    createdAt: now,
+    publishedAt: now,
+  });
   return true;
 }

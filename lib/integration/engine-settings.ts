@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { DEFAULT_SETTINGS, type EngineSettings } from "../engine/engine-context";
+import { DEFAULT_SETTINGS, type EngineSettings } from "@/lib/sync/engine/engine-context";
 
 const EnvSchema = z.object({
   TANDEM_LEASE_TTL_MS: z.coerce.number().int().min(500).max(3_600_000).optional(),
