@@ -1,6 +1,6 @@
 "use client";
 import * as Dialog from "@radix-ui/react-dialog";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { PublishPreview } from "@/lib/services/designer/preview-publish";
 import type { DesignerActions } from "./designer-actions";
@@ -25,26 +25,32 @@ export function PublishDialog({ actions, flush, onPublished }: Props) {
   const open = useDesigner((s) => s.dialog === "publish");
   const openDialog = useDesigner((s) => s.openDialog);
   const [state, setState] = useState<State>({ phase: "loading" });
-  const deps = useRef({ actions, flush });
-  deps.current = { actions, flush };
-
-  // Runs when the dialog opens, and only then: a re-render while it is open must not start the review again.
-  useEffect(() => {
-    if (!open) return;
-    const { actions, flush } = deps.current;
-    let current = true;
-    setState({ phase: "loading" });
+  // Each opening starts from "loading" (adjusted during render, so no stale review flashes).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (wasOpen !== open) {
+    setWasOpen(open);
+    if (open) setState({ phase: "loading" });
+  }
+  // An effect event sees the latest actions without making them dependencies of the effect below.
+  const review = useEffectEvent((isCurrent: () => boolean) => {
     void (async () => {
       const hash = await flush();
-      if (!current) return;
+      if (!isCurrent()) return;
       if (!hash)
         return setState({ phase: "error", message: "The draft could not be saved; see the status in the toolbar." });
       const result = await actions.previewPublish({ draftHash: hash });
-      if (!current) return;
+      if (!isCurrent()) return;
       setState(
         result.ok ? { phase: "review", hash, preview: result.data } : { phase: "error", message: result.error.message },
       );
     })();
+  });
+
+  // Runs when the dialog opens, and only then: a re-render while it is open must not start the review again.
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    review(() => current);
     return () => {
       current = false;
     };

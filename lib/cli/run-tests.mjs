@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type check, vitest, then Playwright e2e. Every stage runs even if an earlier one failed, so one
+// `npm test`: type check, lint, vitest, then Playwright e2e. Every stage runs even if an earlier one failed, so one
 // run reports everything; test-results/summary.json gets the totals and the exit code is non-zero on any failure.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -63,6 +63,7 @@ async function localPostgres() {
 await localPostgres();
 
 const typecheckOk = run("type check", bin("tsc"), ["--noEmit", "-p", "."]);
+const lintOk = run("lint (ESLint, Prettier)", "npm", ["run", "--silent", "lint"]);
 const vitestOk = run("vitest (unit, services, database suites)", bin("vitest"), ["run"]);
 const e2eOk = run("playwright (e2e in Chromium)", bin("playwright"), ["test"]);
 
@@ -75,6 +76,7 @@ const passed =
   (playwright ? playwright.stats.expected + playwright.stats.flaky : 0);
 const failed =
   (typecheckOk ? 0 : 1) +
+  (lintOk ? 0 : 1) +
   (vitest ? vitest.numFailedTests + (vitestOk || vitest.numFailedTests ? 0 : 1) : vitestOk ? 0 : 1) +
   (playwright ? playwright.stats.unexpected + (e2eOk || playwright.stats.unexpected ? 0 : 1) : e2eOk ? 0 : 1);
 const skipped = (vitest ? vitest.numPendingTests + vitest.numTodoTests : 0) + (playwright?.stats.skipped ?? 0);
@@ -82,4 +84,4 @@ fs.writeFileSync(path.join(results, "summary.json"), JSON.stringify({ passed, fa
 console.log(
   `\nSummary: ${passed} passed, ${failed} failed${skipped ? ` (${skipped} skipped: a skipped test is a defect)` : ""}`,
 );
-process.exit(typecheckOk && vitestOk && e2eOk && skipped === 0 ? 0 : 1);
+process.exit(typecheckOk && lintOk && vitestOk && e2eOk && skipped === 0 ? 0 : 1);

@@ -28,6 +28,9 @@ export function useFlowElements() {
   const large = useMemo(() => graph.edges.length >= COMPACT_MIN_FIELD_EDGES, [graph.edges.length]);
   const compact = farOut && large;
   const [measured, setMeasured] = useState<Measured>(new Map());
+  // The caches keep unchanged nodes and edges identical between renders (React Flow re-renders by identity); they are
+  // memo state read and written inside useMemo only, never shown.
+  /* eslint-disable react-hooks/refs */
   const nodeCache = useRef(new Map<string, DesignerFlowNode>());
   const edgeCache = useRef(new Map<string, DesignerFlowEdge>());
 
@@ -49,6 +52,7 @@ export function useFlowElements() {
     edgeCache.current = byId;
     return items;
   }, [graph, diagnostics, selection, compact]);
+  /* eslint-enable react-hooks/refs */
 
   return { nodes, edges, setMeasured, large };
 }

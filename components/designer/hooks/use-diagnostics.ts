@@ -23,6 +23,8 @@ export function useComputedDiagnostics(): DiagnosticsIndex {
   // The first render shows the canvas at once and validates right after (React renders the deferred value next).
   const deferred = useDeferredValue(graph, NOTHING_YET);
   const { catalogs } = useDesignerEnv();
+  // The last result is memo state, read and written inside useMemo only: a drag that moves nodes does not revalidate.
+  /* eslint-disable react-hooks/refs */
   const last = useRef<{ graph: MappingGraph; index: DiagnosticsIndex } | null>(null);
   return useMemo(() => {
     if (last.current && onlyPositionsDiffer(last.current.graph, deferred)) return last.current.index;
@@ -30,6 +32,7 @@ export function useComputedDiagnostics(): DiagnosticsIndex {
     last.current = { graph: deferred, index };
     return index;
   }, [deferred, catalogs]);
+  /* eslint-enable react-hooks/refs */
 }
 
 const DiagnosticsContext = createContext<DiagnosticsIndex | null>(null);

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { TableMappingNode } from "@/lib/mapping/graph/graph";
 import { Section } from "./form-bits";
 
@@ -37,7 +37,11 @@ function SideDefaults({
   const shown = value ? JSON.stringify(value, null, 1) : "";
   const [text, setText] = useState(shown);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setText(shown), [shown]);
+  const [shownBefore, setShownBefore] = useState(shown);
+  if (shownBefore !== shown) {
+    setShownBefore(shown);
+    setText(shown);
+  }
   const commit = () => {
     if (!text.trim()) return onChange(undefined);
     try {

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useState, type ComponentProps, type ReactNode } from "react";
+import { useId, useState, type ComponentProps, type ReactNode } from "react";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { cn } from "@/lib/utils/cn";
 
@@ -80,7 +80,12 @@ export function CommitInput({
   validate?: (value: string) => string | null;
 }) {
   const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
+  // A new value from outside replaces the text being edited (adjusted during render, not in an effect).
+  const [shownValue, setShownValue] = useState(value);
+  if (shownValue !== value) {
+    setShownValue(value);
+    setText(value);
+  }
   const error = validate?.(text) ?? null;
   const commit = () => {
     if (!error && text !== value) onCommit(text);

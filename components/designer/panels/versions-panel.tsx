@@ -24,6 +24,8 @@ export function VersionsPanel({ actions, refreshKey, onRolledBack }: Props) {
     if (result.ok) setVersions(result.data);
     else setMessage(result.error.message);
   }, [actions]);
+  // load() sets state only after the versions arrive, never synchronously within the effect.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => void load(), [load, refreshKey]);
 
   const showDiff = async (number: number) => {
