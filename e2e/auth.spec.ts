@@ -5,6 +5,17 @@ import { signInThroughForm } from "./support/sign-in";
 
 const nav = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: "Main" });
 
+/** A fresh viewer made by the admin: signing out ends every session of the user, so never sign out a demo account. */
+async function freshViewer(baseURL: string | undefined, prefix: string) {
+  const email = `${prefix}-${Date.now().toString(36)}@example.test`;
+  const password = "the-right-password";
+  const admin = await playwrightRequest.newContext({ baseURL, storageState: storageStatePath("admin") });
+  const create = builtServerActions().find((a) => a.exportedName === "createUserAction")!;
+  expect((await callServerAction(admin, create, [{ email, role: "viewer", password }])).ok).toBe(true);
+  await admin.dispose();
+  return { email, password };
+}
+
 test.describe("signing in", () => {
   test("should show every section and the role in the header when the admin signs in", async ({ page }) => {
     const admin = demoAccount("admin");
@@ -56,16 +67,6 @@ test.describe("signing in", () => {
     await signInThroughForm(page, admin.email, admin.password);
     await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
   });
-
-  test("should end the session when the user signs out", async ({ page }) => {
-    const viewer = demoAccount("viewer");
-    await page.goto("/login");
-    await signInThroughForm(page, viewer.email, viewer.password);
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/login/);
-    await page.goto("/");
-    await expect(page).toHaveURL(/\/login/);
-  });
 });
 
 test.describe("as the viewer", () => {
@@ -92,25 +93,63 @@ test("should refuse even the right password when too many sign-ins failed for th
   page,
   baseURL,
 }) => {
-  // A fresh account keeps the demo accounts usable: the limit counts failures per e-mail.
-  const email = `locked-${Date.now().toString(36)}@example.test`;
-  const admin = await playwrightRequest.newContext({ baseURL, storageState: storageStatePath("admin") });
-  const create = builtServerActions().find((a) => a.exportedName === "createUserAction")!;
-  expect((await callServerAction(admin, create, [{ email, role: "viewer", password: "the-right-password" }])).ok).toBe(
-    true,
-  );
-  await admin.dispose();
+  // A fresh account keeps the demo accounts usable: the delays count failures per e-mail.
+  const { email } = await freshViewer(baseURL, "locked");
 
   await page.goto("/login");
   for (let attempt = 0; attempt < 5; attempt++) {
     await signInThroughForm(page, email, `wrong-password-${attempt}`);
     await expect(page.getByRole("alert").filter({ hasText: "Wrong e-mail or password" })).toBeVisible();
   }
+  // The sixth attempt waits 15 seconds after the fifth failure, even with the right password.
   await signInThroughForm(page, email, "the-right-password");
-  await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-ins" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: /Too many failed sign-ins\. Wait \d+ seconds/ }),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
   // Other accounts are not affected.
   const consultant = demoAccount("consultant");
   await signInThroughForm(page, consultant.email, consultant.password);
   await expect(page.getByRole("heading", { name: `Welcome, ${consultant.name}` })).toBeVisible();
+});
+
+test("should refuse a copied session cookie for pages, actions and the session endpoint once the user signed out", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const viewer = await freshViewer(baseURL, "copied");
+  await page.goto("/login");
+  await signInThroughForm(page, viewer.email, viewer.password);
+  await expect(page.getByRole("heading", { name: /^Welcome/ })).toBeVisible();
+  const copied = { cookies: await page.context().cookies(), origins: [] };
+  const listVersions = builtServerActions().find((a) => a.exportedName === "listVersionsAction")!;
+
+  // Before sign-out the copy works like the original.
+  const thief = await browser.newContext({ storageState: copied });
+  const thiefPage = await thief.newPage();
+  await thiefPage.goto("/");
+  await expect(thiefPage.getByRole("heading", { name: /^Welcome/ })).toBeVisible();
+  const before = await playwrightRequest.newContext({ baseURL, storageState: copied });
+  expect((await callServerAction(before, listVersions, [{}])).ok).toBe(true);
+  await before.dispose();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+
+  // The copy still passes proxy.ts (its signature is fine); the server refuses it on every request.
+  await thiefPage.goto("/");
+  await expect(thiefPage).toHaveURL(/\/login/);
+  await expect(thiefPage.getByRole("heading", { name: /^Welcome/ })).toHaveCount(0);
+  const after = await playwrightRequest.newContext({ baseURL, storageState: copied });
+  expect((await callServerAction(after, listVersions, [{}])).code).toBe("UNAUTHENTICATED");
+  expect(await (await after.get("/api/auth/session")).json()).toBeNull();
+  await after.dispose();
+  await thief.close();
+
+  // Signing in again opens a new session as usual.
+  await signInThroughForm(page, viewer.email, viewer.password);
+  await expect(page.getByRole("heading", { name: /^Welcome/ })).toBeVisible();
 });

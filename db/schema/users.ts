@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uuid, bigint, jsonb } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uuid, bigint, jsonb } from "drizzle-orm/pg-core";
 import { userRole } from "./enums";
 
 export const users = pgTable("users", {
@@ -9,6 +9,8 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash").notNull(),
   role: userRole("role").notNull(),
   disabled: boolean("disabled").notNull().default(false),
+  /** Carried in the session token; bumping it (sign-out, disable, role or password change) ends every session. */
+  sessionVersion: integer("session_version").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -36,8 +38,11 @@ export const signInAttempts = pgTable(
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     email: text("email").notNull(),
-    ip: text("ip").notNull(),
+    /** Null when no trusted proxy vouches for the caller's address (see lib/http/client-ip.ts). */
+    ip: text("ip"),
     succeeded: boolean("succeeded").notNull(),
+    /** Refused by the throttle without checking the password; such attempts do not lengthen the delay. */
+    throttled: boolean("throttled").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // The throttle counts recent failures per e-mail and per address.

@@ -6,12 +6,14 @@ import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/services/context";
 import { auth } from "./auth";
 import { hasRole, ROLE_LABELS, type Role } from "./roles";
+import { isSessionCurrent } from "./session-version";
 
 export type SignedInUser = { kind: "user"; id: string; email: string; name: string; role: Role };
 
 /**
  * The signed-in user as the database has them now: a role change or a disable takes effect on the next
- * request, whatever the session token still says.
+ * request, whatever the session token still says, and a token from before a sign-out (a copied cookie) or any
+ * other bump of the user's session version opens nothing.
  */
 export async function currentUser(): Promise<SignedInUser | null> {
   const session = await auth();
@@ -19,7 +21,7 @@ export async function currentUser(): Promise<SignedInUser | null> {
   if (!id) return null;
   const { db } = await getDb();
   const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
-  if (!user || user.disabled) return null;
+  if (!user || user.disabled || !isSessionCurrent(session.sessionVersion, user.sessionVersion)) return null;
   return { kind: "user", id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

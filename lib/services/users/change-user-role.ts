@@ -2,11 +2,13 @@ import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { parseInput } from "@/lib/validation";
 import { writeAudit } from "../audit/write-audit";
+import { nextSessionVersion } from "../auth/end-sessions";
 import { requireRole, withTransaction, type ServiceContext } from "../context";
 import { assertAnotherActiveAdmin, getUserOrThrow } from "./internal";
 import { toPublicUser, type PublicUser } from "./public-user";
 import { ChangeUserRoleInput } from "./schemas";
 
+/** Changes a user's role and ends their open sessions. */
 export async function changeUserRole(args: { ctx: ServiceContext; input: unknown }): Promise<PublicUser> {
   const { ctx } = args;
   requireRole(ctx, "admin");
@@ -17,7 +19,8 @@ export async function changeUserRole(args: { ctx: ServiceContext; input: unknown
     if (user.role === "admin" && !user.disabled) await assertAnotherActiveAdmin(tx, user.id);
     const [updated] = await tx
       .update(users)
-      .set({ role: input.role, updatedAt: new Date() })
+      // The user signs in again and gets a session made for the new role.
+      .set({ role: input.role, sessionVersion: nextSessionVersion(), updatedAt: new Date() })
       .where(eq(users.id, user.id))
       .returning();
     await writeAudit(tx, ctx.actor, {

@@ -28,3 +28,4 @@ export const UserIdSchema = z.uuid({ error: "Unknown user" });
 
 export const ChangeUserRoleInput = z.object({ userId: UserIdSchema, role: RoleSchema });
 export const SetUserDisabledInput = z.object({ userId: UserIdSchema, disabled: z.boolean() });
+export const SetUserPasswordInput = z.object({ userId: UserIdSchema, password: PasswordSchema });

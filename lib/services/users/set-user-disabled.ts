@@ -3,6 +3,7 @@ import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAudit } from "../audit/write-audit";
+import { nextSessionVersion } from "../auth/end-sessions";
 import { requireRole, withTransaction, type ServiceContext } from "../context";
 import { assertAnotherActiveAdmin, getUserOrThrow } from "./internal";
 import { toPublicUser, type PublicUser } from "./public-user";
@@ -22,7 +23,7 @@ export async function setUserDisabled(args: { ctx: ServiceContext; input: unknow
     if (input.disabled && user.role === "admin") await assertAnotherActiveAdmin(tx, user.id);
     const [updated] = await tx
       .update(users)
-      .set({ disabled: input.disabled, updatedAt: new Date() })
+      .set({ disabled: input.disabled, sessionVersion: nextSessionVersion(), updatedAt: new Date() })
       .where(eq(users.id, user.id))
       .returning();
     await writeAudit(tx, ctx.actor, {

@@ -9,6 +9,7 @@ import { changeUserRole } from "./change-user-role";
 import { createUser } from "./create-user";
 import { listUsers } from "./list-users";
 import { setUserDisabled } from "./set-user-disabled";
+import { setUserPassword } from "./set-user-password";
 
 async function counts(db: Database) {
   const [u] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
@@ -106,6 +107,9 @@ describeEachDriver("user verbs", (database) => {
       await expect(setUserDisabled({ ctx, input: { userId: target.id, disabled: true } })).rejects.toMatchObject({
         code: "FORBIDDEN",
       });
+      await expect(
+        setUserPassword({ ctx, input: { userId: target.id, password: "long-enough-pw" } }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(listUsers({ ctx })).rejects.toMatchObject({ code: "FORBIDDEN" });
       expect(await counts(db)).toEqual(before);
     },
@@ -167,5 +171,63 @@ describeEachDriver("user verbs", (database) => {
     const listed = await listUsers({ ctx });
     expect(listed.length).toBeGreaterThan(0);
     for (const user of listed) expect(Object.keys(user)).not.toContain("passwordHash");
+  });
+
+  const sessionVersionOf = async (db: Database, id: string) =>
+    (await db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, id)))[0]!.v;
+
+  it.each([
+    [
+      "disables them",
+      { role: "consultant" as const },
+      (id: string) => ({ verb: setUserDisabled, input: { userId: id, disabled: true } }),
+    ],
+    [
+      "enables them",
+      { role: "consultant" as const, disabled: true },
+      (id: string) => ({ verb: setUserDisabled, input: { userId: id, disabled: false } }),
+    ],
+    [
+      "changes their role",
+      { role: "viewer" as const },
+      (id: string) => ({ verb: changeUserRole, input: { userId: id, role: "admin" } }),
+    ],
+    [
+      "sets their password",
+      { role: "viewer" as const },
+      (id: string) => ({ verb: setUserPassword, input: { userId: id, password: "another-long-pw" } }),
+    ],
+  ])("should end the user's open sessions when an admin %s", async (_label, attributes, call) => {
+    const { db } = database();
+    const ctx = await contextAs(db, "admin");
+    const target = await makeUser(db, attributes);
+    const before = await sessionVersionOf(db, target.id);
+    const { verb, input } = call(target.id);
+    await verb({ ctx, input });
+    expect(await sessionVersionOf(db, target.id)).toBe(before + 1);
+  });
+
+  it("should keep the user's sessions when the change changes nothing", async () => {
+    const { db } = database();
+    const ctx = await contextAs(db, "admin");
+    const target = await makeUser(db, { role: "viewer" });
+    await changeUserRole({ ctx, input: { userId: target.id, role: "viewer" } });
+    await setUserDisabled({ ctx, input: { userId: target.id, disabled: false } });
+    expect(await sessionVersionOf(db, target.id)).toBe(0);
+  });
+
+  it("should store the new password hashed and audit it without the password when an admin sets one", async () => {
+    const { db } = database();
+    const ctx = await contextAs(db, "admin");
+    const target = await makeUser(db);
+    await setUserPassword({ ctx, input: { userId: target.id, password: "another-long-pw" } });
+    const [row] = await db.select().from(users).where(eq(users.id, target.id));
+    expect(await verifyPassword(row!.passwordHash, "another-long-pw")).toBe(true);
+    const [entry] = await db.select().from(auditLog).where(eq(auditLog.targetId, target.id));
+    expect(entry).toMatchObject({ action: "user.set-password", details: { email: target.email } });
+    expect(JSON.stringify(entry)).not.toContain("another-long-pw");
+    await expect(setUserPassword({ ctx, input: { userId: target.id, password: "short" } })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
   });
 });

@@ -1,0 +1,23 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/drivers/types";
+import { users } from "@/db/schema";
+
+/** The update that ends every open session of a user: their tokens carry the old version and stop matching. */
+export function nextSessionVersion() {
+  return sql<number>`${users.sessionVersion} + 1`;
+}
+
+/**
+ * Ends every session of the user signing out. With `tokenVersion`, only a token that is still current may do so,
+ * so a copied cookie already revoked cannot sign its owner out again and again.
+ */
+export async function endSessions(db: DbOrTx, input: { userId: string; tokenVersion?: number }): Promise<boolean> {
+  const current =
+    input.tokenVersion === undefined ? undefined : eq(users.sessionVersion, Math.trunc(input.tokenVersion));
+  const updated = await db
+    .update(users)
+    .set({ sessionVersion: nextSessionVersion() })
+    .where(and(eq(users.id, input.userId), current))
+    .returning({ id: users.id });
+  return updated.length > 0;
+}
