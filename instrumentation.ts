@@ -1,8 +1,12 @@
 /** Runs once when the server starts: migrate and seed now, so the first request does not wait and errors show at once. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { checkSecretsAtStart, refuseToStartOnConfigurationError } = await import("./lib/server/start-checks");
   const { getDb } = await import("./db/client");
-  const handle = await getDb();
+  const handle = await refuseToStartOnConfigurationError(() => {
+    checkSecretsAtStart();
+    return getDb();
+  });
   console.log(`[tandem] database ready (${handle.driver})`);
   const { prepareIntegration } = await import("./lib/integration/first-start");
   for (const note of await prepareIntegration(handle.db)) console.log(`[tandem] ${note}`);

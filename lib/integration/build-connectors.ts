@@ -51,7 +51,7 @@ export async function buildConnectors(
     const clientSecret = sandbox
       ? DEMO_CLIENT.clientSecret
       : connection.clientSecretEncrypted
-        ? decryptSecret(connection.clientSecretEncrypted, secretKey())
+        ? decryptSecret(connection.clientSecretEncrypted, secretKey(), { connectionId: connection.id })
         : "";
     const scope = (connection.settings as { scope?: string }).scope ?? scopeFor(connection);
     const credentials = {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readOrCreateSecretFile } from "./generated-secrets";
 import { authSecret, secretKey } from "./secrets";
+import { checkSecretsAtStart } from "./start-checks";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -38,6 +39,16 @@ describe("generated secrets", () => {
     const env = { DATABASE_URL: "postgres://u@db.example.test/tandem" };
     expect(() => secretKey(env)).toThrow(/TANDEM_SECRET_KEY must be set/);
     expect(() => authSecret(env)).toThrow(/AUTH_SECRET must be set/);
-    expect(authSecret({ ...env, AUTH_SECRET: "given" })).toBe("given");
+    const given = "g".repeat(32);
+    expect(authSecret({ ...env, AUTH_SECRET: given })).toBe(given);
+  });
+
+  it.each([
+    ["AUTH_SECRET", { AUTH_SECRET: "x".repeat(31) }, /AUTH_SECRET must be at least 32 bytes/],
+    ["TANDEM_SECRET_KEY", { TANDEM_SECRET_KEY: "ab".repeat(31) }, /32 bytes/],
+  ])("should refuse %s at start when it is shorter than 32 bytes", (_name, given, message) => {
+    const valid = { AUTH_SECRET: "a".repeat(32), TANDEM_SECRET_KEY: "cd".repeat(32) };
+    const env = { DATABASE_URL: "postgres://u@db.example.test/tandem", ...valid, ...given };
+    expect(() => checkSecretsAtStart(env)).toThrow(message);
   });
 });

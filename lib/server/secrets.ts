@@ -5,6 +5,9 @@ import { readOrCreateSecretFile } from "./generated-secrets";
 
 type Env = Record<string, string | undefined>;
 
+/** A session-signing secret shorter than this can be brute-forced offline from one captured cookie. */
+export const MIN_AUTH_SECRET_BYTES = 32;
+
 /** The AES key for stored connection secrets: TANDEM_SECRET_KEY, or a generated one on the embedded default. */
 export function secretKey(env: Env = process.env): Buffer {
   if (env.TANDEM_SECRET_KEY) return parseSecretKey(env.TANDEM_SECRET_KEY);
@@ -20,7 +23,17 @@ export function secretKey(env: Env = process.env): Buffer {
 
 /** Auth.js signing secret: AUTH_SECRET, or a generated one on the embedded default. */
 export function authSecret(env: Env = process.env): string {
-  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  const secret = env.AUTH_SECRET ? env.AUTH_SECRET : generatedAuthSecret(env);
+  if (Buffer.byteLength(secret, "utf8") < MIN_AUTH_SECRET_BYTES) {
+    throw new AppError(
+      "CONFIGURATION",
+      `AUTH_SECRET must be at least ${MIN_AUTH_SECRET_BYTES} bytes long (for example: openssl rand -base64 32)`,
+    );
+  }
+  return secret;
+}
+
+function generatedAuthSecret(env: Env): string {
   const choice = resolveDriver(env);
   if (choice.driver === "pglite" && choice.dataDir) return readOrCreateSecretFile(choice.dataDir, "auth-secret");
   throw new AppError("CONFIGURATION", "AUTH_SECRET must be set when DATABASE_URL is used");
