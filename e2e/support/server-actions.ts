@@ -1,19 +1,24 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
+import type { ManifestEntry } from "../../lib/testing/endpoint-scan/check-endpoints";
 
-export type ManifestAction = { id: string; filename: string; exportedName: string; pagePath: string };
+export type ManifestAction = ManifestEntry & { pagePath: string };
+
+type ManifestActions = Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
 
 /** The server actions of the built app, from Next's manifest: what a browser could call. */
 export function builtServerActions(): ManifestAction[] {
   const manifestFile = path.join(".next", "server", "server-reference-manifest.json");
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as {
-    node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
+    node?: ManifestActions;
+    edge?: ManifestActions;
   };
-  return Object.entries(manifest.node).map(([id, entry]) => ({
+  return [...Object.entries(manifest.node ?? {}), ...Object.entries(manifest.edge ?? {})].map(([id, entry]) => ({
     id,
-    filename: entry.filename,
-    exportedName: entry.exportedName,
+    // The scan keys files from the project root: a "./" or "[project]/" prefix must not hide one from the comparison.
+    filename: (entry.filename ?? "(no file in the manifest)").replace(/^(\[project\]\/|\.\/)/, ""),
+    exportedName: entry.exportedName ?? "(no name in the manifest)",
     pagePath: pageToPath(Object.keys(entry.workers)[0] ?? "app/page"),
   }));
 }
