@@ -47,7 +47,9 @@ export async function enqueueDue(
   const jobIds: string[] = [];
   for (const mapping of due) {
     const id = await enqueueSync(boss, { kind: "run-mapping", mapping, trigger: "schedule" });
-    if (id) (queued.push(mapping), jobIds.push(id));
+    if (!id) continue;
+    queued.push(mapping);
+    jobIds.push(id);
   }
   return { due, queued, jobIds };
 }

@@ -32,14 +32,16 @@ export function useDraftSync(saveDraft: DesignerActions["saveDraft"]) {
   const flush = useCallback(async (): Promise<string | null> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    while (running.current) await running.current;
-    running.current = saveOnce().finally(() => {
-      running.current = null;
-    });
-    const hash = await running.current;
-    // Edits made while saving need one more save; a failed save stops here.
-    const s = store.getState();
-    return hash === null || s.revision === s.savedRevision ? hash : flush();
+    for (;;) {
+      while (running.current) await running.current;
+      running.current = saveOnce().finally(() => {
+        running.current = null;
+      });
+      const hash = await running.current;
+      // Edits made while saving need one more save; a failed save stops here.
+      const s = store.getState();
+      if (hash === null || s.revision === s.savedRevision) return hash;
+    }
   }, [saveOnce, store]);
 
   useEffect(() => {

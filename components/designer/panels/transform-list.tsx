@@ -1,5 +1,4 @@
 "use client";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { Transform, TransformType } from "@/lib/mapping/model/transform";
 import { parseConstant } from "./add-constant";

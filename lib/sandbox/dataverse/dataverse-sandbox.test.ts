@@ -208,12 +208,12 @@ describe("Dataverse sandbox on its own", () => {
   });
 
   it("should refuse more than 1000 requests in one batch and roll back a failed changeset", async () => {
-    const part = (i: number) =>
+    const part = () =>
       `--b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nGET accounts?$top=1 HTTP/1.1\r\n\r\n`;
     const tooMany = await s.crm("$batch", {
       method: "POST",
       headers: { "Content-Type": "multipart/mixed; boundary=b" },
-      body: `${Array.from({ length: 1001 }, (_, i) => part(i)).join("")}--b--\r\n`,
+      body: `${Array.from({ length: 1001 }, () => part()).join("")}--b--\r\n`,
     });
     expect(tooMany.status).toBe(400);
     expect((await json(tooMany)).error.message).toMatch(/limited to 1000/);

@@ -25,18 +25,16 @@ export async function rollbackVersion(args: { ctx: ServiceContext; input: unknow
       const number = await nextVersionNumber(tx);
       const now = new Date();
       const authorId = ctx.actor.kind === "user" ? ctx.actor.id : null;
-      await tx
-        .insert(mappingVersions)
-        .values({
-          number,
-          status: "published",
-          graph: source.graph,
-          runtimeConfig: source.runtimeConfig,
-          contentHash: source.contentHash,
-          authorId,
-          createdAt: now,
-          publishedAt: now,
-        });
+      await tx.insert(mappingVersions).values({
+        number,
+        status: "published",
+        graph: source.graph,
+        runtimeConfig: source.runtimeConfig,
+        contentHash: source.contentHash,
+        authorId,
+        createdAt: now,
+        publishedAt: now,
+      });
       const draft = await writeDraft(tx, await findDraft(tx, { lock: true }), source.graph, authorId);
       await writeAudit(tx, ctx.actor, {
         action: "mapping.rollback",

@@ -71,35 +71,31 @@ export class JobRecorder {
     const errors = this.errors.splice(0);
     const conflicts = this.conflicts.splice(0);
     if (errors.length) {
-      await this.db
-        .insert(syncJobErrors)
-        .values(
-          errors.map((e) => ({
-            jobId: this.id,
-            sourceId: e.sourceId ?? null,
-            destinationId: e.destinationId ?? null,
-            code: e.code,
-            message: e.message.slice(0, 2048),
-            detail: e.detail ?? null,
-            payload: e.payload ?? null,
-          })),
-        );
+      await this.db.insert(syncJobErrors).values(
+        errors.map((e) => ({
+          jobId: this.id,
+          sourceId: e.sourceId ?? null,
+          destinationId: e.destinationId ?? null,
+          code: e.code,
+          message: e.message.slice(0, 2048),
+          detail: e.detail ?? null,
+          payload: e.payload ?? null,
+        })),
+      );
     }
     if (conflicts.length) {
-      await this.db
-        .insert(syncConflicts)
-        .values(
-          conflicts.map((c) => ({
-            jobId: this.id,
-            mappingName: this.mappingName,
-            kind: c.kind,
-            erpId: c.erpId,
-            crmId: c.crmId,
-            resolution: c.resolution,
-            changes: c.changes,
-            status: c.resolution === "queued" ? "open" : "closed",
-          })),
-        );
+      await this.db.insert(syncConflicts).values(
+        conflicts.map((c) => ({
+          jobId: this.id,
+          mappingName: this.mappingName,
+          kind: c.kind,
+          erpId: c.erpId,
+          crmId: c.crmId,
+          resolution: c.resolution,
+          changes: c.changes,
+          status: c.resolution === "queued" ? "open" : "closed",
+        })),
+      );
     }
     await this.db
       .update(syncJobs)

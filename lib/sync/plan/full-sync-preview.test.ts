@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { compileModel } from "@/lib/mapping/compile/compile";
 import type { Direction } from "@/lib/mapping/model/direction";
-import type { RuntimeConfig } from "@/lib/mapping/model/runtime-config";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
-import { bcSalesTemplateModel } from "@/lib/mapping/template/bc-sales";
-import { STATIC_CATALOGS } from "@/lib/mapping/template/catalogs";
-import { BC_SALES_RULES } from "@/lib/rules/bc-sales";
-import { fullSyncMappings, type Recommendation } from "./full-sync-plan";
+import type { Recommendation } from "./full-sync-plan";
 import { previewLine, previewReads, type SideTally } from "./full-sync-preview";
-
-const template = compileModel(bcSalesTemplateModel(), { catalogs: STATIC_CATALOGS }).config!;
 
 function mapping(direction: Direction, createIfNoMatch: boolean | null): TableMapping {
   return {
@@ -32,29 +25,6 @@ function mapping(direction: Direction, createIfNoMatch: boolean | null): TableMa
         }),
   };
 }
-
-describe("full synchronization lines (§5.4)", () => {
-  const withOrders = (direction: Direction): RuntimeConfig => ({
-    ...template,
-    mappings: template.mappings.map((m) => (m.name === "SALESORDER-ORDER" ? { ...m, direction } : m)),
-  });
-
-  it.each<[string, string, boolean, RuntimeConfig]>([
-    ["a header mapping", "POSTEDSALESINV-INV", true, template],
-    ["posted invoice lines (they run with their header)", "POSTEDSALESLINE-INV", false, template],
-    ["one-way sales orders (unidirectional order mode)", "SALESORDER-ORDER", false, withOrders("erp-to-crm")],
-    ["two-way sales orders (bidirectional order mode)", "SALESORDER-ORDER", true, withOrders("bidirectional")],
-    ["customers", "CUSTOMER", true, template],
-  ])("should decide whether %s (%s) is a line: %s", (_what, name, isLine, config) => {
-    expect(fullSyncMappings(config, BC_SALES_RULES).some((m) => m.name === name)).toBe(isLine);
-  });
-
-  it("should leave out only document lines when no rule speaks", () => {
-    expect(fullSyncMappings(template).map((m) => m.name)).toEqual(
-      template.mappings.filter((m) => !m.parent).map((m) => m.name),
-    );
-  });
-});
 
 describe("what a full synchronization line would read", () => {
   it.each<[Direction, Recommendation, ReturnType<typeof previewReads>]>([
