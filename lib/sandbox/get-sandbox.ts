@@ -2,6 +2,8 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { SandboxRuntime } from "./sandbox-runtime";
 
+export { sandboxEnabled } from "./sandbox-enabled";
+
 const KEY = Symbol.for("tandem.sandbox");
 type Holder = { [KEY]?: Promise<SandboxRuntime> };
 
@@ -11,6 +13,3 @@ export function getSandbox(): Promise<SandboxRuntime> {
   holder[KEY] ??= getDb().then(({ db }) => new SandboxRuntime({ db }));
   return holder[KEY];
 }
-
-/** The sandboxes are on unless TANDEM_SANDBOX=0 (a production deployment talking only to real tenants). */
-export const sandboxEnabled = () => process.env.TANDEM_SANDBOX !== "0";

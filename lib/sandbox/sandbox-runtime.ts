@@ -5,9 +5,11 @@ import type { SystemSide } from "@/db/schema/enums";
 import type { SchemaCatalog } from "@/lib/mapping/model/catalog";
 import { STATIC_CATALOGS } from "@/lib/mapping/template/catalogs";
 import { SandboxTokens } from "./auth/sandbox-tokens";
-import { handleTokenRequest } from "./auth/token-endpoint";
+import { handleTokenRequest, tokenThrottled } from "./auth/token-endpoint";
 import { createBusinessCentralService } from "./business-central/bc-service";
 import { createDataverseService } from "./dataverse/dataverse-service";
+import { AddressWindow, type AddressLimit } from "./limits/address-window";
+import { capFor, describeLimit, readCappedBody } from "./limits/body-cap";
 import { ConcurrencyGate } from "./limits/concurrency-gate";
 import { FaultInjector } from "./limits/faults";
 import { SlidingWindow } from "./limits/sliding-window";
@@ -35,6 +37,8 @@ export type SandboxRuntimeOptions = {
   settings?: Partial<Record<SystemSide, SandboxSettingsInput>>;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  /** Token requests per client address (default TOKEN_RATE_LIMIT). */
+  tokenRateLimit?: AddressLimit;
 };
 
 type Service = (request: Request, caller: Caller, settings: SandboxSettings) => Promise<Response>;
@@ -62,6 +66,7 @@ export class SandboxRuntime {
   private readonly windows = { erp: new SlidingWindow(), crm: new SlidingWindow() };
   private readonly faults = { erp: new FaultInjector(), crm: new FaultInjector() };
   private readonly gate = new ConcurrencyGate();
+  private readonly tokenWindow: AddressWindow;
   private readonly cachedSettings = new Map<SystemSide, { settings: SandboxSettings; at: number }>();
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -71,6 +76,7 @@ export class SandboxRuntime {
     this.stores = { erp: new SandboxStore(options.db, "erp"), crm: new SandboxStore(options.db, "crm") };
     this.tokens = new SandboxTokens(options.db);
     this.sleep = options.sleep ?? realSleep;
+    this.tokenWindow = new AddressWindow(options.tokenRateLimit);
     this.services = {
       crm: createDataverseService({
         store: this.stores.crm,
@@ -107,20 +113,39 @@ export class SandboxRuntime {
     this.cachedSettings.clear();
   }
 
-  token(request: Request): Promise<Response> {
+  /**
+   * The token endpoint. `clientAddress` is the caller's address over the network, limited per address; requests made
+   * in-process (the app's own sandbox connections) pass none.
+   */
+  token(request: Request, clientAddress?: string): Promise<Response> {
+    if (clientAddress !== undefined) {
+      const verdict = this.tokenWindow.take(clientAddress);
+      if (!verdict.allowed) return Promise.resolve(tokenThrottled(verdict.retryAfterSeconds));
+    }
     return handleTokenRequest(request, this.tokens, (system) => this.settings(system));
   }
 
-  async handle(system: SystemSide, request: Request): Promise<Response> {
+  async handle(system: SystemSide, incoming: Request): Promise<Response> {
     const settings = await this.settings(system);
-    const fault = this.faults[system].next(settings.faults);
-    if (fault.delayMs > 0) await this.sleep(fault.delayMs);
-    const token = /^Bearer\s+(.+)$/i.exec(request.headers.get("Authorization") ?? "")?.[1];
+    // The bearer token before anything else: an anonymous caller meets no injected delay or fault and gets nothing
+    // buffered.
+    const token = /^Bearer\s+(.+)$/i.exec(incoming.headers.get("Authorization") ?? "")?.[1];
     const holder = token ? await this.tokens.verify(token) : null;
     if (!holder || holder.system !== system)
       return new Response(null, { status: 401, headers: { "WWW-Authenticate": 'Bearer error="invalid_token"' } });
 
     const dialect = system === "crm" ? "dataverse" : "business-central";
+    const body = await readCappedBody(incoming, capFor(incoming));
+    if (!body.ok)
+      return failure(
+        system,
+        413,
+        ERROR_CODES[dialect].bodyTooLarge,
+        `The request body is larger than the ${describeLimit(body.limit)} this service accepts.`,
+      );
+    const request = body.request;
+    const fault = this.faults[system].next(settings.faults);
+    if (fault.delayMs > 0) await this.sleep(fault.delayMs);
     const throttled = (seconds: number, message: string) =>
       failure(system, 429, ERROR_CODES[dialect].throttled, message, { "Retry-After": String(seconds) });
     const window = this.windows[system].take(

@@ -1,9 +1,25 @@
 import type { SystemSide } from "@/db/schema/enums";
+import { BODY_CAPS, describeLimit, readCappedBody } from "../limits/body-cap";
 import type { SandboxSettings } from "../sandbox-settings";
+import { sameSecret } from "./same-secret";
 import type { SandboxTokens } from "./sandbox-tokens";
 
-function oauthError(status: number, error: string, description: string): Response {
-  return Response.json({ error, error_description: description }, { status, headers: { "Cache-Control": "no-store" } });
+/** Entra ID's error body: {error, error_description}. */
+function oauthError(status: number, error: string, description: string, headers: Record<string, string> = {}) {
+  return Response.json(
+    { error, error_description: description },
+    { status, headers: { "Cache-Control": "no-store", ...headers } },
+  );
+}
+
+/** Too many token requests from one address: 429 with Retry-After, as Entra ID throttles. */
+export function tokenThrottled(retryAfterSeconds: number): Response {
+  return oauthError(
+    429,
+    "temporarily_unavailable",
+    `Too many token requests from this address; retry after ${retryAfterSeconds} seconds.`,
+    { "Retry-After": String(retryAfterSeconds) },
+  );
 }
 
 /** Which sandbox a token is for, from the scope a client asks for (as Entra ID's resource scopes do). */
@@ -21,7 +37,10 @@ export async function handleTokenRequest(
 ): Promise<Response> {
   if (request.method !== "POST")
     return oauthError(405, "invalid_request", "AADSTS900561: The endpoint only accepts POST requests.");
-  const form = new URLSearchParams(await request.text());
+  const body = await readCappedBody(request, BODY_CAPS.token);
+  if (!body.ok)
+    return oauthError(413, "invalid_request", `The request body is larger than ${describeLimit(body.limit)}.`);
+  const form = new URLSearchParams(await body.request.text());
   if (form.get("grant_type") !== "client_credentials")
     return oauthError(
       400,
@@ -43,7 +62,7 @@ export async function handleTokenRequest(
       "unauthorized_client",
       `AADSTS700016: Application with identifier '${form.get("client_id") ?? ""}' was not found.`,
     );
-  if (client.clientSecret !== form.get("client_secret"))
+  if (!sameSecret(form.get("client_secret"), client.clientSecret))
     return oauthError(401, "invalid_client", "AADSTS7000215: Invalid client secret provided.");
   const accessToken = await tokens.issue(system, client.clientId, settings.tokenLifetimeSeconds);
   return Response.json(

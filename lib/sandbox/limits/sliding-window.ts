@@ -17,4 +17,9 @@ export class SlidingWindow {
     this.hits.set(key, recent);
     return { allowed: true };
   }
+
+  /** Drops the keys with no request inside the window, so many one-off callers do not pile up. */
+  forgetIdle(windowMs: number, now = Date.now()): void {
+    for (const [key, hits] of this.hits) if (!hits.some((at) => now - at < windowMs)) this.hits.delete(key);
+  }
 }

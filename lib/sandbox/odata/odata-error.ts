@@ -25,6 +25,7 @@ export const ERROR_CODES = {
     throttled: "0x80072322",
     invalidArgument: "0x80040203",
     batchTooLarge: "0x80061003",
+    bodyTooLarge: "0x80040203",
   },
   "business-central": {
     syntax: "BadRequest",
@@ -34,6 +35,7 @@ export const ERROR_CODES = {
     throttled: "Application_TooManyRequests",
     invalidArgument: "BadRequest_InvalidToken",
     batchTooLarge: "BadRequest",
+    bodyTooLarge: "Request_EntityTooLarge",
   },
 } as const;
 
