@@ -15,6 +15,8 @@ export const CONNECTOR_ERROR_CODES = [
   "UNSUPPORTED",
   /** A create met the record its idempotency key already made. */
   "DUPLICATE",
+  /** A link or redirect led away from the connection's origin; the client does not follow it with its token. */
+  "FOREIGN_ORIGIN",
 ] as const;
 export type ConnectorErrorCode = (typeof CONNECTOR_ERROR_CODES)[number];
 

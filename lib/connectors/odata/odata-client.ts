@@ -1,4 +1,5 @@
 import { ConnectorError, errorFromResponse } from "./connector-error";
+import { resolveWithinOrigin } from "./link-guard";
 import type { FetchLike, TokenProvider } from "./token-provider";
 
 export type RetryPolicy = {
@@ -28,6 +29,8 @@ export type ODataClientOptions = {
 export type SendOptions = { method?: string; headers?: Record<string, string>; body?: string; allow?: number[] };
 
 const RETRYABLE = new Set([429, 502, 503, 504]);
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
 const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 30_000, maxTotalDelayMs: 120_000 };
 
 /** Retry-After is seconds, or an HTTP date. */
@@ -47,18 +50,24 @@ export class ODataClient {
   private readonly random: () => number;
   private running = 0;
   private readonly queue: (() => void)[] = [];
+  private readonly origin: string;
 
   constructor(private readonly options: ODataClientOptions) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.fetchFn = options.fetch ?? ((request) => fetch(request));
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
+    this.origin = new URL(options.baseUrl).origin;
   }
 
-  /** An absolute URL: relative paths (and relative nextLinks) resolve against the service root or `relativeTo`. */
+  /**
+   * An absolute URL: relative paths (and relative nextLinks) resolve against the service root or `relativeTo`. A URL
+   * on another origin throws FOREIGN_ORIGIN: every request carries the connection's bearer token.
+   */
   resolve(pathOrUrl: string, relativeTo?: string): string {
-    if (/^https?:\/\//.test(pathOrUrl)) return pathOrUrl;
-    return new URL(pathOrUrl, relativeTo ?? `${this.options.baseUrl}/`).toString();
+    const root = `${this.options.baseUrl}/`;
+    const base = relativeTo ? resolveWithinOrigin(relativeTo, root, this.origin) : root;
+    return resolveWithinOrigin(pathOrUrl, base, this.origin);
   }
 
   private async slot(): Promise<() => void> {
@@ -78,8 +87,9 @@ export class ODataClient {
 
   /** Sends a request; answers the response when ok (or its status is allowed), throws ConnectorError otherwise. */
   async send(pathOrUrl: string, options: SendOptions = {}): Promise<Response> {
-    const url = this.resolve(pathOrUrl);
+    let url = this.resolve(pathOrUrl);
     let refreshedToken = false;
+    let redirects = 0;
     let waited = 0;
     for (let attempt = 1; ; attempt++) {
       const release = await this.slot();
@@ -100,6 +110,8 @@ export class ODataClient {
               Authorization: `Bearer ${token}`,
             },
             body: options.body,
+            // Redirects are followed here, not by fetch, so that one cannot lead the token to another origin.
+            redirect: "manual",
             signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
           }),
         );
@@ -115,6 +127,14 @@ export class ODataClient {
       }
       if (response) {
         if (response.ok || options.allow?.includes(response.status)) return response;
+        const location = REDIRECTS.has(response.status) ? response.headers.get("Location") : null;
+        if (location && redirects < MAX_REDIRECTS) {
+          await response.body?.cancel();
+          url = this.resolve(location, url);
+          redirects++;
+          attempt--;
+          continue;
+        }
         if (response.status === 401 && !refreshedToken) {
           refreshedToken = true; // the token may have expired in flight: one fresh token, then it is a real refusal
           this.options.tokens.invalidate();
