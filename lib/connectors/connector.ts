@@ -66,9 +66,29 @@ export type WriteResult =
       };
     };
 
-/** One connected system, as the sync engine uses it; everything system-specific stays behind this. */
+/**
+ * Where a system keeps a create's idempotency key (WriteOperation.key) for an entity: in the record's id, when the
+ * system takes ids a client chooses; in a field of the record; or nowhere, so a repeated create makes a second record
+ * and a create whose coupling was never stored cannot be found again (a connector then never marks a failed create
+ * `wholeRequest`: it may have landed, and resending it could duplicate it).
+ */
+export type CreateKeyHome = "record-id" | "key-field" | "none";
+
+/**
+ * One connected system, as the sync engine uses it; everything system-specific stays behind this. The engine knows
+ * sides (erp, crm), never systems: what it needs to know about one is a capability here.
+ */
 export interface Connector {
   readonly system: "erp" | "crm";
+  /** The system's name as its users know it, for messages ("coupled to a deleted … record"). */
+  readonly displayName: string;
+  /** What to check when the service refuses a token it has just issued: the system's own setup step. */
+  readonly accessHint: string;
+  /**
+   * Where this entity's records keep their idempotency key. Whatever the home, a repeated create with a kept key fails
+   * with the normalised code DUPLICATE (never the service's own code), and `findByKeys` finds the record it made.
+   */
+  createKeys(entity: string): Promise<CreateKeyHome>;
   describe(entities?: string[]): Promise<SchemaCatalog>;
   whoAmI(): Promise<{ userId: string | null }>;
   /** Streams pages of changed records (and deletes, where the system reports them); returns the next cursor. */

@@ -8,8 +8,8 @@ import { approveHeldRun, discardHeldRun } from "@/lib/services/sync/held-run-ver
 import { runMappingNow } from "@/lib/services/sync/run-mapping-now";
 import { runMapping } from "@/lib/sync/engine/run-mapping";
 import { openEngine } from "@/lib/integration/open-engine";
-import { configureExternalEngine } from "@/lib/sync/test/external-engine";
-import { compileMappings, startSyncHarness, type SyncHarness } from "@/lib/sync/test/sync-harness";
+import { configureExternalEngine } from "@/lib/integration/test/external-engine";
+import { compileMappings, startSyncHarness, type SyncHarness } from "@/lib/integration/test/sync-harness";
 import { createBoss, ensureQueues } from "./boss";
 import { enqueueDue, enqueueSync } from "./enqueue";
 import { registerQueue, unregisterQueue } from "./queue-registry";

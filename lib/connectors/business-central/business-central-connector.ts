@@ -7,6 +7,7 @@ import type {
   ChangePage,
   Connector,
   ConnectorRecord,
+  CreateKeyHome,
   ReadChangesRequest,
   WriteOperation,
   WriteResult,
@@ -41,6 +42,8 @@ function normalizeValue(value: unknown): unknown {
 
 export class BusinessCentralConnector implements Connector {
   readonly system = "erp" as const;
+  readonly displayName = "Business Central";
+  readonly accessHint = "the app has API access to the environment";
   readonly client: ODataClient;
   private catalogPromise?: Promise<SchemaCatalog>;
 
@@ -218,6 +221,11 @@ export class BusinessCentralConnector implements Connector {
       }
     }
     return results;
+  }
+
+  /** Ids are Business Central's own; the key lives in Tandem's integration-key field, where its API page is installed. */
+  async createKeys(entityName: string): Promise<CreateKeyHome> {
+    return (await this.entity(entityName)).extension?.integrationKey ? "key-field" : "none";
   }
 
   async findByKeys(entityName: string, keys: string[]): Promise<Map<string, ConnectorRecord>> {

@@ -9,6 +9,7 @@ import type {
   ChangePage,
   Connector,
   ConnectorRecord,
+  CreateKeyHome,
   ReadChangesRequest,
   WriteOperation,
   WriteResult,
@@ -38,6 +39,8 @@ const ANNOTATIONS = 'odata.include-annotations="OData.Community.Display.V1.Forma
 
 export class DataverseConnector implements Connector {
   readonly system = "crm" as const;
+  readonly displayName = "Dataverse";
+  readonly accessHint = "the app is set up as an enabled application user";
   readonly client: ODataClient;
   private catalogPromise?: Promise<SchemaCatalog>;
 
@@ -213,6 +216,11 @@ export class DataverseConnector implements Connector {
     };
     await Promise.all(Array.from({ length: Math.min(this.options.writeConcurrency ?? 2, parts.length) }, lane));
     return answers.flat();
+  }
+
+  /** Dataverse takes the ids a client chooses: a key's record has the id the key derives. Choice columns keep none. */
+  async createKeys(entityName: string): Promise<CreateKeyHome> {
+    return (await this.entity(entityName)).kind === "optionset" ? "none" : "record-id";
   }
 
   async findByKeys(entityName: string, keys: string[]): Promise<Map<string, ConnectorRecord>> {

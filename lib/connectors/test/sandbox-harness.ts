@@ -5,12 +5,16 @@ import { SandboxRuntime, SANDBOX_PATHS } from "@/lib/sandbox/sandbox-runtime";
 import { DEMO_CLIENT, type SandboxSettingsInput } from "@/lib/sandbox/sandbox-settings";
 import { serveSandbox, type BeforeRequest, type ServedSandbox } from "@/lib/sandbox/serve-sandbox";
 import { BusinessCentralConnector } from "../business-central/business-central-connector";
+import type { Connector } from "../connector";
 import type { CommonConnectorOptions } from "../connector-options";
 import { DataverseConnector } from "../dataverse/dataverse-connector";
 import { ClientCredentialsTokens } from "../odata/token-provider";
 
 export const CRM_SCOPE = "https://sandbox-crm/.default";
 export const ERP_SCOPE = "https://api.businesscentral.dynamics.com/.default";
+
+/** Options of a side's connector; `url` replaces the sandbox's service root (an unreachable host, say). */
+export type SideConnectorOptions = Partial<CommonConnectorOptions> & { url?: string };
 
 export type Harness = {
   database: TestDatabase;
@@ -21,6 +25,8 @@ export type Harness = {
   tokenUrl: string;
   dataverse: (options?: Partial<CommonConnectorOptions>) => DataverseConnector;
   businessCentral: (options?: Partial<CommonConnectorOptions>) => BusinessCentralConnector;
+  /** The connector of one side, for code that knows sides and not systems. */
+  connector: (side: "erp" | "crm", options?: SideConnectorOptions) => Connector;
   tokens: (scope: string) => ClientCredentialsTokens;
   close: () => Promise<void>;
 };
@@ -51,6 +57,25 @@ export async function startHarness(
   });
   const crmUrl = `${served.origin}${SANDBOX_PATHS.crm}`;
   const erpUrl = `${served.origin}${SANDBOX_PATHS.erp}`;
+  const dataverse = (options: SideConnectorOptions = {}) => {
+    const { url, ...rest } = options;
+    return new DataverseConnector({
+      serviceUrl: url ?? crmUrl,
+      credentials: credentials(CRM_SCOPE),
+      catalog: STATIC_CATALOGS.crm,
+      ...rest,
+    });
+  };
+  const businessCentral = (options: SideConnectorOptions = {}) => {
+    const { url, ...rest } = options;
+    return new BusinessCentralConnector({
+      apiUrl: url ?? erpUrl,
+      companyId: BC_COMPANY.id,
+      credentials: credentials(ERP_SCOPE),
+      catalog: STATIC_CATALOGS.erp,
+      ...rest,
+    });
+  };
   return {
     database,
     runtime,
@@ -58,21 +83,9 @@ export async function startHarness(
     crmUrl,
     erpUrl,
     tokenUrl,
-    dataverse: (options = {}) =>
-      new DataverseConnector({
-        serviceUrl: crmUrl,
-        credentials: credentials(CRM_SCOPE),
-        catalog: STATIC_CATALOGS.crm,
-        ...options,
-      }),
-    businessCentral: (options = {}) =>
-      new BusinessCentralConnector({
-        apiUrl: erpUrl,
-        companyId: BC_COMPANY.id,
-        credentials: credentials(ERP_SCOPE),
-        catalog: STATIC_CATALOGS.erp,
-        ...options,
-      }),
+    dataverse,
+    businessCentral,
+    connector: (side, options) => (side === "crm" ? dataverse(options) : businessCentral(options)),
     tokens: (scope) => new ClientCredentialsTokens(credentials(scope), (request) => fetch(request)),
     close: async () => {
       await served.close();

@@ -9,7 +9,7 @@ import { seedSandboxIfEmpty } from "@/lib/sandbox/seed-sandbox";
 import { runFullSync } from "@/lib/sync/engine/full-sync";
 import { runMapping } from "@/lib/sync/engine/run-mapping";
 import { createUncoupledCrmRecordsInErp, fillingBothSides } from "@/lib/sync/test/fill-both-sides";
-import { startSyncHarness, type SyncHarness } from "@/lib/sync/test/sync-harness";
+import { startSyncHarness, type SyncHarness } from "@/lib/integration/test/sync-harness";
 import { BC_SALES_RULES } from ".";
 import { DEFAULT_PRICE_LIST_NAME } from "./rule-helpers";
 

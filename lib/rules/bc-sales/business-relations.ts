@@ -1,8 +1,6 @@
 import type { ConnectorRecord } from "@/lib/connectors/connector";
 import { f } from "@/lib/mapping/model/filter";
-import { referenceId } from "@/lib/sync/decide/compare-values";
-import { readWhereIn } from "@/lib/sync/engine/read-records";
-import type { RuleContext } from "@/lib/sync/rules/sync-rule";
+import { readWhereIn, referenceId, type RuleContext } from "@/lib/sync/rules/rule-api";
 
 /**
  * The field of Tandem's contacts page that names the customer a company contact's Contact Business Relation links it

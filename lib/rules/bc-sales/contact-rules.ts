@@ -2,9 +2,7 @@ import type { ConnectorRecord } from "@/lib/connectors/connector";
 import { toPredicate } from "@/lib/mapping/filter/filter-predicate";
 import { findEntity, findField } from "@/lib/mapping/model/catalog";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
-import { referenceId } from "@/lib/sync/decide/compare-values";
-import { readWhereIn } from "@/lib/sync/engine/read-records";
-import type { RuleContext, RuleOutcome, SyncRule } from "@/lib/sync/rules/sync-rule";
+import { readWhereIn, referenceId, type RuleContext, type RuleOutcome, type SyncRule } from "@/lib/sync/rules/rule-api";
 import { companiesByNumber, companiesOfCustomers } from "./business-relations";
 import { isPair, lookup, mappingBetween } from "./rule-helpers";
 

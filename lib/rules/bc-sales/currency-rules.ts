@@ -1,4 +1,4 @@
-import type { SyncRule } from "@/lib/sync/rules/sync-rule";
+import type { SyncRule } from "@/lib/sync/rules/rule-api";
 import { baseCurrency, isPair, lookup } from "./rule-helpers";
 
 const ISO_4217 = /^[A-Za-z]{3}$/;

@@ -2,10 +2,15 @@ import type { ConnectorRecord, WriteOperation } from "@/lib/connectors/connector
 import { findEntity, type CatalogEntity } from "@/lib/mapping/model/catalog";
 import { carries } from "@/lib/mapping/model/direction";
 import type { FieldMapping, TableMapping } from "@/lib/mapping/model/table-mapping";
-import { isBlank, referenceId } from "@/lib/sync/decide/compare-values";
-import { cached } from "@/lib/sync/engine/engine-context";
-import { readAll, readWhereIn } from "@/lib/sync/engine/read-records";
-import type { RuleContext, SyncRule } from "@/lib/sync/rules/sync-rule";
+import {
+  cached,
+  isBlank,
+  readAll,
+  readWhereIn,
+  referenceId,
+  type RuleContext,
+  type SyncRule,
+} from "@/lib/sync/rules/rule-api";
 import { isHeader } from "./document-rules";
 
 /** The option-set entity of a document's own choice column (`invoice.paymenttermscode`), when the CRM has one. */

@@ -1,5 +1,5 @@
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
-import type { SyncRule } from "@/lib/sync/rules/sync-rule";
+import type { SyncRule } from "@/lib/sync/rules/rule-api";
 import { defaultPriceList, lookup } from "./rule-helpers";
 
 const HEADERS: [string, string][] = [

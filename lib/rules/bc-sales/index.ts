@@ -1,4 +1,4 @@
-import type { SyncRule } from "@/lib/sync/rules/sync-rule";
+import type { SyncRule } from "@/lib/sync/rules/rule-api";
 import { contactParentAndOwner } from "./contact-rules";
 import { currencyByIsoCode } from "./currency-rules";
 import { documentOptionValues } from "./document-options";

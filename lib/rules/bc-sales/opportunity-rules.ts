@@ -1,7 +1,6 @@
 import type { ConnectorRecord } from "@/lib/connectors/connector";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
-import { referenceId } from "@/lib/sync/decide/compare-values";
-import type { RuleContext, RuleOutcome, SyncRule } from "@/lib/sync/rules/sync-rule";
+import { referenceId, type RuleContext, type RuleOutcome, type SyncRule } from "@/lib/sync/rules/rule-api";
 import { companiesByNumber, companiesOfCustomers } from "./business-relations";
 import { isPair, lookup, mappingBetween } from "./rule-helpers";
 

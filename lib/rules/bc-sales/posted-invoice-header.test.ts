@@ -3,7 +3,7 @@ import { compileModel } from "@/lib/mapping/compile/compile";
 import { bcSalesTemplateModel } from "@/lib/mapping/template/bc-sales";
 import { STATIC_CATALOGS } from "@/lib/mapping/template/catalogs";
 import { coupleDirectly } from "@/lib/sync/test/couple";
-import { startSyncHarness, type SyncHarness } from "@/lib/sync/test/sync-harness";
+import { startSyncHarness, type SyncHarness } from "@/lib/integration/test/sync-harness";
 import { BC_SALES_RULES } from ".";
 
 /**

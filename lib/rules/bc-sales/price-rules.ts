@@ -1,4 +1,4 @@
-import type { SyncRule } from "@/lib/sync/rules/sync-rule";
+import type { SyncRule } from "@/lib/sync/rules/rule-api";
 import { baseCurrency, isPair, lookup } from "./rule-helpers";
 
 /** Customer price groups become price lists in the base currency (BC's CUSTPRCGRP-PRICE). */

@@ -1,8 +1,7 @@
 import type { ConnectorRecord } from "@/lib/connectors/connector";
 import { f } from "@/lib/mapping/model/filter";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
-import { readWhereIn } from "@/lib/sync/engine/read-records";
-import type { RuleContext, SyncRule, WrittenRecord } from "@/lib/sync/rules/sync-rule";
+import { readWhereIn, type RuleContext, type SyncRule, type WrittenRecord } from "@/lib/sync/rules/rule-api";
 import { baseUnits, defaultPriceList, lookup, mappingBetween } from "./rule-helpers";
 
 const isProductMapping = (mapping: TableMapping) =>

@@ -1,5 +1,5 @@
 import { findEntity } from "@/lib/mapping/model/catalog";
-import type { SyncRule } from "@/lib/sync/rules/sync-rule";
+import type { SyncRule } from "@/lib/sync/rules/rule-api";
 import { isPair } from "./rule-helpers";
 
 /** BC's GetInitialSynchRecommendation special cases (§5.4) that counts alone do not capture. */

@@ -2,9 +2,7 @@ import type { ConnectorRecord } from "@/lib/connectors/connector";
 import { f } from "@/lib/mapping/model/filter";
 import type { RuntimeConfig } from "@/lib/mapping/model/runtime-config";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
-import { cached } from "@/lib/sync/engine/engine-context";
-import { readAll, readWhereIn } from "@/lib/sync/engine/read-records";
-import type { RuleContext } from "@/lib/sync/rules/sync-rule";
+import { cached, readAll, readWhereIn, type RuleContext } from "@/lib/sync/rules/rule-api";
 
 /** The config's mapping between two entities, if it has one: rules find CUSTOMER or SALESPEOPLE by what they join. */
 export function mappingBetween(config: RuntimeConfig, erpEntity: string, crmEntity: string): TableMapping | undefined {

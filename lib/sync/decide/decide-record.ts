@@ -28,6 +28,8 @@ export type DecideInput = {
   record: RecordCase;
   lookups: LookupResolver;
   target?: CatalogEntity;
+  /** The destination system's name for messages (its connector's display name); the side's role without one. */
+  destinationName?: string;
   options?: DecideOptions;
 };
 
@@ -35,10 +37,11 @@ const other = (flow: Flow): Flow => (flow === "erp-to-crm" ? "crm-to-erp" : "erp
 
 /** BC's SynchRecord (§4.4) for one source record: skip, unchanged, insert, modify, a conflict, or a failure. */
 export async function decideRecord(input: DecideInput): Promise<RecordPlan> {
-  const { mapping, flow, record, lookups, target, options = {} } = input;
+  const { mapping, flow, record, lookups, target, destinationName, options = {} } = input;
   const { coupling } = record;
   if (coupling?.skipped) return { action: "skip", reason: "The coupling is marked skipped until someone restores it." };
-  if (coupling && record.destinationMissing) return decideDeletionConflict(mapping, flow, record, () => create(input));
+  if (coupling && record.destinationMissing)
+    return decideDeletionConflict(mapping, flow, record, () => create(input), destinationName);
   if (!coupling) {
     if (mapping.syncOnlyCoupled && !options.createUncoupled)
       return { action: "ignore", reason: "Not coupled, and the mapping syncs coupled records only." };

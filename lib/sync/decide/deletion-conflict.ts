@@ -6,14 +6,15 @@ import type { RecordCase, RecordPlan } from "../model/record-plan";
  * A coupled source whose destination is gone (§4.8). Deletes are never propagated; the mapping's policy decides:
  * fail (the coupling keeps failing until someone acts), restore (create the destination again and re-couple) or
  * uncouple (drop the coupling; the record is created again later only if the mapping creates uncoupled records).
+ * `destinationName`: the destination system's name for the message (its connector's display name).
  */
 export async function decideDeletionConflict(
   mapping: TableMapping,
   flow: Flow,
   record: RecordCase,
   recreate: () => Promise<RecordPlan>,
+  destinationName: string = targetSide(flow).toUpperCase(),
 ): Promise<RecordPlan> {
-  const side = targetSide(flow) === "crm" ? "Dataverse" : "Business Central";
   switch (mapping.conflicts.delete) {
     case "uncouple":
       return { action: "uncouple", conflict: { kind: "deletion", resolution: "uncoupled", changes: [] } };
@@ -31,7 +32,7 @@ export async function decideDeletionConflict(
         action: "fail",
         error: {
           code: "DELETION_CONFLICT",
-          message: `The ${mapping.name} record ${record.source.id} cannot be updated because it is coupled to a deleted ${side} record.`,
+          message: `The ${mapping.name} record ${record.source.id} cannot be updated because it is coupled to a deleted ${destinationName} record.`,
         },
         conflict: { kind: "deletion", resolution: "failed", changes: [] },
       };

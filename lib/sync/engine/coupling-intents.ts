@@ -71,6 +71,8 @@ export async function recoverIntents(
 async function couple(ctx: EngineContext, mapping: TableMapping, flow: Flow, sourceIds: string[]): Promise<number> {
   const from = sourceSide(flow);
   const into = targetSide(flow);
+  // A destination that keeps no keys has nothing to look up: those creates cannot be found again.
+  if ((await ctx.connectors[into].createKeys(mapping[into].entity)) === "none") return 0;
   const found = await ctx.connectors[into].findByKeys(
     mapping[into].entity,
     sourceIds.map((id) => creationKey(mapping.name, id)),

@@ -95,7 +95,7 @@ export async function cached<T>(
   return (await ctx.cache.get(key)) as T;
 }
 
-/** The Dataverse user the integration writes as, for echo suppression. */
+/** The CRM user the integration writes as, for echo suppression. */
 export function integrationUser(ctx: EngineContext): Promise<string | null> {
   return cached(ctx, "whoami", async () => (await ctx.connectors.crm.whoAmI()).userId?.toLowerCase() ?? null);
 }

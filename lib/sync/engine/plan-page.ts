@@ -192,6 +192,7 @@ export async function planPage(
       record,
       lookups,
       target,
+      destinationName: ctx.connectors[into].displayName,
       options: {
         force: options.force || Boolean(matched),
         createUncoupled: options.createUncoupled,

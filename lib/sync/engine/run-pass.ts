@@ -62,7 +62,7 @@ export async function runPass(
       await job?.hold(result.message ?? "", result.hold!);
     } else await job?.finish("succeeded", result.message);
   } catch (error) {
-    const failure = passFailureMessage(error);
+    const failure = passFailureMessage(error, ctx.connectors);
     result.status = "failed";
     result.message = failure.message;
     result.connectionFailed = failure.connection;

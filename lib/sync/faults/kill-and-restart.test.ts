@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { couplings, syncJobErrors } from "@/db/schema";
 import { availableDrivers, createTestDatabase, type TestDatabase } from "@/db/test/test-database";
 import type { Side } from "@/lib/mapping/model/direction";
-import { configureExternalEngine } from "../test/external-engine";
-import { compileMappings, startSyncHarness, type SyncHarness } from "../test/sync-harness";
+import { configureExternalEngine } from "@/lib/integration/test/external-engine";
+import { compileMappings, startSyncHarness, type SyncHarness } from "@/lib/integration/test/sync-harness";
 import { simpleCustomer } from "../test/simple-mappings";
 import { cpuLoad, createsOf, describeKill, killPlan, random, syncProcess, type Trial } from "./kill-trials";
 

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DataverseConnector } from "@/lib/connectors/dataverse/dataverse-connector";
 import { CRM_SCOPE, ERP_SCOPE } from "@/lib/connectors/test/sandbox-harness";
 import { STATIC_CATALOGS } from "@/lib/mapping/template/catalogs";
 import { SANDBOX_PATHS } from "@/lib/sandbox/sandbox-runtime";
 import { ClientCredentialsTokens } from "@/lib/connectors/odata/token-provider";
-import { isolatedWrite } from "../engine/isolated-write";
 import type { SyncRule } from "../rules/sync-rule";
-import { compileMappings, startSyncHarness, type SyncHarness } from "../test/sync-harness";
+import { compileMappings, startSyncHarness, type SyncHarness } from "@/lib/integration/test/sync-harness";
 import { simpleCustomer } from "../test/simple-mappings";
 
 const mapping = () =>
@@ -91,40 +89,6 @@ describe("a service that refuses every write for a while", () => {
   });
 });
 
-describe("Business Central creates without Tandem's page (no integration key)", () => {
-  let h: SyncHarness;
-  beforeAll(async () => {
-    h = await startSyncHarness(mapping(), {
-      erp: { faults: { poison: { text: "Keyless", status: 504 }, retryAfterSeconds: 0 } },
-    });
-  });
-  afterAll(async () => h?.close());
-
-  it("should not send them again when their batch fails as a whole: they may have landed, and nothing would find them", async () => {
-    const keyless = {
-      ...STATIC_CATALOGS.erp,
-      entities: STATIC_CATALOGS.erp.entities.map(({ extension: _drop, ...entity }) => entity),
-    };
-    let posts = 0;
-    const counting = (request: Request) => (
-      request.method === "POST" && request.url.includes("/$batch") && (posts += 1),
-      fetch(request)
-    );
-    const connector = h.harness.businessCentral({ catalog: keyless, fetch: counting, retry: { maxAttempts: 1 } });
-    const results = await isolatedWrite(
-      connector,
-      "customers",
-      ["Keyless 1", "Keyless 2", "Other"].map((displayName, i) => ({
-        kind: "create" as const,
-        key: `CUSTOMER:k${i}`,
-        values: { displayName },
-      })),
-    );
-    expect(results.map((r) => (r.ok ? "ok" : r.error.code))).toEqual(["TIMEOUT", "TIMEOUT", "TIMEOUT"]);
-    expect(posts).toBe(1);
-  });
-});
-
 describe("a rule that throws while preparing a page", () => {
   let h: SyncHarness;
   const breaker: SyncRule = {
@@ -186,8 +150,8 @@ describe("a connection that fails", () => {
       },
       (r) => fetch(r),
     );
-    ctx.connectors.crm = new DataverseConnector({
-      serviceUrl: options.serviceUrl ?? `${h.harness.served.origin}${SANDBOX_PATHS.crm}`,
+    ctx.connectors.crm = h.harness.connector("crm", {
+      url: options.serviceUrl ?? `${h.harness.served.origin}${SANDBOX_PATHS.crm}`,
       tokens,
       catalog: STATIC_CATALOGS.crm,
       retry: { maxAttempts: 1 },

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bcSalesTemplateModel } from "@/lib/mapping/template/bc-sales";
-import { compileModel } from "@/lib/mapping/compile/compile";
-import { STATIC_CATALOGS } from "@/lib/mapping/template/catalogs";
-import { blockedLines, fullSyncMappings, readyLines, recommend, runStatus, type PlanLine } from "./full-sync-plan";
+import { blockedLines, readyLines, recommend, runStatus, type PlanLine } from "./full-sync-plan";
 import { pickMatch } from "./match-records";
-import { dueMappings } from "./schedule";
-
-const config = compileModel(bcSalesTemplateModel(), { catalogs: STATIC_CATALOGS }).config!;
 
 describe("full synchronization plan", () => {
   it.each([
@@ -16,12 +10,6 @@ describe("full synchronization plan", () => {
     [5, 5, "couple"],
   ] as const)("should recommend %s/%s records as %s", (erp, crm, expected) => {
     expect(recommend(erp, crm)).toBe(expected);
-  });
-
-  it("should leave document lines out when it lists the mappings of a full sync", () => {
-    const names = fullSyncMappings(config).map((m) => m.name);
-    expect(names).not.toContain("POSTEDSALESLINE-INV");
-    expect(names).toContain("CUSTOMER");
   });
 
   it("should start a line only when every parent in the run finished", () => {
@@ -85,28 +73,5 @@ describe("pickMatch", () => {
   it("should compare case-sensitively when the pair says so", () => {
     const strict = [{ priority: 0, fields: [{ erp: "name", crm: "name", caseSensitive: true }] }];
     expect(pickMatch({ name: "adatum" }, candidates, strict, () => false)).toEqual({ kind: "none" });
-  });
-});
-
-describe("dueMappings", () => {
-  const now = new Date("2026-01-01T12:00:00.000Z");
-
-  it("should run every scheduled main mapping when it never ran on schedule", () => {
-    const due = dueMappings(config, new Map(), now);
-    expect(due).toContain("CUSTOMER");
-    expect(due).not.toContain("POSTEDSALESLINE-INV");
-  });
-
-  it("should wait for the interval since the last scheduled run when one ran", () => {
-    const recent = new Map([["CUSTOMER", new Date(now.getTime() - 10 * 60_000)]]);
-    const old = new Map([["CUSTOMER", new Date(now.getTime() - 30 * 60_000 + 2_000)]]);
-    expect(dueMappings(config, recent, now)).not.toContain("CUSTOMER");
-    expect(dueMappings(config, old, now)).toContain("CUSTOMER");
-  });
-
-  it("should leave a paused mapping out however long ago it ran when one of its runs is held", () => {
-    const due = dueMappings(config, new Map(), now, new Set(["ITEM-PRODUCT"]));
-    expect(due).not.toContain("ITEM-PRODUCT");
-    expect(due).toContain("CUSTOMER");
   });
 });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compileMappings, startSyncHarness, type SyncHarness } from "../test/sync-harness";
+import { compileMappings, startSyncHarness, type SyncHarness } from "@/lib/integration/test/sync-harness";
 import { simpleCustomer } from "../test/simple-mappings";
-import { idForKey } from "@/lib/connectors/dataverse/keyed-id";
 import { creationKey } from "../engine/creation-key";
 
 describe("engine basics over the sandboxes", () => {
@@ -29,7 +28,12 @@ describe("engine basics over the sandboxes", () => {
     expect(toCrm.counters).toMatchObject({ inserted: 2, failed: 0 });
     const accounts = await h.all("crm", "accounts");
     expect(accounts.map((a) => a.data.name).sort()).toEqual(["Adatum", "Trey"]);
-    expect(accounts.map((a) => a.id).sort()).toEqual(ids.map((id) => idForKey(creationKey("CUSTOMER", id))).sort());
+    // Each created record carries its create's key: the destination finds it by that key.
+    const byKey = await h.context().connectors.crm.findByKeys(
+      "accounts",
+      ids.map((id) => creationKey("CUSTOMER", id)),
+    );
+    expect([...byKey.values()].map((r) => r.id).sort()).toEqual(accounts.map((a) => a.id).sort());
     expect(accounts.find((a) => a.data.name === "Adatum")!.data).toMatchObject({
       customertypecode: 3,
       creditlimit: 100,

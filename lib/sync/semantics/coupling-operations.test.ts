@@ -10,7 +10,7 @@ import {
   synchronizeNow,
   uncouple,
 } from "../engine/coupling-operations";
-import { compileMappings, startSyncHarness, type SyncHarness } from "../test/sync-harness";
+import { compileMappings, startSyncHarness, type SyncHarness } from "@/lib/integration/test/sync-harness";
 import { simpleCustomer } from "../test/simple-mappings";
 
 const MATCH = {

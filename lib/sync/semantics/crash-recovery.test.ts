@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { couplingIntents } from "@/db/schema";
 import { creationKey } from "../engine/creation-key";
-import { compileMappings, startSyncHarness, type SyncHarness } from "../test/sync-harness";
+import { compileMappings, startSyncHarness, type SyncHarness } from "@/lib/integration/test/sync-harness";
 import { simpleCustomer } from "../test/simple-mappings";
 
 /**
@@ -28,14 +28,12 @@ describe("recovery of creates whose coupling was never stored", () => {
     ]);
     if (!result?.ok) throw new Error(`setup create failed: ${JSON.stringify(result)}`);
     if (intent)
-      await h.harness.database.db
-        .insert(couplingIntents)
-        .values({
-          mappingName: "CUSTOMER",
-          direction: into === "crm" ? "erp-to-crm" : "crm-to-erp",
-          sourceId,
-          payload: {},
-        });
+      await h.harness.database.db.insert(couplingIntents).values({
+        mappingName: "CUSTOMER",
+        direction: into === "crm" ? "erp-to-crm" : "crm-to-erp",
+        sourceId,
+        payload: {},
+      });
     return result.id;
   }
   const named = async (system: "erp" | "crm", name: string) =>
@@ -86,7 +84,7 @@ describe("recovery of creates whose coupling was never stored", () => {
     expect((await named("erp", "Orphaned Inc."))[0]!.data.phoneNumber).toBe("+39 06 1");
   });
 
-  it("should take the record an earlier create made and bring it up to date when a Dataverse create meets its key", async () => {
+  it("should take the record an earlier create made and bring it up to date when a create into the CRM meets its key", async () => {
     const [customer] = await h.seed("erp", "customers", [
       { displayName: "Late Landing Co.", email: "l@late.test", city: "Lima" },
     ]);
@@ -97,7 +95,7 @@ describe("recovery of creates whose coupling was never stored", () => {
     expect(await named("crm", "Late Landing Co.")).toHaveLength(1);
   });
 
-  it("should take the record an earlier create made when a Business Central create meets its key", async () => {
+  it("should take the record an earlier create made when a create into the ERP meets its key", async () => {
     const [account] = await h.seed("crm", "accounts", [
       {
         name: "Twice Sent GmbH",

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { compileMappings, startSyncHarness, type SyncHarness } from "../test/sync-harness";
+import { compileMappings, startSyncHarness, type SyncHarness } from "@/lib/integration/test/sync-harness";
 import { simpleCustomer } from "../test/simple-mappings";
 
 describe.each(["fail", "restore", "uncouple"] as const)("deletion conflicts (§4.8) with policy %s", (policy) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FieldMappingInput, TableMappingInput } from "@/lib/mapping/model/table-mapping";
 import { INTEGRATION_USER_ID } from "@/lib/sandbox/sandbox-settings";
-import { compileMappings, startSyncHarness, type SyncHarness } from "../test/sync-harness";
+import { compileMappings, startSyncHarness, type SyncHarness } from "@/lib/integration/test/sync-harness";
 import { simpleCustomer, simpleSalespeople } from "../test/simple-mappings";
 
 const PERSON = "0e7ab9d0-0000-4000-8000-00000000ed17";

@@ -5,7 +5,7 @@ import { coupleByMatch } from "../engine/couple-records";
 import { previewFullSync, type FullSyncPreviewLine } from "../engine/full-sync-preview";
 import { readLines, runFullSync } from "../engine/full-sync";
 import type { SyncRule } from "../rules/sync-rule";
-import { compileMappings, startSyncHarness, type SyncHarness } from "../test/sync-harness";
+import { compileMappings, startSyncHarness, type SyncHarness } from "@/lib/integration/test/sync-harness";
 import { simpleCustomer, simpleSalespeople } from "../test/simple-mappings";
 
 const byName = (createIfNoMatch: boolean) =>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coupleDirectly } from "../test/couple";
-import { compileMappings, startSyncHarness, type SyncHarness } from "../test/sync-harness";
+import { compileMappings, startSyncHarness, type SyncHarness } from "@/lib/integration/test/sync-harness";
 import { ownedCustomer, simpleSalespeople } from "../test/simple-mappings";
 
 async function setup(owner: Parameters<typeof ownedCustomer>[0]) {
@@ -51,7 +51,7 @@ describe("lookups through couplings (§4.6, §8.6)", () => {
   });
 });
 
-describe("clear on failed (BC's Clear Value on Failed Sync)", () => {
+describe("clear on failed (Clear Value on Failed Sync)", () => {
   let h: SyncHarness;
   beforeAll(async () => ({ h } = await setup({ clearOnFailed: true })));
   afterAll(async () => h?.close());
@@ -64,7 +64,7 @@ describe("clear on failed (BC's Clear Value on Failed Sync)", () => {
   });
 });
 
-describe("not null (BC's Not Null on a lookup)", () => {
+describe("not null (Not Null on a lookup)", () => {
   let h: SyncHarness;
   let jim: string;
   beforeAll(async () => ({ h, jim } = await setup({ notNull: true })));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { restoreSkipped } from "../engine/coupling-operations";
 import { writeWatermark } from "../engine/watermark-store";
 import { coupleDirectly } from "../test/couple";
-import { compileMappings, startSyncHarness, type SyncHarness } from "../test/sync-harness";
+import { compileMappings, startSyncHarness, type SyncHarness } from "@/lib/integration/test/sync-harness";
 import { ownedCustomer, simpleSalespeople } from "../test/simple-mappings";
 
 describe("retry first, and skip on repeated failure (§4.10)", () => {

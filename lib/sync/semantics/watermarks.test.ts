@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DataverseConnector } from "@/lib/connectors/dataverse/dataverse-connector";
 import { CRM_SCOPE } from "@/lib/connectors/test/sandbox-harness";
 import { STATIC_CATALOGS } from "@/lib/mapping/template/catalogs";
 import { readWatermark } from "../engine/watermark-store";
-import { compileMappings, startSyncHarness, type SyncHarness } from "../test/sync-harness";
+import { compileMappings, startSyncHarness, type SyncHarness } from "@/lib/integration/test/sync-harness";
 import { simpleCustomer } from "../test/simple-mappings";
 
 describe("watermarks (§4.2, §4.3)", () => {
@@ -60,8 +59,8 @@ describe("watermarks (§4.2, §4.3)", () => {
     await h.edit("erp", "customers", first!.id, { displayName: "A4" });
     // The CRM is unreachable: nothing listens on port 1.
     const broken = h.context({ connector: { retry: { maxAttempts: 1 } } });
-    broken.connectors.crm = new DataverseConnector({
-      serviceUrl: "http://127.0.0.1:1/api/data/v9.2",
+    broken.connectors.crm = h.harness.connector("crm", {
+      url: "http://127.0.0.1:1/api/data/v9.2",
       tokens: h.harness.tokens(CRM_SCOPE),
       catalog: STATIC_CATALOGS.crm,
       retry: { maxAttempts: 1 },

@@ -7,8 +7,8 @@ import { STATIC_CATALOGS } from "@/lib/mapping/template/catalogs";
 import { BC_COMPANY } from "@/lib/sandbox/business-central/bc-service";
 import { SANDBOX_PATHS } from "@/lib/sandbox/sandbox-runtime";
 import { DEMO_CLIENT } from "@/lib/sandbox/sandbox-settings";
-import { createEngineContext } from "../engine/engine-context";
-import { runMapping } from "../engine/run-mapping";
+import { createEngineContext } from "@/lib/sync/engine/engine-context";
+import { runMapping } from "@/lib/sync/engine/run-mapping";
 import { benchConfig, rawAccount } from "./bench-mapping";
 
 const [mode, dbUrl, origin] = process.argv.slice(2) as ["full" | "incremental" | "raw", string, string];

@@ -6,8 +6,8 @@ import { bcSalesTemplateModel } from "@/lib/mapping/template/bc-sales";
 import { STATIC_CATALOGS } from "@/lib/mapping/template/catalogs";
 import { BC_SALES_RULES } from "@/lib/rules/bc-sales";
 import { seedSandboxIfEmpty } from "@/lib/sandbox/seed-sandbox";
-import { readLines, runFullSync } from "../engine/full-sync";
-import { startSyncHarness, type SyncHarness } from "../test/sync-harness";
+import { readLines, runFullSync } from "@/lib/sync/engine/full-sync";
+import { startSyncHarness, type SyncHarness } from "./test/sync-harness";
 
 /**
  * What the demo company breaks on purpose (lib/sandbox/demo): a currency without an ISO code. With the template's

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileModel } from "@/lib/mapping/compile/compile";
 import { bcSalesTemplateModel } from "@/lib/mapping/template/bc-sales";
 import { STATIC_CATALOGS } from "@/lib/mapping/template/catalogs";
-import { startSyncHarness, type SyncHarness } from "../test/sync-harness";
+import { startSyncHarness, type SyncHarness } from "./test/sync-harness";
 
 const MAPPINGS = ["SALESPEOPLE", "CURRENCY", "PAYMENT TERMS", "SHIPMENT METHOD", "SHIPPING AGENT", "CUSTOMER"];
 const OPTIONS = ["paymenttermscode", "address1_freighttermscode", "address1_shippingmethodcode"];

@@ -10,9 +10,9 @@ import { TableMappingSchema, type TableMappingInput } from "@/lib/mapping/model/
 import { STATIC_CATALOGS } from "@/lib/mapping/template/catalogs";
 import type { SandboxSettingsInput } from "@/lib/sandbox/sandbox-settings";
 import type { BeforeRequest } from "@/lib/sandbox/serve-sandbox";
-import { createEngineContext, type EngineContext, type EngineSettings } from "../engine/engine-context";
-import { runMapping, type RunRequest } from "../engine/run-mapping";
-import type { SyncRule } from "../rules/sync-rule";
+import { createEngineContext, type EngineContext, type EngineSettings } from "@/lib/sync/engine/engine-context";
+import { runMapping, type RunRequest } from "@/lib/sync/engine/run-mapping";
+import type { SyncRule } from "@/lib/sync/rules/sync-rule";
 
 export type SyncHarness = {
   harness: Harness;
@@ -66,7 +66,10 @@ export async function startSyncHarness(
     createEngineContext({
       db,
       config,
-      connectors: { erp: harness.businessCentral(options.connector), crm: harness.dataverse(options.connector) },
+      connectors: {
+        erp: harness.connector("erp", options.connector),
+        crm: harness.connector("crm", options.connector),
+      },
       catalogs: STATIC_CATALOGS,
       rules: options.rules ?? [],
       settings: { leaseTtlMs: 5_000, ...options.settings },

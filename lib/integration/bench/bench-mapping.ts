@@ -1,5 +1,5 @@
 import type { TableMappingInput } from "@/lib/mapping/model/table-mapping";
-import { CUSTOMER_SIDES } from "../test/simple-mappings";
+import { CUSTOMER_SIDES } from "@/lib/sync/test/simple-mappings";
 import { compileMappings } from "../test/sync-harness";
 
 /** The benchmark's mapping: generated ERP customers → CRM accounts, five fields and a default on create. */

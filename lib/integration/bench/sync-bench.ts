@@ -33,7 +33,7 @@ async function admin(query: string): Promise<void> {
 }
 
 function measure(mode: "full" | "incremental" | "raw", url: string, origin: string): Run {
-  const out = execFileSync(tsx, [path.resolve("lib/sync/bench/bench-engine-run.ts"), mode, url, origin], {
+  const out = execFileSync(tsx, [path.resolve("lib/integration/bench/bench-engine-run.ts"), mode, url, origin], {
     encoding: "utf8",
     maxBuffer: 1 << 20,
     env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc` },
@@ -46,7 +46,7 @@ const name = `tandem_bench_${randomBytes(4).toString("hex")}`;
 await admin(`create database ${name}`);
 const url = Object.assign(new URL(SERVER), { pathname: `/${name}` }).toString();
 const handle = await openDatabase({ driver: "postgres", url });
-const server = spawn(tsx, [path.resolve("lib/sync/bench/bench-sandbox-server.ts"), url], {
+const server = spawn(tsx, [path.resolve("lib/integration/bench/bench-sandbox-server.ts"), url], {
   stdio: ["ignore", "pipe", "inherit"],
 });
 try {

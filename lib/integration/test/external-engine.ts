@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
 import { connections, mappingVersions } from "@/db/schema";
 import { CRM_SCOPE, ERP_SCOPE, type Harness } from "@/lib/connectors/test/sandbox-harness";
@@ -17,40 +17,43 @@ export async function configureExternalEngine(
   config: RuntimeConfig,
 ): Promise<Record<string, string>> {
   const key = randomBytes(32).toString("hex");
-  const secret = encryptSecret(DEMO_CLIENT.clientSecret, parseSecretKey(key));
+  // Each row's ciphertext is bound to its id, so the ids are chosen here rather than by the database.
+  const ids = { erp: randomUUID(), crm: randomUUID() };
+  const secretFor = (connectionId: string) =>
+    encryptSecret(DEMO_CLIENT.clientSecret, parseSecretKey(key), { connectionId });
   await db.insert(connections).values([
     {
+      id: ids.erp,
       name: "ERP under test",
       system: "erp",
       kind: "real",
       baseUrl: harness.erpUrl,
       tokenUrl: harness.tokenUrl,
       clientId: DEMO_CLIENT.clientId,
-      clientSecretEncrypted: secret,
+      clientSecretEncrypted: secretFor(ids.erp),
       settings: { companyId: BC_COMPANY.id, scope: ERP_SCOPE },
     },
     {
+      id: ids.crm,
       name: "CRM under test",
       system: "crm",
       kind: "real",
       baseUrl: harness.crmUrl,
       tokenUrl: harness.tokenUrl,
       clientId: DEMO_CLIENT.clientId,
-      clientSecretEncrypted: secret,
+      clientSecretEncrypted: secretFor(ids.crm),
       settings: { scope: CRM_SCOPE },
     },
   ]);
   const now = new Date();
-  await db
-    .insert(mappingVersions)
-    .values({
-      number: 1,
-      status: "published",
-      graph: {},
-      runtimeConfig: config,
-      contentHash: config.version,
-      createdAt: now,
-      publishedAt: now,
-    });
+  await db.insert(mappingVersions).values({
+    number: 1,
+    status: "published",
+    graph: {},
+    runtimeConfig: config,
+    contentHash: config.version,
+    createdAt: now,
+    publishedAt: now,
+  });
   return { TANDEM_SECRET_KEY: key, TANDEM_SANDBOX: "0" };
 }

@@ -9,8 +9,8 @@ import { seedSandboxIfEmpty } from "@/lib/sandbox/seed-sandbox";
 import { parseMetadata, type MetadataModel } from "@/lib/sandbox/test/metadata-model";
 import { recordingFetch, type RecordedRequest } from "@/lib/sandbox/test/recorded-requests";
 import { checkUrl } from "@/lib/sandbox/test/url-against-metadata";
-import { runFullSync } from "../engine/full-sync";
-import { startSyncHarness, type SyncHarness } from "../test/sync-harness";
+import { runFullSync } from "@/lib/sync/engine/full-sync";
+import { startSyncHarness, type SyncHarness } from "./test/sync-harness";
 
 /**
  * Every URL the connectors send during the demo's full synchronization — inside $batch bodies too — names only what
