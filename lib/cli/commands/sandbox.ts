@@ -1,8 +1,9 @@
 import type { Command } from "commander";
 import { AppError } from "@/lib/errors";
-import { resetSandbox, seedSandboxIfEmpty, type SeedSummary } from "@/lib/sandbox/seed-sandbox";
-import { seedScale } from "@/lib/sandbox/seed-scale";
-import { configureSandbox } from "@/lib/sandbox/configure-sandbox";
+import type { SeedSummary } from "@/lib/sandbox/seed-sandbox";
+import { configureSandboxSettings } from "@/lib/services/sandbox/configure-sandbox-settings";
+import { resetSandboxes, seedSandboxes } from "@/lib/services/sandbox/seed-sandboxes";
+import { cliActor } from "../cli-actor";
 import { withCliDatabase } from "../open-cli-database";
 import type { CliOutput } from "../output";
 
@@ -30,20 +31,20 @@ export function registerSandboxCommands(program: Command, out: CliOutput): void 
           fieldErrors: { customers: ["not a whole number in range"] },
         });
       }
-      await withCliDatabase(async ({ db }) => {
-        const demo = await seedSandboxIfEmpty(db);
-        if (demo) printSummary(out, demo);
-        const started = Date.now();
-        if (customers > 0) {
-          const scaled = await seedScale(db, { customers });
-          printSummary(out, scaled);
-          out.write(
-            `Generated ${scaled.erp.customers} customers and ${scaled.crm.accounts} accounts in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
-          );
-        }
-        if (!demo && customers === 0)
-          out.write("The sandboxes already hold data; nothing to do (use `tandem sandbox reset` to start over).\n");
-      });
+      const actor = cliActor();
+      const started = Date.now();
+      const { demo, scaled } = await withCliDatabase(({ db }) =>
+        seedSandboxes({ ctx: { db, actor }, input: { customers } }),
+      );
+      if (demo) printSummary(out, demo);
+      if (scaled) {
+        printSummary(out, scaled);
+        out.write(
+          `Generated ${scaled.erp.customers} customers and ${scaled.crm.accounts} accounts in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+        );
+      }
+      if (!demo && customers === 0)
+        out.write("The sandboxes already hold data; nothing to do (use `tandem sandbox reset` to start over).\n");
     });
 
   sandbox
@@ -60,7 +61,10 @@ export function registerSandboxCommands(program: Command, out: CliOutput): void 
       } catch {
         throw new AppError("VALIDATION_FAILED", "The settings are not valid JSON");
       }
-      const saved = await withCliDatabase(({ db }) => configureSandbox(db, system, settings));
+      const actor = cliActor();
+      const saved = await withCliDatabase(({ db }) =>
+        configureSandboxSettings({ ctx: { db, actor }, input: { system, settings } }),
+      );
       out.write(`${system.toUpperCase()} sandbox settings: ${JSON.stringify(saved)}\n`);
     });
 
@@ -68,7 +72,8 @@ export function registerSandboxCommands(program: Command, out: CliOutput): void 
     .command("reset")
     .description("Remove everything from both sandboxes and load the demo company again")
     .action(async () => {
-      await withCliDatabase(async ({ db }) => printSummary(out, await resetSandbox(db)));
+      const actor = cliActor();
+      printSummary(out, await withCliDatabase(({ db }) => resetSandboxes({ ctx: { db, actor } })));
       out.write("Sandboxes reset to the demo company.\n");
     });
 }

@@ -4,12 +4,11 @@ import type { Database } from "@/db/client";
 import { syncJobErrors, syncJobs } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { FlowSchema } from "@/lib/mapping/model/direction";
-import { systemActor } from "@/lib/services/context";
-import { getFullSync } from "@/lib/services/sync/get-full-sync";
-import { runFullSync } from "@/lib/sync/engine/full-sync";
-import { runMapping } from "@/lib/sync/engine/run-mapping";
 import { prepareIntegration } from "@/lib/integration/first-start";
-import { openEngine } from "@/lib/integration/open-engine";
+import { dryRunMapping } from "@/lib/services/sync/dry-run-mapping";
+import { runFullSyncInProcess } from "@/lib/services/sync/run-full-sync-in-process";
+import { runMappingInProcess } from "@/lib/services/sync/run-mapping-in-process";
+import { cliActor } from "../cli-actor";
 import { withCliDatabase } from "../open-cli-database";
 import type { CliOutput } from "../output";
 import { errorList, fullSyncTable, passTable } from "../sync-report";
@@ -58,18 +57,19 @@ export function registerSyncCommands(program: Command, out: CliOutput): void {
       if (direction && !direction.success)
         throw new AppError("VALIDATION_FAILED", "--direction must be erp-to-crm or crm-to-erp");
       if (options.dryRun && !options.mapping) throw new AppError("VALIDATION_FAILED", "--dry-run needs --mapping");
+      const actor = cliActor();
       await withCliDatabase(async ({ db }) => {
         for (const note of await prepareIntegration(db)) out.error(`[tandem] ${note}\n`);
-        const engine = await openEngine(db);
+        const ctx = { db, actor };
         if (!options.mapping) {
           const started = Date.now();
-          const runId = await runFullSync(engine, null, {
+          const status = await runFullSyncInProcess({
+            ctx,
             onLine: (mapping, event) =>
               out.error(
                 `${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${event === "started" ? "▶" : "✓"} ${mapping}\n`,
               ),
           });
-          const status = await getFullSync({ ctx: { db, actor: systemActor("cli") }, input: { runId } });
           // Every job of the run: the lines' passes, and the coupling, creating and line jobs they started.
           const jobs = await db
             .select({ id: syncJobs.id })
@@ -85,15 +85,10 @@ export function registerSyncCommands(program: Command, out: CliOutput): void {
           out.write(errorList(errors));
           return;
         }
-        const result = await runMapping(engine, options.mapping, {
-          trigger: "cli",
-          mode: options.full ? "full" : "incremental",
-          direction: direction?.data,
-          dryRun: options.dryRun,
-          guard: options.overrideGuard ? "override" : "on",
-          ...(options.full ? { createUncoupled: true, matchBeforeCreate: true } : {}),
-          waitMs: 60_000,
-        });
+        const input = { mapping: options.mapping, direction: direction?.data, full: Boolean(options.full) };
+        const result = options.dryRun
+          ? await dryRunMapping({ ctx, input })
+          : await runMappingInProcess({ ctx, input: { ...input, overrideGuard: Boolean(options.overrideGuard) } });
         const errors = await errorsOf(
           db,
           result.passes.map((p) => p.jobId).filter((id): id is string => Boolean(id)),

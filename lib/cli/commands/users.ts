@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
-import { systemActor } from "@/lib/services/context";
+import { cliActor } from "../cli-actor";
 import { createUser } from "@/lib/services/users/create-user";
 import { listUsers } from "@/lib/services/users/list-users";
 import { withCliDatabase } from "../open-cli-database";
@@ -27,7 +27,7 @@ export function registerUserCommands(program: Command, out: CliOutput): void {
         : (options.password ?? generated);
       const user = await withCliDatabase((handle) =>
         createUser({
-          ctx: { db: handle.db, actor: systemActor("cli") },
+          ctx: { db: handle.db, actor: cliActor() },
           input: { email: options.email, role: options.role, name: options.name, password },
         }),
       );
@@ -39,7 +39,7 @@ export function registerUserCommands(program: Command, out: CliOutput): void {
     .command("list")
     .description("List users and their roles")
     .action(async () => {
-      const rows = await withCliDatabase((handle) => listUsers({ ctx: { db: handle.db, actor: systemActor("cli") } }));
+      const rows = await withCliDatabase((handle) => listUsers({ ctx: { db: handle.db, actor: cliActor() } }));
       for (const user of rows) out.write(`${user.email}\t${user.role}${user.disabled ? "\tdisabled" : ""}\n`);
     });
 }

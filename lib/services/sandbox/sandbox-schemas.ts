@@ -22,3 +22,15 @@ export const CreateSandboxRecordInput = z.object({
   entity: z.string().trim().min(1).max(100),
   values: z.record(z.string().max(100), z.unknown()),
 });
+
+export const SeedSandboxesInput = z.object({
+  customers: z
+    .number({ error: "The customer count must be a whole number from 0 to 5,000,000" })
+    .int("The customer count must be a whole number from 0 to 5,000,000")
+    .min(0, "The customer count must be a whole number from 0 to 5,000,000")
+    .max(5_000_000, "The customer count must be a whole number from 0 to 5,000,000")
+    .default(0),
+});
+
+/** The settings themselves are checked by the sandbox against what may be tuned. */
+export const ConfigureSandboxInput = z.object({ system: SandboxSystemSchema, settings: z.unknown() });

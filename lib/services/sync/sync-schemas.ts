@@ -37,3 +37,4 @@ export const RestoreSkippedInput = z
 export const JobInput = z.object({ jobId: z.string().uuid("not a job id") });
 export const FullSyncRunInput = z.object({ runId: z.string().uuid("not a full synchronization id") });
 export const ResolveConflictInput = z.object({ conflictId: z.string().uuid("not a conflict id"), winner: Side });
+export const RunInProcessInput = RunMappingInput.extend({ overrideGuard: z.boolean().default(false) });
