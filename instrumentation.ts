@@ -1,12 +1,18 @@
 /** Runs once when the server starts: migrate and seed now, so the first request does not wait and errors show at once. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { checkSecretsAtStart, refuseToStartOnConfigurationError } = await import("./lib/server/start-checks");
+  const { checkDemoAccountsAtStart, checkSecretsAtStart, refuseToStartOnConfigurationError } =
+    await import("./lib/server/start-checks");
+  const { ALL_INTERFACES } = await import("./lib/server/demo-exposure");
+  // `npm start` says where it listens; a server started otherwise (plain `next start`) listens on every interface.
+  process.env.TANDEM_LISTEN_HOST ||= ALL_INTERFACES;
   const { getDb } = await import("./db/client");
-  const handle = await refuseToStartOnConfigurationError(() => {
+  const { handle, warning } = await refuseToStartOnConfigurationError(async () => {
     checkSecretsAtStart();
-    return getDb();
+    const handle = await getDb();
+    return { handle, warning: await checkDemoAccountsAtStart(handle.db) };
   });
+  if (warning) console.warn(`[tandem] ${warning}`);
   console.log(`[tandem] database ready (${handle.driver})`);
   const { prepareIntegration } = await import("./lib/integration/first-start");
   for (const note of await prepareIntegration(handle.db)) console.log(`[tandem] ${note}`);

@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { baseAuthConfig } from "@/lib/auth/auth.config";
+import { contentSecurityPolicy, createNonce } from "@/lib/server/content-security-policy";
 import { authSecret } from "@/lib/server/secrets";
 
 // Optimistic check from the session cookie only; pages, actions and routes each check the user and role again.
@@ -15,7 +16,9 @@ let guard: Promise<Guard> | undefined;
 function loadGuard(): Promise<Guard> {
   const wrapped = auth((request) => {
     const { pathname, search } = request.nextUrl;
-    if (PUBLIC_PAGES.includes(pathname) || request.auth?.user) return NextResponse.next();
+    // The request goes on with the CSP and nonce headers set below: Next reads the nonce from them when it renders.
+    if (PUBLIC_PAGES.includes(pathname) || request.auth?.user)
+      return NextResponse.next({ request: { headers: request.headers } });
     const login = new URL("/login", request.nextUrl);
     if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);
@@ -23,9 +26,25 @@ function loadGuard(): Promise<Guard> {
   return Promise.resolve(wrapped);
 }
 
+function overHttps(request: NextRequest): boolean {
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return forwarded === "https" || request.nextUrl.protocol === "https:";
+}
+
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  // A fresh nonce per page response; the other security headers come from next.config.ts on every response.
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy(nonce, {
+    dev: process.env.NODE_ENV === "development",
+    https: overHttps(request),
+  });
+  request.headers.set("x-nonce", nonce);
+  request.headers.set("content-security-policy", policy);
   guard ??= loadGuard();
-  return (await guard)(request, event);
+  const response =
+    (await (await guard)(request, event)) ?? NextResponse.next({ request: { headers: request.headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 export const config = {

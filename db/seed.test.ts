@@ -45,6 +45,31 @@ describe("seedUsers", () => {
     expect(await verifyPassword(boss!.passwordHash, "a-real-admin-password")).toBe(true);
   });
 
+  it("should seed no demo account on the embedded default when the server listens beyond loopback", async () => {
+    const handle = await fresh();
+    expect(await seedUsers(handle, { TANDEM_LISTEN_HOST: "0.0.0.0" })).toEqual([]);
+    expect(
+      await seedUsers(handle, {
+        TANDEM_LISTEN_HOST: "0.0.0.0",
+        ADMIN_EMAIL: "ops@company.test",
+        ADMIN_PASSWORD: "a-real-admin-password",
+      }),
+    ).toEqual(["ops@company.test"]);
+    expect((await handle.db.select().from(users)).map((r) => r.email)).toEqual(["ops@company.test"]);
+  });
+
+  it("should seed the demo accounts beyond loopback when TANDEM_DEMO=1 asks for them", async () => {
+    const handle = await fresh();
+    expect(await seedUsers(handle, { TANDEM_LISTEN_HOST: "0.0.0.0", TANDEM_DEMO: "1" })).toEqual(
+      DEMO_USERS.map((u) => u.email),
+    );
+  });
+
+  it("should seed the demo accounts when the server listens on a loopback address", async () => {
+    const handle = await fresh();
+    expect(await seedUsers(handle, { TANDEM_LISTEN_HOST: "127.0.0.1" })).toEqual(DEMO_USERS.map((u) => u.email));
+  });
+
   it("should create only the env admin on a server database when demo mode is off", async () => {
     const handle = await fresh();
     const asServer = { ...handle, driver: "postgres" as const };

@@ -4,12 +4,14 @@ import type { DbHandle } from "./drivers/types";
 import { DEMO_USERS } from "./demo-users";
 import { createUser } from "@/lib/services/users/create-user";
 import { systemActor } from "@/lib/services/context";
+import { demoAccountsAllowed } from "@/lib/server/demo-exposure";
 
 type Env = Record<string, string | undefined>;
 
 /**
  * First start: ADMIN_EMAIL/ADMIN_PASSWORD create that admin if missing (any driver); on the embedded default
- * (or TANDEM_DEMO=1) an empty users table gets the demo accounts, with the env admin replacing the demo one.
+ * (or TANDEM_DEMO=1) an empty users table gets the demo accounts, with the env admin replacing the demo one. A server
+ * listening beyond loopback (TANDEM_LISTEN_HOST) seeds them only with TANDEM_DEMO=1: their passwords are published.
  */
 export async function seedUsers(handle: DbHandle, env: Env = process.env): Promise<string[]> {
   const ctx = { db: handle.db, actor: systemActor("seed") };
@@ -20,7 +22,7 @@ export async function seedUsers(handle: DbHandle, env: Env = process.env): Promi
       : null;
 
   const [{ count } = { count: 0 }] = await handle.db.select({ count: sql<number>`count(*)::int` }).from(users);
-  const wantsDemo = handle.driver === "pglite" || env.TANDEM_DEMO === "1";
+  const wantsDemo = (handle.driver === "pglite" || env.TANDEM_DEMO === "1") && demoAccountsAllowed(env);
   if (count === 0 && wantsDemo) {
     for (const demo of DEMO_USERS) {
       if (demo.role === "admin" && envAdmin) continue;

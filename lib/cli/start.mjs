@@ -16,6 +16,7 @@ const SOURCES = [
   "public",
   "proxy.ts",
   "instrumentation.ts",
+  "instrumentation-client.ts",
   "next.config.ts",
   "postcss.config.mjs",
   "package.json",
@@ -50,10 +51,13 @@ if (!dev && needsBuild()) {
 }
 
 const port = process.env.PORT ?? "3000";
-const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", port], {
+// Loopback unless HOST says otherwise: the demo accounts' passwords are published. The server checks the host it is
+// given (TANDEM_LISTEN_HOST) before it keeps any demo account on a network address.
+const host = process.env.HOST?.trim() || "127.0.0.1";
+const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", port, "--hostname", host], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, TANDEM_ROOT: root, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, TANDEM_ROOT: root, TANDEM_LISTEN_HOST: host, NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
