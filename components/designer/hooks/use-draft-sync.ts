@@ -1,9 +1,19 @@
 "use client";
 import { useCallback, useEffect, useRef } from "react";
+import { MAX_DRAFT_BYTES } from "@/lib/services/designer/designer-schemas";
 import type { DesignerActions } from "../designer-actions";
 import { useDesignerStore } from "../store/designer-context";
 
 export const AUTOSAVE_DELAY_MS = 800;
+
+const LIMIT_MB = Math.round(MAX_DRAFT_BYTES / (1024 * 1024));
+
+/** Why a save whose action rejected did not land: Next refuses a body over its limit without a reason we can read. */
+export function refusedSaveMessage(graph: unknown): string {
+  return new TextEncoder().encode(JSON.stringify(graph)).length > MAX_DRAFT_BYTES
+    ? `The draft is too large to save (limit ${LIMIT_MB} MB). Remove some of it, or split it.`
+    : "Could not reach the server: the draft is not saved. It is saved again with your next change.";
+}
 
 /**
  * Debounced autosave of the draft: one save at a time, each sending the hash it was based on; a conflict stops
@@ -20,7 +30,14 @@ export function useDraftSync(saveDraft: DesignerActions["saveDraft"]) {
     if (state.revision === state.savedRevision && state.baseHash) return state.baseHash;
     const revision = state.revision;
     state.markSaving();
-    const result = await saveDraft({ graph: state.graph, baseHash: state.baseHash });
+    let result: Awaited<ReturnType<typeof saveDraft>>;
+    try {
+      result = await saveDraft({ graph: state.graph, baseHash: state.baseHash });
+    } catch {
+      // The action never answered: the body was refused (too large), or the server could not be reached.
+      store.getState().markSaveFailed("error", refusedSaveMessage(state.graph));
+      return null;
+    }
     if (result.ok) {
       store.getState().markSaved(result.data.hash, revision);
       return result.data.hash;

@@ -12,6 +12,8 @@ const TEXT = {
 export function SaveStatus() {
   const status = useDesigner((s) => s.saveStatus);
   const error = useDesigner((s) => s.saveError);
+  // A failed save says why, in the toolbar; a conflict has its own banner with the reload button.
+  const reason = status === "error" && error ? `: ${error}` : "";
   return (
     <span
       role="status"
@@ -21,6 +23,7 @@ export function SaveStatus() {
       className={status === "conflict" || status === "error" ? "text-xs text-red-700" : "text-xs text-muted-foreground"}
     >
       {TEXT[status]}
+      {reason}
     </span>
   );
 }

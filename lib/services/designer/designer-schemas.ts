@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GRAPH_SCHEMA_VERSION } from "@/lib/mapping/graph/graph";
 import { MappingNameSchema } from "@/lib/mapping/model/table-mapping";
+import { DRAFT_LIMIT_BYTES } from "@/lib/server/action-body-limit";
 
 /** Drafts may be half-drawn: only the envelope is checked here; the mapping core reports the rest as diagnostics. */
 const LooseNode = z.looseObject({
@@ -37,5 +38,5 @@ export const PreviewRecordInput = z.object({
   recordId: z.string().min(1).max(100),
 });
 
-/** Draft text beyond this is refused before it is parsed: a canvas is never this big. */
-export const MAX_DRAFT_BYTES = 8 * 1024 * 1024;
+/** Draft text (UTF-8 bytes) beyond this is refused before it is parsed: a canvas is never this big. */
+export const MAX_DRAFT_BYTES = DRAFT_LIMIT_BYTES;

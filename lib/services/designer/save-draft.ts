@@ -15,7 +15,7 @@ export async function saveDraft(args: { ctx: ServiceContext; input: unknown }): 
   const { ctx } = args;
   requireRole(ctx, "consultant");
   const input = parseInput(SaveDraftInput, args.input);
-  if (JSON.stringify(input.graph ?? null).length > MAX_DRAFT_BYTES)
+  if (Buffer.byteLength(JSON.stringify(input.graph ?? null), "utf8") > MAX_DRAFT_BYTES)
     throw new AppError("VALIDATION_FAILED", "The canvas is larger than 8 MB; split it.");
   const graph = parseInput(DraftGraphSchema, input.graph);
   const authorId = ctx.actor.kind === "user" ? ctx.actor.id : null;
