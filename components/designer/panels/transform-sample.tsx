@@ -3,8 +3,13 @@ import { useEffect, useState } from "react";
 import { Input } from "@/components/ui/input";
 import type { Transform } from "@/lib/mapping/model/transform";
 import { applyTransforms } from "@/lib/mapping/transform/apply-transforms";
+import { transformErrorMessage } from "@/lib/mapping/transform/transform-error-message";
 
-/** Runs the chain on a sample value as you type, so a transform or JSONata expression shows what it does. */
+/**
+ * Runs the chain on a sample value as you type, so a transform or JSONata expression shows what it does. Regexes run
+ * in linear time and JSONata within its time budget, so no pattern can freeze the page; a failure shows a fixed
+ * message and its code, never the engine's own text.
+ */
 export function TransformSample({ transforms, maxLength }: { transforms: Transform[]; maxLength?: number }) {
   const [sample, setSample] = useState("  Sample value  ");
   const [result, setResult] = useState<{ ok: boolean; text: string }>({ ok: true, text: "" });
@@ -12,10 +17,7 @@ export function TransformSample({ transforms, maxLength }: { transforms: Transfo
     let current = true;
     applyTransforms(sample, transforms, { record: { value: sample }, targetMaxLength: maxLength })
       .then((value) => current && setResult({ ok: true, text: JSON.stringify(value) }))
-      .catch(
-        (error: unknown) =>
-          current && setResult({ ok: false, text: error instanceof Error ? error.message : String(error) }),
-      );
+      .catch((error: unknown) => current && setResult({ ok: false, text: transformErrorMessage(error) }));
     return () => {
       current = false;
     };

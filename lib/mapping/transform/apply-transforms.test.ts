@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Transform } from "../model/transform";
 import { applyTransforms } from "./apply-transforms";
+import { MAX_REGEX_INPUT } from "./linear-regex";
 
 const record = { firstname: "Ada", lastname: "Lovelace", city: "London", empty: "" };
+/** Exponential for a backtracking engine: a JavaScript RegExp takes minutes on it. */
+const EVIL = `${"a".repeat(50_000)}!`;
 const run = (value: unknown, transforms: Transform[], targetMaxLength?: number) =>
   applyTransforms(value, transforms, { record, targetMaxLength });
 
@@ -30,6 +33,38 @@ describe("applyTransforms", () => {
       "1042",
     ],
     ["regular-expression match without a match", "none here", [{ type: "regex-match", pattern: "\\d+" }], ""],
+    [
+      "regular-expression replace with groups, $& and $$",
+      "Ada Lovelace",
+      [{ type: "regex-replace", pattern: "(\\w+) (\\w+)", replaceWith: "$2, $1 ($&) $$" }],
+      "Lovelace, Ada (Ada Lovelace) $",
+    ],
+    [
+      "regular-expression replace with a named group",
+      "2026-03-09",
+      [{ type: "regex-replace", pattern: "(?<y>\\d{4})-(?<m>\\d\\d)-(?<d>\\d\\d)", replaceWith: "$<d>.$<m>.$<y>" }],
+      "09.03.2026",
+    ],
+    [
+      "regular-expression match ignoring case",
+      "ORDER so-7",
+      [{ type: "regex-match", pattern: "So-(\\d)", flags: "gi", group: 1 }],
+      "7",
+    ],
+    ["regular-expression match per line", "a\nb1", [{ type: "regex-match", pattern: "^b\\d$", flags: "m" }], "b1"],
+    ["regular-expression match across lines", "a\nb", [{ type: "regex-match", pattern: "a.b", flags: "s" }], "a\nb"],
+    [
+      "regular-expression match of a group that took no part",
+      "ab",
+      [{ type: "regex-match", pattern: "a(x)?", group: 1 }],
+      "",
+    ],
+    [
+      "regular-expression replace after emoji",
+      "😀-😀",
+      [{ type: "regex-replace", pattern: "-", replaceWith: "+" }],
+      "😀+😀",
+    ],
     [
       "date formatting in UTC",
       "2026-03-09T23:30:00-02:00",
@@ -103,11 +138,46 @@ describe("applyTransforms", () => {
       /needs a date/,
     ],
     [
-      "a regular expression on a huge value",
-      "a".repeat(10_001),
+      "a regular expression on a value longer than the engine's limit",
+      "a".repeat(MAX_REGEX_INPUT + 1),
       [{ type: "regex-match", pattern: "a+" }],
       "TRANSFORM_INPUT",
-      /at most 10000 characters/,
+      /at most 1048576 characters/,
+    ],
+    [
+      "a complex regular expression on a long value",
+      "ab c".repeat(100_000),
+      [{ type: "regex-match", pattern: "(.*a){20}" }],
+      "TRANSFORM_INPUT",
+      /too complex for a value of 400000 characters/,
+    ],
+    [
+      "a regular expression with a backreference",
+      "aa",
+      [{ type: "regex-match", pattern: "(a)\\1" }],
+      "TRANSFORM_INVALID",
+      /backreference \(\\1\).*linear-time engine/,
+    ],
+    [
+      "a regular expression with a lookahead",
+      "ab",
+      [{ type: "regex-replace", pattern: "a(?=b)", replaceWith: "" }],
+      "TRANSFORM_INVALID",
+      /lookahead \(\?=…\).*linear-time engine/,
+    ],
+    [
+      "the sticky flag",
+      "ab",
+      [{ type: "regex-match", pattern: "a", flags: "y" }],
+      "TRANSFORM_INVALID",
+      /sticky.*linear-time engine/,
+    ],
+    [
+      "a JSONata regex with a lookbehind",
+      "ab",
+      [{ type: "jsonata", expression: "$replace($, /(?<=a)b/, 'x')" }],
+      "TRANSFORM_INVALID",
+      /lookbehind \(\?<=…\).*linear-time engine/,
     ],
     [
       "an invalid regular expression",
@@ -139,6 +209,23 @@ describe("applyTransforms", () => {
       message: expect.stringMatching(message),
     });
   });
+
+  it.each<[string, Transform, unknown]>([
+    ["a regular-expression match", { type: "regex-match", pattern: "(a+)+$" }, ""],
+    ["a regular-expression replace", { type: "regex-replace", pattern: "(a+)+$", replaceWith: "x" }, EVIL],
+    ["JSONata $match", { type: "jsonata", expression: "$match($, /(a+)+$/)" }, undefined],
+    ["JSONata $replace", { type: "jsonata", expression: "$replace($, /(a+)+$/, 'x')" }, EVIL],
+    ["JSONata $contains", { type: "jsonata", expression: "$contains($, /(a+)+$/)" }, false],
+    ["JSONata $split", { type: "jsonata", expression: "$count($split($, /(a+)+$/))" }, 1],
+  ])(
+    "should end fast with no match when %s runs (a+)+$ on 50,000 characters",
+    async (_label, transform, expected) => {
+      const started = Date.now();
+      expect(await run(EVIL, [transform])).toEqual(expected);
+      expect(Date.now() - started).toBeLessThan(1000);
+    },
+    5000,
+  );
 
   it("should stop a runaway JSONata expression when it exceeds its time budget", async () => {
     const started = Date.now();

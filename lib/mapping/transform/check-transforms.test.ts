@@ -31,6 +31,27 @@ describe("checkTransforms", () => {
       /Invalid regular expression/,
     ],
     ["a JSONata syntax error", [{ type: "jsonata", expression: "1 +" }], "string", "INVALID_EXPRESSION", /JSONata/],
+    [
+      "a backreference the linear-time engine cannot run",
+      [{ type: "regex-replace", pattern: "(\\w)\\1", replaceWith: "$1" }],
+      "string",
+      "INVALID_TRANSFORM",
+      /backreference \(\\1\).*linear-time engine/,
+    ],
+    [
+      "a negative lookahead the linear-time engine cannot run",
+      [{ type: "regex-match", pattern: "^(?!x)\\w+" }],
+      "string",
+      "INVALID_TRANSFORM",
+      /negative lookahead.*linear-time engine/,
+    ],
+    [
+      "a JSONata regex the linear-time engine cannot run",
+      [{ type: "jsonata", expression: "$match($, /(?<n>a)\\k<n>/)" }],
+      "string",
+      "INVALID_TRANSFORM",
+      /named backreference.*linear-time engine/,
+    ],
   ])("should report %s", (_label, transforms, input, code, message) => {
     const { problems } = checkTransforms(transforms, input, { maxLength: 10 });
     expect(problems).toEqual([{ index: 0, code, message: expect.stringMatching(message) }]);

@@ -47,12 +47,7 @@ function checkOne(
   switch (t.type) {
     case "regex-replace":
     case "regex-match":
-      compileRegex(
-        t.pattern,
-        t.type === "regex-match" ? t.flags?.replace("g", "") : t.flags,
-        t.type,
-        t.type === "regex-replace",
-      );
+      compileRegex(t.pattern, t.flags, t.type);
       return { output: "string" };
     case "truncate":
       if (t.maxLength === undefined && target && target.maxLength === undefined)

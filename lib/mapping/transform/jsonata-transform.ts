@@ -1,4 +1,5 @@
 import jsonata from "jsonata";
+import { Re2RegexEngine } from "./re2-regex-engine";
 import { TransformError } from "./transform-error";
 
 export const DEFAULT_EXPRESSION_TIMEOUT_MS = 100;
@@ -6,18 +7,37 @@ const MAX_DEPTH = 200;
 
 type JsonataError = { code?: string; message?: string; position?: number };
 
-/** Parses an expression; a syntax error becomes an EXPRESSION_ERROR naming the position. */
+/** JSONata's regex literals run on RE2 too: `$match($, /(a+)+$/)` ends in linear time. */
+const OPTIONS = { RegexEngine: Re2RegexEngine as unknown as RegExpConstructor };
+
+/** Every regex literal of a parsed expression, so one RE2 cannot run is refused before any evaluation. */
+function checkRegexLiterals(node: unknown, seen = new Set<object>()): void {
+  if (!node || typeof node !== "object" || node instanceof RegExp || seen.has(node)) return;
+  seen.add(node);
+  const n = node as { type?: unknown; value?: unknown };
+  if (n.type === "regex" && n.value instanceof RegExp) new Re2RegexEngine(n.value);
+  for (const child of Object.values(node)) checkRegexLiterals(child, seen);
+}
+
+/**
+ * Parses an expression; a syntax error becomes an EXPRESSION_ERROR naming the position, and a regex literal the
+ * linear-time engine cannot run a TRANSFORM_INVALID.
+ */
 export function compileExpression(expression: string): jsonata.Expression {
+  let parsed: jsonata.Expression;
   try {
-    return jsonata(expression);
+    parsed = jsonata(expression, OPTIONS);
   } catch (error) {
     const e = error as JsonataError;
     throw new TransformError(
       "EXPRESSION_ERROR",
       `JSONata: ${e.message ?? String(error)}${e.position !== undefined ? ` (at ${e.position})` : ""}`,
       "jsonata",
+      e.position,
     );
   }
+  checkRegexLiterals(parsed.ast());
+  return parsed;
 }
 
 /**

@@ -1,25 +1,20 @@
 import { UTCDate } from "@date-fns/utc";
 import { format as formatDate } from "date-fns";
 import type { Transform } from "../model/transform";
+import type { RE2JS } from "re2js";
 import { TransformError } from "./transform-error";
+import { checkRegexWork, compileLinearRegex } from "./linear-regex";
 import { isCalendarDate } from "../model/iso-dates";
 
 type SyncTransform = Exclude<Transform, { type: "jsonata" }>;
 export type TransformContext = { record: Record<string, unknown>; targetMaxLength?: number };
 
-const REGEX_FLAGS = /^[gimsuy]*$/;
-/** JavaScript regexes cannot be interrupted; a bound on the input bounds a pathological pattern's work. */
-export const MAX_REGEX_INPUT = 10_000;
-
-function regexInput(value: unknown, transform: string): string {
+/** Runs a user's pattern on a value: linear-time engine, value checked against the engine's work budget first. */
+function regexRun(value: unknown, transform: string, pattern: string, flags: string | undefined) {
   const input = text(value, transform);
-  if (input.length > MAX_REGEX_INPUT)
-    throw new TransformError(
-      "TRANSFORM_INPUT",
-      `${transform} works on at most ${MAX_REGEX_INPUT} characters; the value has ${input.length}`,
-      transform,
-    );
-  return input;
+  const regex = compileRegex(pattern, flags, transform);
+  checkRegexWork(regex, input.length, transform);
+  return { input, regex };
 }
 
 /** Cuts to at most `max` UTF-16 code units (what both systems' length limits count) without splitting a pair. */
@@ -40,20 +35,12 @@ function parseInstant(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export function compileRegex(
-  pattern: string,
-  flags: string | undefined,
-  transform: string,
-  ensureGlobal: boolean,
-): RegExp {
-  const effective = ensureGlobal && !(flags ?? "").includes("g") ? `${flags ?? ""}g` : (flags ?? "");
-  if (!REGEX_FLAGS.test(effective))
-    throw new TransformError("TRANSFORM_INVALID", `Unknown regular-expression flags "${flags}"`, transform);
-  try {
-    return new RegExp(pattern, effective);
-  } catch (error) {
-    throw new TransformError("TRANSFORM_INVALID", `Invalid regular expression: ${(error as Error).message}`, transform);
-  }
+/**
+ * A user's pattern on the linear-time engine. The g flag is the transform's business (replace is always global,
+ * match takes the first match), so it is accepted and ignored here.
+ */
+export function compileRegex(pattern: string, flags: string | undefined, transform: string): RE2JS {
+  return compileLinearRegex(pattern, flags, transform);
 }
 
 function text(value: unknown, transform: string): string {
@@ -104,13 +91,16 @@ export function applyBuiltin(value: unknown, t: SyncTransform, context: Transfor
     }
     case "replace":
       return text(value, t.type).split(t.find).join(t.replaceWith);
-    case "regex-replace":
-      return regexInput(value, t.type).replace(compileRegex(t.pattern, t.flags, t.type, true), t.replaceWith);
+    case "regex-replace": {
+      // The replacement reads like String.prototype.replace's: $1, $&, $$, $<name>.
+      const { input, regex } = regexRun(value, t.type, t.pattern, t.flags);
+      return regex.matcher(input).replaceAll(t.replaceWith);
+    }
     case "remove-non-alphanumeric":
       return text(value, t.type).replace(/[^\p{L}\p{N}]/gu, "");
     case "regex-match": {
-      const match = compileRegex(t.pattern, t.flags?.replace("g", ""), t.type, false).exec(regexInput(value, t.type));
-      return match?.[t.group ?? 0] ?? "";
+      const { input, regex } = regexRun(value, t.type, t.pattern, t.flags);
+      return regex.exec(input)?.[t.group ?? 0] ?? "";
     }
     case "truncate": {
       const max = t.maxLength ?? context.targetMaxLength;

@@ -6,6 +6,8 @@ export class TransformError extends Error {
     readonly code: TransformErrorCode,
     message: string,
     readonly transform: string,
+    /** Where in a JSONata expression a syntax error was found (a character offset), when known. */
+    readonly position?: number,
   ) {
     super(message);
     this.name = "TransformError";

@@ -5,6 +5,10 @@ import { findEntity, findField } from "@/lib/mapping/model/catalog";
 import { carries, flowsOf, sourceSide, targetSide, type Flow } from "@/lib/mapping/model/direction";
 import { RUNTIME_CONFIG_SCHEMA_VERSION } from "@/lib/mapping/model/runtime-config";
 import { fieldPairLabel } from "@/lib/mapping/diff/config-diff";
+import type { CatalogField } from "@/lib/mapping/model/catalog";
+import type { FieldMapping } from "@/lib/mapping/model/table-mapping";
+import { applyTransforms } from "@/lib/mapping/transform/apply-transforms";
+import { transformErrorMessage } from "@/lib/mapping/transform/transform-error-message";
 import { fieldValue } from "@/lib/sync/decide/field-value";
 import { createEngineContext } from "@/lib/sync/engine/engine-context";
 import { prepareLookups } from "@/lib/sync/engine/lookup-resolver";
@@ -25,6 +29,25 @@ export type PreviewField = {
 };
 export type PreviewFlow = { flow: Flow; fields: PreviewField[] };
 export type RecordPreview = { mapping: string; recordId: string; label: string; flows: PreviewFlow[] };
+
+/**
+ * A failed transform chain, as a preview shows it: a fixed message and the code, not the engine's text. The
+ * engine's record error keeps only TRANSFORM_FAILED, so the chain (bounded: linear regexes, JSONata's time budget)
+ * runs once more to learn which error it was.
+ */
+async function transformFailure(
+  field: FieldMapping,
+  source: unknown,
+  record: Record<string, unknown>,
+  target: CatalogField | undefined,
+): Promise<string> {
+  try {
+    await applyTransforms(source, field.transforms ?? [], { record, targetMaxLength: target?.maxLength });
+  } catch (error) {
+    return transformErrorMessage(error);
+  }
+  return transformErrorMessage(null);
+}
 
 /**
  * The payload the drawn (unpublished) mapping would write for one real source record, field by field, per flow
@@ -65,14 +88,21 @@ export async function previewRecord(args: { ctx: ServiceContext; input: unknown 
     )) {
       const target = field[targetSide(flow)]!;
       const source = field.constant !== undefined ? field.constant : record.values[field[sourceSide(flow)] ?? ""];
-      const outcome = await fieldValue(field, flow, record.values, lookups, findField(targetEntity, target));
+      const targetField = findField(targetEntity, target);
+      const outcome = await fieldValue(field, flow, record.values, lookups, targetField);
+      const error =
+        outcome.kind !== "error"
+          ? undefined
+          : outcome.error.code === "TRANSFORM_FAILED"
+            ? await transformFailure(field, source, record.values, targetField)
+            : outcome.error.message;
       fields.push({
         field: fieldPairLabel(field),
         target,
         source: source ?? null,
         outcome: outcome.kind,
         ...(outcome.kind === "write" ? { value: outcome.value ?? null } : {}),
-        ...(outcome.kind === "error" ? { error: outcome.error.message } : {}),
+        ...(error !== undefined ? { error } : {}),
       });
     }
     flows.push({ flow, fields });
