@@ -13,6 +13,9 @@ export async function register() {
     return { handle, warning: await checkDemoAccountsAtStart(handle.db) };
   });
   if (warning) console.warn(`[tandem] ${warning}`);
+  const { missingAdminHint } = await import("./lib/server/admin-hint");
+  const hint = await missingAdminHint(handle.db);
+  if (hint) console.warn(`[tandem] ${hint}`);
   console.log(`[tandem] database ready (${handle.driver})`);
   const { prepareIntegration } = await import("./lib/integration/first-start");
   for (const note of await prepareIntegration(handle.db)) console.log(`[tandem] ${note}`);
