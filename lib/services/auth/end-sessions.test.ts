@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { users } from "@/db/schema";
+import { auditLog, users } from "@/db/schema";
 import { makeUser } from "@/db/test/factories";
 import { describeEachDriver } from "@/db/test/test-database";
 import type { Database } from "@/db/drivers/types";
@@ -25,5 +25,14 @@ describeEachDriver("endSessions", (database) => {
     // The copied cookie still says 0: signing out with it again must not end the owner's new session.
     expect(await endSessions(db, { userId: user.id, tokenVersion: 0 })).toBe(false);
     expect(await versionOf(db, user.id)).toBe(1);
+  });
+
+  it("should write one sign-out audit row per session ended when a user signs out, none for a revoked token", async () => {
+    const { db } = database();
+    const user = await makeUser(db);
+    const rows = () => db.select().from(auditLog).where(eq(auditLog.targetId, user.id));
+    await endSessions(db, { userId: user.id, tokenVersion: 0 });
+    await endSessions(db, { userId: user.id, tokenVersion: 0 });
+    expect(await rows()).toMatchObject([{ action: "auth.sign-out", actorId: user.id, actorLabel: user.email }]);
   });
 });
