@@ -2,8 +2,9 @@ import type { DbDriver } from "@/db/drivers/resolve-driver";
 import { createTestDatabase, type TestDatabase } from "@/db/test/test-database";
 import { BC_COMPANY } from "../business-central/bc-service";
 import { SandboxRuntime, SANDBOX_PATHS } from "../sandbox-runtime";
-import { DEMO_CLIENT, type SandboxSettingsInput } from "../sandbox-settings";
+import type { SandboxSettingsInput } from "../sandbox-settings";
 import { routeSandbox } from "../serve-sandbox";
+import { CRM_SCOPE, demoTokenForm, ERP_SCOPE } from "./demo-token-form";
 
 export type RawSandbox = {
   database: TestDatabase;
@@ -34,19 +35,14 @@ export async function rawSandbox(
       runtime,
       new Request(`${ORIGIN}${SANDBOX_PATHS.token}/t/oauth2/v2.0/token`, {
         method: "POST",
-        body: new URLSearchParams({
-          grant_type: "client_credentials",
-          client_id: DEMO_CLIENT.clientId,
-          client_secret: DEMO_CLIENT.clientSecret,
-          scope,
-        }),
+        body: demoTokenForm(scope),
       }),
     );
     return ((await response.json()) as { access_token: string }).access_token;
   };
   const tokens = {
-    crm: await token("https://sandbox-crm/.default"),
-    erp: await token("https://api.businesscentral.dynamics.com/.default"),
+    crm: await token(CRM_SCOPE),
+    erp: await token(ERP_SCOPE),
   };
   const call = (system: "crm" | "erp", url: string, init: RequestInit = {}) =>
     routeSandbox(

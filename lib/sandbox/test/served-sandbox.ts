@@ -1,10 +1,9 @@
 import { availableDrivers, createTestDatabase, type TestDatabase } from "@/db/test/test-database";
 import { SandboxRuntime, SANDBOX_PATHS, type SandboxRuntimeOptions } from "../sandbox-runtime";
-import { DEMO_CLIENT } from "../sandbox-settings";
 import { serveSandbox, type ServedSandbox } from "../serve-sandbox";
+import { demoTokenForm } from "./demo-token-form";
 
-export const CRM_SCOPE = "https://sandbox-crm/.default";
-export const ERP_SCOPE = "https://api.businesscentral.dynamics.com/.default";
+export { CRM_SCOPE, ERP_SCOPE } from "./demo-token-form";
 
 export type Served = {
   database: TestDatabase;
@@ -34,12 +33,7 @@ export async function servedSandbox(options: Omit<SandboxRuntimeOptions, "db"> =
     token: async (scope) => {
       const response = await fetch(tokenUrl, {
         method: "POST",
-        body: new URLSearchParams({
-          grant_type: "client_credentials",
-          client_id: DEMO_CLIENT.clientId,
-          client_secret: DEMO_CLIENT.clientSecret,
-          scope,
-        }),
+        body: demoTokenForm(scope),
       });
       return ((await response.json()) as { access_token: string }).access_token;
     },
