@@ -14,6 +14,7 @@ describeEachDriver("migrations", (database, driver) => {
     );
     expect(rows.map((r) => r.table_name)).toEqual([
       "audit_log",
+      "connection_pairs",
       "connections",
       "coupling_intents",
       "couplings",

@@ -1,4 +1,5 @@
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { connectionPairs } from "./connections";
 import { syncResult } from "./enums";
 
 /** One ERP record linked to one CRM record under a table mapping, with per-side sync state. */
@@ -6,6 +7,9 @@ export const couplings = pgTable(
   "couplings",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    pairId: uuid("pair_id")
+      .notNull()
+      .references(() => connectionPairs.id, { onDelete: "restrict" }),
     mappingName: text("mapping_name").notNull(),
     erpId: text("erp_id").notNull(),
     crmId: text("crm_id").notNull(),
@@ -32,9 +36,9 @@ export const couplings = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("couplings_mapping_erp_uq").on(t.mappingName, t.erpId),
-    uniqueIndex("couplings_mapping_crm_uq").on(t.mappingName, t.crmId),
-    index("couplings_mapping_skipped_idx").on(t.mappingName, t.skipped),
+    uniqueIndex("couplings_pair_mapping_erp_uq").on(t.pairId, t.mappingName, t.erpId),
+    uniqueIndex("couplings_pair_mapping_crm_uq").on(t.pairId, t.mappingName, t.crmId),
+    index("couplings_pair_mapping_skipped_idx").on(t.pairId, t.mappingName, t.skipped),
   ],
 );
 export type Coupling = typeof couplings.$inferSelect;

@@ -1,4 +1,5 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { connectionPairs } from "./connections";
 import { users } from "./users";
 
 /**
@@ -10,6 +11,9 @@ export const syncConflicts = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     jobId: uuid("job_id"),
+    pairId: uuid("pair_id")
+      .notNull()
+      .references(() => connectionPairs.id, { onDelete: "restrict" }),
     mappingName: text("mapping_name").notNull(),
     /** update | deletion */
     kind: text("kind").notNull(),
@@ -26,7 +30,7 @@ export const syncConflicts = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("sync_conflicts_mapping_status_idx").on(t.mappingName, t.status),
+    index("sync_conflicts_pair_mapping_status_idx").on(t.pairId, t.mappingName, t.status),
     index("sync_conflicts_job_idx").on(t.jobId),
   ],
 );

@@ -1,4 +1,5 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { connectionPairs } from "./connections";
 import { syncDirection, syncJobStatus, syncJobType } from "./enums";
 import { users } from "./users";
 
@@ -19,6 +20,9 @@ export const syncJobs = pgTable(
   "sync_jobs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    pairId: uuid("pair_id")
+      .notNull()
+      .references(() => connectionPairs.id, { onDelete: "restrict" }),
     mappingName: text("mapping_name").notNull(),
     direction: syncDirection("direction").notNull(),
     type: syncJobType("type").notNull().default("synchronization"),
@@ -51,6 +55,7 @@ export const syncJobs = pgTable(
   // The scheduler asks every minute which mappings have a held run.
   (t) => [
     index("sync_jobs_mapping_created_idx").on(t.mappingName, t.createdAt),
+    index("sync_jobs_pair_created_idx").on(t.pairId, t.createdAt),
     index("sync_jobs_created_idx").on(t.createdAt),
     index("sync_jobs_status_idx").on(t.status),
   ],

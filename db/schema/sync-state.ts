@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { connectionPairs } from "./connections";
 import { syncDirection } from "./enums";
 import { users } from "./users";
 
@@ -6,13 +7,16 @@ import { users } from "./users";
 export const syncWatermarks = pgTable(
   "sync_watermarks",
   {
+    pairId: uuid("pair_id")
+      .notNull()
+      .references(() => connectionPairs.id, { onDelete: "restrict" }),
     mappingName: text("mapping_name").notNull(),
     direction: syncDirection("direction").notNull(),
     watermark: timestamp("watermark", { withTimezone: true, precision: 3 }),
     deltaToken: text("delta_token"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.mappingName, t.direction] })],
+  (t) => [primaryKey({ columns: [t.pairId, t.mappingName, t.direction] })],
 );
 
 /**
@@ -23,13 +27,16 @@ export const couplingIntents = pgTable(
   "coupling_intents",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    pairId: uuid("pair_id")
+      .notNull()
+      .references(() => connectionPairs.id, { onDelete: "restrict" }),
     mappingName: text("mapping_name").notNull(),
     direction: syncDirection("direction").notNull(),
     sourceId: text("source_id").notNull(),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("coupling_intents_mapping_idx").on(t.mappingName, t.direction)],
+  (t) => [index("coupling_intents_pair_mapping_idx").on(t.pairId, t.mappingName, t.direction)],
 );
 
 /** One run per table mapping at a time, across processes: a lease renewed while the run lives. */
@@ -42,6 +49,9 @@ export const mappingLeases = pgTable("mapping_leases", {
 /** A full synchronization: every mapping in dependency order (BC's CRM Full Synch. Review). */
 export const fullSyncRuns = pgTable("full_sync_runs", {
   id: uuid("id").primaryKey().defaultRandom(),
+  pairId: uuid("pair_id")
+    .notNull()
+    .references(() => connectionPairs.id, { onDelete: "restrict" }),
   status: text("status").notNull().default("running"),
   configVersion: text("config_version").notNull(),
   startedBy: uuid("started_by").references(() => users.id, { onDelete: "set null" }),

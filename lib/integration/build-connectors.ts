@@ -27,67 +27,97 @@ function scopeFor(connection: Connection): string {
 }
 
 export type BuiltConnectors = { connectors: Record<Side, Connector>; catalogs: Record<Side, SchemaCatalog> };
+export type BuildOptions = {
+  retry?: { maxAttempts?: number };
+  timeoutMs?: number;
+  /**
+   * The entities a real tenant is asked to describe (the config's): a Dataverse environment has hundreds of tables
+   * at four metadata requests each, and its choice columns are described as option-set entities only when named.
+   */
+  entities?: Record<Side, string[]>;
+};
+type Built = { connector: Connector; catalog: SchemaCatalog | null };
 
 /**
- * Connectors for the configured connections. Sandbox connections run the simulators in this process over the same
- * database (requests never touch the network); real ones speak HTTPS with the stored, encrypted client secret.
+ * The connector for one connection. Sandbox connections run the simulators in this process over the same database
+ * (requests never touch the network); real ones speak HTTPS with the stored, encrypted client secret, to the API and
+ * token URLs stored with the connection and nowhere else.
  */
+export function connectorFor(
+  db: Database,
+  connection: Connection,
+  options: BuildOptions & { runtime?: () => SandboxRuntime; clientSecret?: string; catalog?: SchemaCatalog } = {},
+): Built {
+  const sandbox = connection.kind === "sandbox";
+  let runtime: SandboxRuntime | undefined;
+  const sandboxRuntime = () => (runtime ??= options.runtime?.() ?? new SandboxRuntime({ db }));
+  const fetchVia: FetchLike | undefined = sandbox ? (request) => routeSandbox(sandboxRuntime(), request) : undefined;
+  const clientSecret = sandbox
+    ? DEMO_CLIENT.clientSecret
+    : (options.clientSecret ??
+      (connection.clientSecretEncrypted
+        ? decryptSecret(connection.clientSecretEncrypted, secretKey(), { connectionId: connection.id })
+        : ""));
+  const scope = (connection.settings as { scope?: string }).scope ?? scopeFor(connection);
+  const credentials = { tokenUrl: connection.tokenUrl ?? "", clientId: connection.clientId ?? "", clientSecret, scope };
+  const common = {
+    credentials,
+    fetch: fetchVia,
+    retry: options.retry,
+    timeoutMs: options.timeoutMs,
+    ...(sandbox
+      ? { catalog: STATIC_CATALOGS[connection.system] }
+      : options.catalog
+        ? { catalog: options.catalog }
+        : {}),
+  };
+  if (connection.system === "erp") {
+    const companyId = String((connection.settings as { companyId?: string }).companyId ?? "");
+    return {
+      connector: new BusinessCentralConnector({ apiUrl: connection.baseUrl, companyId, ...common }),
+      catalog: sandbox ? STATIC_CATALOGS.erp : null,
+    };
+  }
+  return {
+    connector: new DataverseConnector({ serviceUrl: connection.baseUrl, ...common }),
+    catalog: sandbox ? STATIC_CATALOGS.crm : null,
+  };
+}
+
+/** Connectors for the configured connections (one sandbox runtime shared by both sandbox sides). */
 export async function buildConnectors(
   db: Database,
   rows: Record<Side, Connection | null>,
-  options: { retry?: { maxAttempts?: number } } = {},
+  options: BuildOptions = {},
 ): Promise<BuiltConnectors> {
   let runtime: SandboxRuntime | undefined;
-  const build = (side: Side): { connector: Connector; catalog: SchemaCatalog | null } => {
+  const shared = () => (runtime ??= new SandboxRuntime({ db }));
+  const build = (side: Side): Built => {
     const connection = rows[side];
     if (!connection)
       throw new AppError(
         "CONFIGURATION",
         `No ${side === "erp" ? "Business Central" : "Dataverse"} connection is configured.`,
       );
-    const sandbox = connection.kind === "sandbox";
-    if (sandbox) runtime ??= new SandboxRuntime({ db });
-    const fetchVia: FetchLike | undefined = sandbox ? (request) => routeSandbox(runtime!, request) : undefined;
-    const clientSecret = sandbox
-      ? DEMO_CLIENT.clientSecret
-      : connection.clientSecretEncrypted
-        ? decryptSecret(connection.clientSecretEncrypted, secretKey(), { connectionId: connection.id })
-        : "";
-    const scope = (connection.settings as { scope?: string }).scope ?? scopeFor(connection);
-    const credentials = {
-      tokenUrl: connection.tokenUrl ?? "",
-      clientId: connection.clientId ?? "",
-      clientSecret,
-      scope,
-    };
-    const common = {
-      credentials,
-      fetch: fetchVia,
-      retry: options.retry,
-      ...(sandbox ? { catalog: STATIC_CATALOGS[side] } : {}),
-    };
-    if (side === "erp") {
-      const companyId = String((connection.settings as { companyId?: string }).companyId ?? "");
-      if (!companyId)
-        throw new AppError("CONFIGURATION", "The Business Central connection has no company id in its settings.");
-      return {
-        connector: new BusinessCentralConnector({ apiUrl: connection.baseUrl, companyId, ...common }),
-        catalog: sandbox ? STATIC_CATALOGS.erp : null,
-      };
-    }
-    return {
-      connector: new DataverseConnector({ serviceUrl: connection.baseUrl, ...common }),
-      catalog: sandbox ? STATIC_CATALOGS.crm : null,
-    };
+    if (side === "erp" && !(connection.settings as { companyId?: string }).companyId)
+      throw new AppError(
+        "CONFIGURATION",
+        "The Business Central connection has no company: pick one on the Connections page.",
+      );
+    return connectorFor(db, connection, { ...options, runtime: shared });
   };
-  const erp = build("erp");
-  const crm = build("crm");
+  // A real tenant describes itself once, and its connector then works from that catalog (the sandboxes' catalogs
+  // are the static ones they are built from).
+  const described = async (side: Side): Promise<{ connector: Connector; catalog: SchemaCatalog }> => {
+    const built = build(side);
+    if (built.catalog) return { connector: built.connector, catalog: built.catalog };
+    const catalog = await built.connector.describe(options.entities?.[side]);
+    return { connector: connectorFor(db, rows[side]!, { ...options, catalog }).connector, catalog };
+  };
+  const erp = await described("erp");
+  const crm = await described("crm");
   return {
     connectors: { erp: erp.connector, crm: crm.connector },
-    // A real tenant describes itself; the static catalogs are what the sandboxes are built from.
-    catalogs: {
-      erp: erp.catalog ?? (await erp.connector.describe()),
-      crm: crm.catalog ?? (await crm.connector.describe()),
-    },
+    catalogs: { erp: erp.catalog, crm: crm.catalog },
   };
 }

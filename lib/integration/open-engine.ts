@@ -1,9 +1,10 @@
 import type { Database } from "@/db/client";
 import { BC_SALES_RULES } from "@/lib/rules/bc-sales";
+import { BC_SALES_RULE_ENTITIES } from "@/lib/rules/bc-sales/rule-entities";
 import { createEngineContext, type EngineContext, type EngineSettings } from "@/lib/sync/engine/engine-context";
 import { buildConnectors } from "./build-connectors";
 import { engineSettingsFromEnv } from "./engine-settings";
-import { activeConnections } from "./integration-connections";
+import { activeConnections, pairOf } from "./integration-connections";
 import { loadPublishedConfig } from "./published-config";
 
 /** An engine for the app's database: the published config, the configured connections, the integration's rules. */
@@ -12,9 +13,16 @@ export async function openEngine(
   overrides: { settings?: Partial<EngineSettings> } = {},
 ): Promise<EngineContext> {
   const { config } = await loadPublishedConfig(db);
-  const { connectors, catalogs } = await buildConnectors(db, await activeConnections(db));
+  const active = await activeConnections(db);
+  const entities = (side: "erp" | "crm") => [
+    ...new Set([...config.mappings.map((m) => m[side].entity), ...BC_SALES_RULE_ENTITIES[side]]),
+  ];
+  const { connectors, catalogs } = await buildConnectors(db, active, {
+    entities: { erp: entities("erp"), crm: entities("crm") },
+  });
   return createEngineContext({
     db,
+    pairId: await pairOf(db, active.erp!.id, active.crm!.id),
     config,
     connectors,
     catalogs,

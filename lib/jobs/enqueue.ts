@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { fullSyncRuns, syncJobs } from "@/db/schema";
 import { heldMappings } from "@/lib/sync/engine/held-runs";
 import { dueMappings } from "@/lib/sync/plan/schedule";
+import { activePairId } from "@/lib/integration/integration-connections";
 import { loadPublishedConfig } from "@/lib/integration/published-config";
 import { SYNC_QUEUE } from "./boss";
 import { singletonKey, SyncJobPayloadSchema, type SyncJobPayloadInput } from "./job-payload";
@@ -15,26 +16,32 @@ export async function enqueueSync(boss: PgBoss, input: SyncJobPayloadInput): Pro
 }
 
 /** When each mapping last ran on schedule: the newest scheduled job's start. */
-async function lastScheduled(db: Database): Promise<Map<string, Date>> {
+async function lastScheduled(db: Database, pairId: string): Promise<Map<string, Date>> {
   const rows = await db
     .select({ mapping: syncJobs.mappingName, at: max(syncJobs.createdAt) })
     .from(syncJobs)
-    .where(and(eq(syncJobs.trigger, "schedule")))
+    .where(and(eq(syncJobs.pairId, pairId), eq(syncJobs.trigger, "schedule")))
     .groupBy(syncJobs.mappingName);
   return new Map(rows.filter((r) => r.at).map((r) => [r.mapping, new Date(r.at!)]));
 }
 
 /**
  * The scheduler's tick: queues every mapping whose interval has passed (document lines run with their header), except
- * mappings with a held run. Nothing is scheduled before the first full synchronization was started: it couples and
- * creates what incremental runs build on.
+ * mappings with a held run. Nothing is scheduled before the connection pair's first full synchronization was
+ * started: it couples and creates what incremental runs build on (a new tenant starts with none).
  */
 export async function enqueueDue(
   db: Database,
   boss: PgBoss,
   now = new Date(),
 ): Promise<{ due: string[]; queued: string[]; jobIds: string[] }> {
-  const [firstFullSync] = await db.select({ id: fullSyncRuns.id }).from(fullSyncRuns).limit(1);
+  const pairId = await activePairId(db).catch(() => null);
+  if (!pairId) return { due: [], queued: [], jobIds: [] }; // no connections: nothing to schedule
+  const [firstFullSync] = await db
+    .select({ id: fullSyncRuns.id })
+    .from(fullSyncRuns)
+    .where(eq(fullSyncRuns.pairId, pairId))
+    .limit(1);
   if (!firstFullSync) return { due: [], queued: [], jobIds: [] };
   let config;
   try {
@@ -42,7 +49,7 @@ export async function enqueueDue(
   } catch {
     return { due: [], queued: [], jobIds: [] }; // nothing published yet: nothing to schedule
   }
-  const due = dueMappings(config, await lastScheduled(db), now, await heldMappings(db));
+  const due = dueMappings(config, await lastScheduled(db, pairId), now, await heldMappings(db, pairId));
   const queued: string[] = [];
   const jobIds: string[] = [];
   for (const mapping of due) {

@@ -1,4 +1,5 @@
 import { and, eq, gt, sql } from "drizzle-orm";
+import { activePairId } from "@/lib/integration/integration-connections";
 import type { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { fullSyncRuns, syncJobs } from "@/db/schema";
@@ -85,7 +86,9 @@ describeEachDriver("a scheduled run held by the mass-change guard", (database: (
       })),
     );
     await runMapping(await openEngine(db()), MAPPING, { trigger: "test", mode: "full", createUncoupled: true });
-    await db().insert(fullSyncRuns).values({ configVersion: config.version, status: "finished" });
+    await db()
+      .insert(fullSyncRuns)
+      .values({ pairId: await activePairId(db()), configVersion: config.version, status: "finished" });
     boss = createBoss(database(), { schedule: false, supervise: false });
     await boss.start();
     await ensureQueues(boss);

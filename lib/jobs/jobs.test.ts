@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { activePairId } from "@/lib/integration/integration-connections";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { fullSyncRuns, syncJobs } from "@/db/schema";
 import { describeEachDriver, type TestDatabase } from "@/db/test/test-database";
@@ -29,7 +30,9 @@ describeEachDriver("sync jobs on pg-boss", (database: () => TestDatabase) => {
   beforeAll(async () => {
     await prepareIntegration(database().db);
     // Schedules start once a full synchronization was started.
-    await database().db.insert(fullSyncRuns).values({ configVersion: "test", status: "finished" });
+    await database()
+      .db.insert(fullSyncRuns)
+      .values({ pairId: await activePairId(database().db), configVersion: "test", status: "finished" });
   });
 
   it("should make one run when a cron tick, a manual run and a second worker start together", async () => {

@@ -23,8 +23,13 @@ export async function startReadyLines(
 export async function processSyncJob(db: Database, boss: PgBoss, data: unknown, holder: string): Promise<void> {
   const payload = SyncJobPayloadSchema.parse(data);
   // Queued before its mapping was held, or retried after a crash: a guarded run waits for the held run's decision.
-  if (payload.kind === "run-mapping" && payload.guard === "on" && (await heldJobs(db, payload.mapping)).length) return;
   const ctx = await openEngine(db);
+  if (
+    payload.kind === "run-mapping" &&
+    payload.guard === "on" &&
+    (await heldJobs(db, ctx.pairId, payload.mapping)).length
+  )
+    return;
   if (payload.kind === "run-mapping") {
     await runMapping(ctx, payload.mapping, {
       trigger: payload.trigger,

@@ -9,6 +9,7 @@ import { SANDBOX_PATHS } from "@/lib/sandbox/sandbox-runtime";
 import { DEMO_CLIENT } from "@/lib/sandbox/sandbox-settings";
 import { createEngineContext } from "@/lib/sync/engine/engine-context";
 import { runMapping } from "@/lib/sync/engine/run-mapping";
+import { testPairId } from "../test/test-pair";
 import { benchConfig, rawAccount } from "./bench-mapping";
 
 const [mode, dbUrl, origin] = process.argv.slice(2) as ["full" | "incremental" | "raw", string, string];
@@ -54,6 +55,7 @@ if (mode === "raw") {
   const pageSize = Number(process.env.BENCH_PAGE_SIZE ?? 0) || undefined;
   const ctx = createEngineContext({
     db: handle.db,
+    pairId: await testPairId(handle.db),
     config: benchConfig(),
     connectors: { erp, crm },
     catalogs: STATIC_CATALOGS,

@@ -21,6 +21,7 @@ export async function configureExternalEngine(
   const ids = { erp: randomUUID(), crm: randomUUID() };
   const secretFor = (connectionId: string) =>
     encryptSecret(DEMO_CLIENT.clientSecret, parseSecretKey(key), { connectionId });
+  await db.update(connections).set({ active: false });
   await db.insert(connections).values([
     {
       id: ids.erp,
@@ -32,6 +33,7 @@ export async function configureExternalEngine(
       clientId: DEMO_CLIENT.clientId,
       clientSecretEncrypted: secretFor(ids.erp),
       settings: { companyId: BC_COMPANY.id, scope: ERP_SCOPE },
+      active: true,
     },
     {
       id: ids.crm,
@@ -43,6 +45,7 @@ export async function configureExternalEngine(
       clientId: DEMO_CLIENT.clientId,
       clientSecretEncrypted: secretFor(ids.crm),
       settings: { scope: CRM_SCOPE },
+      active: true,
     },
   ]);
   const now = new Date();

@@ -7,6 +7,7 @@ import { startHarness, type Harness } from "@/lib/connectors/test/sandbox-harnes
 import { compileModel } from "@/lib/mapping/compile/compile";
 import type { MappingModel, RuntimeConfig } from "@/lib/mapping/model/runtime-config";
 import { TableMappingSchema, type TableMappingInput } from "@/lib/mapping/model/table-mapping";
+import { testPairId } from "./test-pair";
 import { STATIC_CATALOGS } from "@/lib/mapping/template/catalogs";
 import type { SandboxSettingsInput } from "@/lib/sandbox/sandbox-settings";
 import type { BeforeRequest } from "@/lib/sandbox/serve-sandbox";
@@ -16,8 +17,11 @@ import type { SyncRule } from "@/lib/sync/rules/sync-rule";
 
 export type SyncHarness = {
   harness: Harness;
+  /** The sandbox connection pair the engine keeps couplings, jobs and watermarks under. */
+  pairId: string;
   config: RuntimeConfig;
   context: (options?: {
+    pairId?: string;
     settings?: Partial<EngineSettings>;
     rules?: SyncRule[];
     connector?: Partial<CommonConnectorOptions>;
@@ -62,9 +66,11 @@ export async function startSyncHarness(
   const harness = await startHarness(sandbox, beforeRequest);
   const db = harness.database.db;
   const stores = harness.runtime.stores;
+  const pairId = await testPairId(db);
   const context: SyncHarness["context"] = (options = {}) =>
     createEngineContext({
       db,
+      pairId: options.pairId ?? pairId,
       config,
       connectors: {
         erp: harness.connector("erp", options.connector),
@@ -76,6 +82,7 @@ export async function startSyncHarness(
     });
   return {
     harness,
+    pairId,
     config,
     context,
     run: (mapping, request = {}, ctx) =>

@@ -31,8 +31,8 @@ describe("posted invoice header: owner and payment terms", () => {
       { code: "JO", email: "jim@adatum.test" },
       { code: "PS", email: "peter@adatum.test" },
     ]);
-    await coupleDirectly(h.harness.database.db, "SALESPEOPLE", jo!, users.jim!);
-    await coupleDirectly(h.harness.database.db, "SALESPEOPLE", ps!, users.peter!);
+    await coupleDirectly(h.harness.database.db, h.pairId, "SALESPEOPLE", jo!, users.jim!);
+    await coupleDirectly(h.harness.database.db, h.pairId, "SALESPEOPLE", ps!, users.peter!);
     // NET 30 couples to the CRM's "Net 30" (1); COD gets a new option in the account's column only.
     const [net30, cod] = await h.seed("erp", "paymentTerms", [{ code: "NET 30" }, { code: "COD" }]);
     await h.run("PAYMENT TERMS", { mode: "full", createUncoupled: true, matchBeforeCreate: true }, ctx());

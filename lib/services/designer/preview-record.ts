@@ -14,7 +14,7 @@ import { createEngineContext } from "@/lib/sync/engine/engine-context";
 import { prepareLookups } from "@/lib/sync/engine/lookup-resolver";
 import { BC_SALES_RULES } from "@/lib/rules/bc-sales";
 import { buildConnectors } from "@/lib/integration/build-connectors";
-import { activeConnections } from "@/lib/integration/integration-connections";
+import { activeConnections, activePairId } from "@/lib/integration/integration-connections";
 import { parseInput } from "@/lib/validation";
 import { requireRole, type ServiceContext } from "../context";
 import { PreviewRecordInput } from "./designer-schemas";
@@ -68,6 +68,7 @@ export async function previewRecord(args: { ctx: ServiceContext; input: unknown 
   if (!record) throw new AppError("NOT_FOUND", `No ${mapping[input.side].entity} record ${input.recordId} was found.`);
   const engine = createEngineContext({
     db: ctx.db,
+    pairId: await activePairId(ctx.db),
     config: { schemaVersion: RUNTIME_CONFIG_SCHEMA_VERSION, version: "preview", mappings: model.mappings },
     connectors,
     catalogs,

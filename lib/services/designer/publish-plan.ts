@@ -1,4 +1,5 @@
-import { count, inArray } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
+import { activePairOrNull } from "../connections/active-pair";
 import type { Database } from "@/db/drivers/types";
 import { couplings } from "@/db/schema";
 import { compileGraph } from "@/lib/mapping/compile/compile";
@@ -33,13 +34,15 @@ export async function planPublish(
     return { diagnostics: compiled.diagnostics, diff: empty, impact: [], publishedNumber: published?.number ?? null };
   const diff = diffConfigs(previous, compiled.config);
   const touched = diff.mappingsTouched;
-  const coupled = touched.length
-    ? await db
-        .select({ mapping: couplings.mappingName, n: count() })
-        .from(couplings)
-        .where(inArray(couplings.mappingName, touched))
-        .groupBy(couplings.mappingName)
-    : [];
+  const pairId = await activePairOrNull(db);
+  const coupled =
+    touched.length && pairId
+      ? await db
+          .select({ mapping: couplings.mappingName, n: count() })
+          .from(couplings)
+          .where(and(eq(couplings.pairId, pairId), inArray(couplings.mappingName, touched)))
+          .groupBy(couplings.mappingName)
+      : [];
   const coupledBy = new Map(coupled.map((row) => [row.mapping, Number(row.n)]));
   const newNames = new Set(compiled.config.mappings.map((m) => m.name));
   const oldNames = new Set(previous?.mappings.map((m) => m.name) ?? []);

@@ -1,4 +1,5 @@
 import { desc, eq, inArray } from "drizzle-orm";
+import { activePairOrNull } from "../connections/active-pair";
 import { fullSyncRuns, syncJobs, type SyncJob } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { readLines } from "@/lib/sync/engine/full-sync";
@@ -83,9 +84,12 @@ export async function getFullSync(args: { ctx: ServiceContext; input: unknown })
 /** The newest full synchronization, if any. */
 export async function latestFullSyncId(ctx: ServiceContext): Promise<string | null> {
   requireRole(ctx, "viewer");
+  const pairId = await activePairOrNull(ctx.db);
+  if (!pairId) return null;
   const [run] = await ctx.db
     .select({ id: fullSyncRuns.id })
     .from(fullSyncRuns)
+    .where(eq(fullSyncRuns.pairId, pairId))
     .orderBy(desc(fullSyncRuns.createdAt))
     .limit(1);
   return run?.id ?? null;

@@ -1,4 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
+import { activePairId } from "@/lib/integration/integration-connections";
 import type { PgBoss } from "pg-boss";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { auditLog, syncJobs, users } from "@/db/schema";
@@ -7,6 +8,7 @@ import { describeEachDriver, type TestDatabase } from "@/db/test/test-database";
 import { createBoss, ensureQueues, SYNC_QUEUE } from "@/lib/jobs/boss";
 import { enqueueSync } from "@/lib/jobs/enqueue";
 import { registerQueue, unregisterQueue } from "@/lib/jobs/queue-registry";
+import { ensureSandboxConnections } from "@/lib/integration/integration-connections";
 import { ensureTemplatePublished } from "@/lib/integration/published-config";
 import { approveHeldRun, discardHeldRun } from "./held-run-verbs";
 import { listHeldRuns } from "./list-held-runs";
@@ -23,6 +25,7 @@ describeEachDriver("deciding a held run", (database: () => TestDatabase) => {
       await db()
         .insert(syncJobs)
         .values({
+          pairId: await activePairId(db()),
           mappingName: MAPPING,
           direction: "erp-to-crm",
           status: "held",
@@ -43,6 +46,7 @@ describeEachDriver("deciding a held run", (database: () => TestDatabase) => {
       .orderBy(desc(auditLog.createdAt));
 
   beforeAll(async () => {
+    await ensureSandboxConnections(db());
     await ensureTemplatePublished(db());
     boss = createBoss(database(), { schedule: false, supervise: false });
     await boss.start();

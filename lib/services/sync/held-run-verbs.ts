@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { assertActivePair } from "../connections/active-pair";
 import { syncJobs, type SyncJob } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { enqueueSyncInTransaction } from "@/lib/jobs/enqueue-in-transaction";
@@ -18,6 +19,7 @@ export type HeldRunDecision = { jobId: string; mapping: string; queuedRunId: str
 async function heldJobOrThrow(ctx: ServiceContext, jobId: string): Promise<SyncJob> {
   const [job] = await ctx.db.select().from(syncJobs).where(eq(syncJobs.id, jobId));
   if (!job) throw new AppError("NOT_FOUND", "No sync job with that id.");
+  await assertActivePair(ctx.db, job.pairId, "run");
   if (job.status !== "held")
     throw new AppError(
       "CONFLICT",

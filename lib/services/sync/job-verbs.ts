@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { assertActivePair } from "../connections/active-pair";
 import { syncJobErrors, syncJobs } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { sourceSide } from "@/lib/mapping/model/direction";
@@ -13,6 +14,7 @@ import { actorId, withEngine } from "./sync-service";
 async function jobOrThrow(ctx: ServiceContext, jobId: string) {
   const [job] = await ctx.db.select().from(syncJobs).where(eq(syncJobs.id, jobId));
   if (!job) throw new AppError("NOT_FOUND", "No sync job with that id.");
+  await assertActivePair(ctx.db, job.pairId, "job");
   return job;
 }
 

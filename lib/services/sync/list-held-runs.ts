@@ -1,4 +1,5 @@
 import type { JobHold, SyncJob } from "@/db/schema";
+import { activePairId } from "@/lib/integration/integration-connections";
 import { heldJobs } from "@/lib/sync/engine/held-runs";
 import { requireRole, type ServiceContext } from "../context";
 
@@ -10,7 +11,7 @@ export type HeldRun = Pick<
 /** Runs the mass-change guard held, waiting for an admin: each pauses its mapping's schedule. */
 export async function listHeldRuns({ ctx }: { ctx: ServiceContext }): Promise<HeldRun[]> {
   requireRole(ctx, "viewer");
-  const jobs = await heldJobs(ctx.db);
+  const jobs = await heldJobs(ctx.db, await activePairId(ctx.db));
   return jobs.map((j) => ({
     id: j.id,
     mappingName: j.mappingName,

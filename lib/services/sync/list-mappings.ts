@@ -1,4 +1,5 @@
-import { desc, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { activePairOrNull } from "../connections/active-pair";
 import { syncJobs, type SyncJob } from "@/db/schema";
 import { loadPublishedConfig } from "@/lib/integration/published-config";
 import { requireRole, type ServiceContext } from "../context";
@@ -34,12 +35,15 @@ export async function listMappings(args: {
   const published = await loadPublishedConfig(ctx.db).catch(() => null);
   if (!published) return null;
   const names = published.config.mappings.map((m) => m.name);
-  const jobs = await ctx.db
-    .select()
-    .from(syncJobs)
-    .where(inArray(syncJobs.mappingName, names))
-    .orderBy(desc(syncJobs.createdAt))
-    .limit(500);
+  const pairId = await activePairOrNull(ctx.db);
+  const jobs = !pairId
+    ? []
+    : await ctx.db
+        .select()
+        .from(syncJobs)
+        .where(and(eq(syncJobs.pairId, pairId), inArray(syncJobs.mappingName, names)))
+        .orderBy(desc(syncJobs.createdAt))
+        .limit(500);
   return {
     versionNumber: published.versionNumber,
     mappings: published.config.mappings.map((m) => ({

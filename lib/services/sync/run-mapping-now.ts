@@ -1,6 +1,7 @@
 import { enqueueSync } from "@/lib/jobs/enqueue";
 import { queueFor } from "@/lib/jobs/queue-registry";
 import { findMapping } from "@/lib/sync/engine/engine-context";
+import { activePairId } from "@/lib/integration/integration-connections";
 import { assertNotHeld } from "@/lib/sync/engine/held-runs";
 import { parseInput } from "@/lib/validation";
 import { requireRole, type ServiceContext } from "../context";
@@ -18,7 +19,7 @@ export async function runMappingNow(args: {
   const { ctx } = args;
   requireRole(ctx, "admin");
   const input = parseInput(RunMappingInput, args.input);
-  await assertNotHeld(ctx.db, input.mapping);
+  await assertNotHeld(ctx.db, await activePairId(ctx.db), input.mapping);
   return withEngine(
     ctx,
     {

@@ -29,7 +29,7 @@ export async function orphanCouplings(
   const existing = new Set(
     (await ctx.connectors[into].readByIds(mapping[into].entity, origins, [])).map((r) => r.id.toLowerCase()),
   );
-  const taken = await couplingsByIds(ctx.db, mapping.name, into, origins);
+  const taken = await couplingsByIds(ctx.db, ctx.pairId, mapping.name, into, origins);
   for (const { record, origin } of orphans) {
     if (!existing.has(origin) || taken.has(origin)) continue;
     const stamp = { modifiedOn: record.modifiedOn, etag: record.etag };

@@ -51,7 +51,7 @@ export async function* candidatePages(
     return;
   }
   if (source.kind === "changes") {
-    const failed = await failedCouplings(ctx.db, mapping.name, targetSide(flow));
+    const failed = await failedCouplings(ctx.db, ctx.pairId, mapping.name, targetSide(flow));
     const ids = failed.map((coupling) => (from === "erp" ? coupling.erpId : coupling.crmId));
     for (let i = 0; i < ids.length; i += ID_SLICE) {
       const records = await connector.readByIds(entity, ids.slice(i, i + ID_SLICE));

@@ -54,6 +54,7 @@ export async function coupleByMatch(ctx: EngineContext, name: string, request: C
   const lease = await MappingLease.acquire(ctx.db, mapping.name, holder, ctx.settings.leaseTtlMs);
   if (!lease) throw new AppError("CONFLICT", `A run of ${mapping.name} is in progress; coupling did not start.`);
   const job = await JobRecorder.start(ctx.db, {
+    pairId: ctx.pairId,
     mappingName: mapping.name,
     direction: "erp-to-crm",
     type: "coupling",
@@ -75,6 +76,7 @@ export async function coupleByMatch(ctx: EngineContext, name: string, request: C
     for await (const records of pages) {
       const already = await couplingsByIds(
         ctx.db,
+        ctx.pairId,
         mapping.name,
         "erp",
         records.map((r) => r.id),
@@ -88,7 +90,7 @@ export async function coupleByMatch(ctx: EngineContext, name: string, request: C
         erpModifiedOn: null,
         crmModifiedOn: null,
       }));
-      const inserted = await insertCouplings(ctx.db, rows);
+      const inserted = await insertCouplings(ctx.db, ctx.pairId, rows);
       job.count("coupled", inserted.size);
       coupledIds.push(...rows.filter((r) => inserted.has(r.erpId.toLowerCase())).map((r) => r.erpId));
       unmatched.push(...free.filter((r) => !inserted.has(r.id.toLowerCase())).map((r) => r.id));

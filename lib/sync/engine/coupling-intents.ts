@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db/query-rows";
 import { couplingIntents } from "@/db/schema";
 import { sourceSide, targetSide, type Flow } from "@/lib/mapping/model/direction";
@@ -21,8 +21,8 @@ export async function recordIntents(
   if (!sourceIds.length) return [];
   const rows = await queryRows<{ id: string }>(
     ctx.db,
-    sql`insert into coupling_intents (mapping_name, direction, source_id, payload)
-        select ${mapping.name}, ${flow}::sync_direction, s.value, '{}'::jsonb from jsonb_array_elements_text(${JSON.stringify(sourceIds)}::jsonb) with ordinality as s(value, n)
+    sql`insert into coupling_intents (pair_id, mapping_name, direction, source_id, payload)
+        select ${ctx.pairId}::uuid, ${mapping.name}, ${flow}::sync_direction, s.value, '{}'::jsonb from jsonb_array_elements_text(${JSON.stringify(sourceIds)}::jsonb) with ordinality as s(value, n)
         order by s.n returning id`,
   );
   crashPoint(`intents-written:${targetSide(flow)}`);
@@ -48,7 +48,10 @@ export async function recoverIntents(
   ctx: EngineContext,
   mapping: TableMapping,
 ): Promise<Partial<Record<Flow, number>>> {
-  const intents = await ctx.db.select().from(couplingIntents).where(eq(couplingIntents.mappingName, mapping.name));
+  const intents = await ctx.db
+    .select()
+    .from(couplingIntents)
+    .where(and(eq(couplingIntents.pairId, ctx.pairId), eq(couplingIntents.mappingName, mapping.name)));
   const recovered: Partial<Record<Flow, number>> = {};
   for (const flow of ["erp-to-crm", "crm-to-erp"] as const) {
     const mine = intents.filter((intent) => intent.direction === flow);
@@ -78,13 +81,14 @@ async function couple(ctx: EngineContext, mapping: TableMapping, flow: Flow, sou
     sourceIds.map((id) => creationKey(mapping.name, id)),
   );
   if (!found.size) return 0;
-  const sourcesCoupled = await couplingsByIds(ctx.db, mapping.name, from, sourceIds);
+  const sourcesCoupled = await couplingsByIds(ctx.db, ctx.pairId, mapping.name, from, sourceIds);
   const created = sourceIds.flatMap((sourceId) => {
     const record = found.get(creationKey(mapping.name, sourceId));
     return record && !sourcesCoupled.has(sourceId.toLowerCase()) ? [{ sourceId, record }] : [];
   });
   const targetsCoupled = await couplingsByIds(
     ctx.db,
+    ctx.pairId,
     mapping.name,
     into,
     created.map((c) => c.record.id),
@@ -113,5 +117,5 @@ async function couple(ctx: EngineContext, mapping: TableMapping, flow: Flow, sou
             erpModifiedOn: null,
           };
     });
-  return (await insertCouplings(ctx.db, rows)).size;
+  return (await insertCouplings(ctx.db, ctx.pairId, rows)).size;
 }

@@ -25,13 +25,19 @@ export async function setUpCoupling(
   const existing = await ctx.db
     .select()
     .from(couplings)
-    .where(and(eq(couplings.mappingName, name), or(eq(couplings.erpId, erp.id), eq(couplings.crmId, crm.id))));
+    .where(
+      and(
+        eq(couplings.pairId, ctx.pairId),
+        eq(couplings.mappingName, name),
+        or(eq(couplings.erpId, erp.id), eq(couplings.crmId, crm.id)),
+      ),
+    );
   if (existing.length)
     throw new AppError(
       "CONFLICT",
       `One of these records is already coupled in ${name} (ERP ${existing[0]!.erpId} ↔ CRM ${existing[0]!.crmId}); uncouple it first.`,
     );
-  const inserted = await insertCouplings(ctx.db, [
+  const inserted = await insertCouplings(ctx.db, ctx.pairId, [
     { mappingName: name, erpId: erp.id, crmId: crm.id, erpModifiedOn: null, crmModifiedOn: null },
   ]);
   const couplingId = inserted.get(erp.id.toLowerCase());
@@ -63,7 +69,7 @@ export async function createInOtherSystem(
       "VALIDATION_FAILED",
       `${name} does not synchronize ${flow}; records cannot be created that way.`,
     );
-  const coupled = await couplingsByIds(ctx.db, name, selection.side, selection.ids);
+  const coupled = await couplingsByIds(ctx.db, ctx.pairId, name, selection.side, selection.ids);
   const free = selection.ids.filter((id) => !coupled.has(id.toLowerCase()));
   const run = await runMapping(ctx, name, {
     trigger: "create",
@@ -91,7 +97,7 @@ export async function synchronizeNow(
   startedBy?: string | null,
 ): Promise<{ run: RunResult; notCoupled: string[]; changedOnDestination: string[] }> {
   const mapping = findMapping(ctx.config, name);
-  const coupled = await couplingsByIds(ctx.db, name, selection.side, selection.ids);
+  const coupled = await couplingsByIds(ctx.db, ctx.pairId, name, selection.side, selection.ids);
   const notCoupled = selection.ids.filter((id) => !coupled.has(id.toLowerCase()));
   if (selection.ids.length === 1 && notCoupled.length)
     throw new AppError(
@@ -163,8 +169,9 @@ export async function uncouple(
   startedBy?: string | null,
 ): Promise<{ jobId: string; uncoupled: number }> {
   findMapping(ctx.config, name);
-  const coupled = await couplingsByIds(ctx.db, name, selection.side, selection.ids);
+  const coupled = await couplingsByIds(ctx.db, ctx.pairId, name, selection.side, selection.ids);
   const job = await JobRecorder.start(ctx.db, {
+    pairId: ctx.pairId,
     mappingName: name,
     direction: flowInto(other(selection.side)),
     type: "uncoupling",

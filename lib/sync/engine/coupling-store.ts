@@ -31,6 +31,7 @@ export function toState(row: Coupling): CouplingState {
 /** Couplings of a mapping by the id on one side, keyed by that id in lower case. */
 export async function couplingsByIds(
   db: DbOrTx,
+  pairId: string,
   mappingName: string,
   side: Side,
   ids: string[],
@@ -44,24 +45,39 @@ export async function couplingsByIds(
     const rows = await db
       .select()
       .from(couplings)
-      .where(and(eq(couplings.mappingName, mappingName), inArray(column, ids)));
+      .where(and(eq(couplings.pairId, pairId), eq(couplings.mappingName, mappingName), inArray(column, ids)));
     for (const row of rows) found.set((side === "erp" ? row.erpId : row.crmId).toLowerCase(), toState(row));
   }
   return found;
 }
 
 /** Retry-first candidates (§4.2): not skipped, and the last pass into `into` failed. */
-export async function failedCouplings(db: DbOrTx, mappingName: string, into: Side): Promise<CouplingState[]> {
+export async function failedCouplings(
+  db: DbOrTx,
+  pairId: string,
+  mappingName: string,
+  into: Side,
+): Promise<CouplingState[]> {
   const result = into === "erp" ? couplings.lastResultErp : couplings.lastResultCrm;
   const rows = await db
     .select()
     .from(couplings)
-    .where(and(eq(couplings.mappingName, mappingName), eq(couplings.skipped, false), eq(result, "failure")));
+    .where(
+      and(
+        eq(couplings.pairId, pairId),
+        eq(couplings.mappingName, mappingName),
+        eq(couplings.skipped, false),
+        eq(result, "failure"),
+      ),
+    );
   return rows.map(toState);
 }
 
-export async function countCouplings(db: DbOrTx, mappingName: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(couplings).where(eq(couplings.mappingName, mappingName));
+export async function countCouplings(db: DbOrTx, pairId: string, mappingName: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(couplings)
+    .where(and(eq(couplings.pairId, pairId), eq(couplings.mappingName, mappingName)));
   return row?.n ?? 0;
 }
 
@@ -82,7 +98,7 @@ export type NewCoupling = {
  * Inserts couplings; one that would couple an already coupled id is left out. Returns ERP id (lower case) → coupling
  * id. Rows travel as one JSON parameter per thousand: a statement with thousands of bound values is slow to build.
  */
-export async function insertCouplings(db: DbOrTx, rows: NewCoupling[]): Promise<Map<string, string>> {
+export async function insertCouplings(db: DbOrTx, pairId: string, rows: NewCoupling[]): Promise<Map<string, string>> {
   const inserted = new Map<string, string>();
   for (const part of chunks(rows)) {
     const json = JSON.stringify(
@@ -102,8 +118,8 @@ export async function insertCouplings(db: DbOrTx, rows: NewCoupling[]): Promise<
     );
     const returned = await queryRows<{ id: string; erp_id: string }>(
       db,
-      sql`insert into couplings (mapping_name, erp_id, crm_id, last_synced_erp_modified_on, last_synced_crm_modified_on, erp_etag, crm_etag, last_result_erp, last_result_crm, last_job_id_erp, last_job_id_crm)
-          select mapping_name, erp_id, crm_id, erp_on, crm_on, erp_etag, crm_etag, result_erp::sync_result, result_crm::sync_result, job_erp, job_crm
+      sql`insert into couplings (pair_id, mapping_name, erp_id, crm_id, last_synced_erp_modified_on, last_synced_crm_modified_on, erp_etag, crm_etag, last_result_erp, last_result_crm, last_job_id_erp, last_job_id_crm)
+          select ${pairId}::uuid, mapping_name, erp_id, crm_id, erp_on, crm_on, erp_etag, crm_etag, result_erp::sync_result, result_crm::sync_result, job_erp, job_crm
           from jsonb_to_recordset(${json}::jsonb) as r(mapping_name text, erp_id text, crm_id text, erp_on timestamptz, crm_on timestamptz, erp_etag text, crm_etag text, result_erp text, result_crm text, job_erp uuid, job_crm uuid)
           on conflict do nothing
           returning id, erp_id`,

@@ -26,7 +26,7 @@ export async function dryPass(
   result: PassResult,
 ): Promise<"done"> {
   const watermark =
-    request.mode === "incremental" && !request.ids ? await readWatermark(ctx.db, mapping.name, flow) : null;
+    request.mode === "incremental" && !request.ids ? await readWatermark(ctx.db, ctx.pairId, mapping.name, flow) : null;
   result.diff = [];
   for await (const page of plannedPages(ctx, mapping, flow, request, watermark, { newest: null })) {
     for (const item of page) {

@@ -33,6 +33,8 @@ export const DEFAULT_SETTINGS: EngineSettings = {
 /** Everything a run needs: the database, the published config, both systems, the integration's rules. */
 export type EngineContext = {
   db: Database;
+  /** The connection pair this engine syncs: its couplings, watermarks, intents, jobs and conflicts. */
+  pairId: string;
   config: RuntimeConfig;
   connectors: Record<Side, Connector>;
   catalogs: Record<Side, SchemaCatalog>;
@@ -72,7 +74,7 @@ export function ruleContext(ctx: EngineContext): RuleContext {
     connectors: ctx.connectors,
     catalogs: ctx.catalogs,
     cache: ctx.cache,
-    couplingsOf: (name, side, ids) => couplingsByIds(ctx.db, name, side, ids),
+    couplingsOf: (name, side, ids) => couplingsByIds(ctx.db, ctx.pairId, name, side, ids),
   };
 }
 

@@ -43,6 +43,7 @@ async function tally(
     const records = echoUser ? page.records.filter((r) => r.modifiedBy?.toLowerCase() !== echoUser) : page.records;
     const coupled = await couplingsByIds(
       ctx.db,
+      ctx.pairId,
       mapping.name,
       side,
       records.map((r) => r.id),

@@ -19,7 +19,7 @@ export async function createFullSyncRun(ctx: EngineContext, startedBy: string | 
   }));
   const [run] = await ctx.db
     .insert(fullSyncRuns)
-    .values({ configVersion: ctx.config.version, startedBy })
+    .values({ pairId: ctx.pairId, configVersion: ctx.config.version, startedBy })
     .returning({ id: fullSyncRuns.id });
   await ctx.db
     .insert(fullSyncLines)

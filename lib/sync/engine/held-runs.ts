@@ -11,9 +11,12 @@ export type HeldDecision = {
   queuedRunId?: string | null;
 };
 
-/** Runs the mass-change guard held that still wait for a decision, newest first: of one mapping, or of all. */
-export function heldJobs(db: DbOrTx, mapping?: string): Promise<SyncJob[]> {
-  const held = eq(syncJobs.status, "held");
+/**
+ * Runs the mass-change guard held that still wait for a decision, newest first: of one mapping, or of all. Only the
+ * connection pair's own: a run held under another pair pauses nothing here.
+ */
+export function heldJobs(db: DbOrTx, pairId: string, mapping?: string): Promise<SyncJob[]> {
+  const held = and(eq(syncJobs.status, "held"), eq(syncJobs.pairId, pairId));
   return db
     .select()
     .from(syncJobs)
@@ -22,17 +25,17 @@ export function heldJobs(db: DbOrTx, mapping?: string): Promise<SyncJob[]> {
 }
 
 /** Mappings whose schedule a held run pauses. */
-export async function heldMappings(db: DbOrTx): Promise<Set<string>> {
+export async function heldMappings(db: DbOrTx, pairId: string): Promise<Set<string>> {
   const rows = await db
     .selectDistinct({ mapping: syncJobs.mappingName })
     .from(syncJobs)
-    .where(eq(syncJobs.status, "held"));
+    .where(and(eq(syncJobs.status, "held"), eq(syncJobs.pairId, pairId)));
   return new Set(rows.map((r) => r.mapping));
 }
 
 /** Refuses a guarded run of a mapping while one of its runs is held: the held run is decided first, never re-run. */
-export async function assertNotHeld(db: DbOrTx, mapping: string): Promise<void> {
-  const [held] = await heldJobs(db, mapping);
+export async function assertNotHeld(db: DbOrTx, pairId: string, mapping: string): Promise<void> {
+  const [held] = await heldJobs(db, pairId, mapping);
   if (held)
     throw new AppError(
       "CONFLICT",

@@ -7,6 +7,7 @@ import type { ConflictOutcome } from "../model/record-plan";
 import type { RecordError } from "../model/sync-error-codes";
 
 export type JobStart = {
+  pairId: string;
   mappingName: string;
   direction: SyncDirection;
   type?: "synchronization" | "coupling" | "uncoupling";
@@ -32,6 +33,7 @@ export class JobRecorder {
     private readonly db: Database,
     readonly id: string,
     readonly mappingName: string,
+    readonly pairId: string,
   ) {}
 
   static async start(db: Database, start: JobStart): Promise<JobRecorder> {
@@ -47,7 +49,7 @@ export class JobRecorder {
         startedBy: start.startedBy ?? null,
       })
       .returning({ id: syncJobs.id });
-    return new JobRecorder(db, row!.id, start.mappingName);
+    return new JobRecorder(db, row!.id, start.mappingName, start.pairId);
   }
 
   count(name: CounterName, by = 1): void {
@@ -87,6 +89,7 @@ export class JobRecorder {
       await this.db.insert(syncConflicts).values(
         conflicts.map((c) => ({
           jobId: this.id,
+          pairId: this.pairId,
           mappingName: this.mappingName,
           kind: c.kind,
           erpId: c.erpId,

@@ -56,7 +56,7 @@ async function resolveToCrm(
     ]);
     for (const record of found) erpIds.set(norm(record.values[erpKey]), record.id);
   } else for (const value of values) erpIds.set(norm(referenceId(value)), String(referenceId(value)));
-  const coupled = await couplingsByIds(ctx.db, ref.name, "erp", [...erpIds.values()]);
+  const coupled = await couplingsByIds(ctx.db, ctx.pairId, ref.name, "erp", [...erpIds.values()]);
   const names = erpKey
     ? new Map<string, string>()
     : await displayNames(
@@ -92,7 +92,7 @@ async function resolveToErp(
   into: PageLookups,
 ): Promise<void> {
   const crmIdOf = (value: unknown) => String(referenceId(value));
-  const coupled = await couplingsByIds(ctx.db, ref.name, "crm", values.map(crmIdOf));
+  const coupled = await couplingsByIds(ctx.db, ctx.pairId, ref.name, "crm", values.map(crmIdOf));
   const names = isOptionSet(ctx, ref)
     ? new Map<string, string>()
     : await displayNames(

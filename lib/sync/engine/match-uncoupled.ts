@@ -67,7 +67,7 @@ export async function matchUncoupled(
   for (const group of groups)
     for (const record of await candidatesFor(ctx, mapping, remote, group, records))
       candidates.set(record.id.toLowerCase(), record);
-  const coupled = await couplingsByIds(ctx.db, mapping.name, remote, [...candidates.keys()]);
+  const coupled = await couplingsByIds(ctx.db, ctx.pairId, mapping.name, remote, [...candidates.keys()]);
   const list = [...candidates.values()];
   for (const record of records) {
     const result = pickMatch(

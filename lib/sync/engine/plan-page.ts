@@ -123,6 +123,7 @@ export async function planPage(
   const coupled = await timed(ctx, "couplings", () =>
     couplingsByIds(
       ctx.db,
+      ctx.pairId,
       mapping.name,
       from,
       page.records.map((r) => r.id),

@@ -14,7 +14,9 @@ export async function resolveConflict(
   const [conflict] = await ctx.db
     .select()
     .from(syncConflicts)
-    .where(and(eq(syncConflicts.id, conflictId), eq(syncConflicts.status, "open")));
+    .where(
+      and(eq(syncConflicts.id, conflictId), eq(syncConflicts.pairId, ctx.pairId), eq(syncConflicts.status, "open")),
+    );
   if (!conflict) throw new AppError("NOT_FOUND", "No open conflict with that id; it may have been decided already.");
   const result = await synchronizeNow(
     ctx,

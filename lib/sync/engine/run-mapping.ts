@@ -43,7 +43,7 @@ async function idsFor(
   side: Side,
 ): Promise<string[]> {
   if (records.side === side) return records.ids;
-  const coupled = await couplingsByIds(ctx.db, mapping.name, records.side, records.ids);
+  const coupled = await couplingsByIds(ctx.db, ctx.pairId, mapping.name, records.side, records.ids);
   return [...coupled.values()].map((c) => (side === "erp" ? c.erpId : c.crmId));
 }
 

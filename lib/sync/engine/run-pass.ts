@@ -39,6 +39,7 @@ export async function runPass(
   const job = request.dryRun
     ? null
     : await JobRecorder.start(ctx.db, {
+        pairId: ctx.pairId,
         mappingName: mapping.name,
         direction: flow,
         trigger: request.trigger,
@@ -84,7 +85,7 @@ async function passWithGuard(
 ): Promise<"done" | "held"> {
   const startedAt = ctx.now();
   const incremental = request.mode === "incremental" && !request.ids && !request.children;
-  const watermark = incremental ? await readWatermark(ctx.db, mapping.name, flow) : null;
+  const watermark = incremental ? await readWatermark(ctx.db, ctx.pairId, mapping.name, flow) : null;
   // Written source ids are kept only when document lines have to follow them.
   const scope: WriteScope = {
     ctx,
@@ -96,7 +97,9 @@ async function passWithGuard(
     unwritten: { oldest: null },
   };
   const guarded = request.mode !== "one-off" && request.guard !== "override" && !request.children;
-  const buffer = guarded ? new MassChangeBuffer(await countCouplings(ctx.db, mapping.name), ctx.settings.guard) : null;
+  const buffer = guarded
+    ? new MassChangeBuffer(await countCouplings(ctx.db, ctx.pairId, mapping.name), ctx.settings.guard)
+    : null;
   const seen = { newest: null as string | null };
   // A page's bookkeeping (couplings, job rows) runs while the next page is written; one at a time, in order.
   let bookkeeping: Promise<void> = Promise.resolve();
@@ -147,6 +150,7 @@ async function passWithGuard(
   if (!request.ids && !request.children)
     await writeWatermark(
       ctx.db,
+      ctx.pairId,
       mapping.name,
       flow,
       nextWatermark(watermark, earlierInstant(seen.newest, scope.unwritten?.oldest), startedAt),

@@ -208,7 +208,7 @@ export async function writePage(scope: WriteScope, planned: PlannedRecord[]): Pr
 
   // What follows is bookkeeping only: the caller runs it while the next page is written.
   return async () => {
-    const inserted = await timed(ctx, "store couplings", () => insertCouplings(ctx.db, fresh));
+    const inserted = await timed(ctx, "store couplings", () => insertCouplings(ctx.db, ctx.pairId, fresh));
     crashPoint(`couplings-committed:${into}`);
     for (const row of fresh) {
       if (inserted.has(row.erpId.toLowerCase())) continue;
@@ -258,7 +258,7 @@ async function coupleMatched(scope: WriteScope, planned: PlannedRecord[]): Promi
     erpModifiedOn: null,
     crmModifiedOn: null,
   }));
-  const inserted = await insertCouplings(scope.ctx.db, rows);
+  const inserted = await insertCouplings(scope.ctx.db, scope.ctx.pairId, rows);
   for (const item of matched) {
     const id = inserted.get(item.record.coupling!.erpId.toLowerCase());
     if (!id) {
@@ -276,5 +276,5 @@ async function coupleMatched(scope: WriteScope, planned: PlannedRecord[]): Promi
 /** Orphans this mapping created get their coupling back before the page's writes (nothing is written to them). */
 async function adoptOrphans(scope: WriteScope, planned: PlannedRecord[]): Promise<void> {
   const rows = planned.flatMap((item) => (item.adopt ? [item.adopt] : []));
-  if (rows.length) scope.job.count("coupled", (await insertCouplings(scope.ctx.db, rows)).size);
+  if (rows.length) scope.job.count("coupled", (await insertCouplings(scope.ctx.db, scope.ctx.pairId, rows)).size);
 }

@@ -29,6 +29,7 @@ describe("recovery of creates whose coupling was never stored", () => {
     if (!result?.ok) throw new Error(`setup create failed: ${JSON.stringify(result)}`);
     if (intent)
       await h.harness.database.db.insert(couplingIntents).values({
+        pairId: h.pairId,
         mappingName: "CUSTOMER",
         direction: into === "crm" ? "erp-to-crm" : "crm-to-erp",
         sourceId,

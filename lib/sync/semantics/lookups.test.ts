@@ -14,7 +14,7 @@ async function setup(owner: Parameters<typeof ownedCustomer>[0]) {
   await h.seed("erp", "salespeoplePurchasers", [
     { code: "JR", displayName: "John Roberts", email: "john@cronus.test" },
   ]);
-  await coupleDirectly(h.harness.database.db, "SALESPEOPLE", jo!, jim!);
+  await coupleDirectly(h.harness.database.db, h.pairId, "SALESPEOPLE", jo!, jim!);
   return { h, jim: jim! };
 }
 

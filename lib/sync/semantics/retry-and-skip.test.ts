@@ -34,13 +34,13 @@ describe("retry first, and skip on repeated failure (§4.10)", () => {
   /** Later runs moved the watermark on: the record is no longer within the overlap, so only retry-first reads it. */
   const moveWatermarkPast = async () => {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    await writeWatermark(h.harness.database.db, "CUSTOMER", "erp-to-crm", new Date().toISOString());
+    await writeWatermark(h.harness.database.db, h.pairId, "CUSTOMER", "erp-to-crm", new Date().toISOString());
   };
 
   it("should retry the failed record first on the next run although it did not change and the watermark moved past it", async () => {
     await moveWatermarkPast();
     const jr = (await h.all("erp", "salespeoplePurchasers")).find((s) => s.data.code === "JR")!;
-    await coupleDirectly(h.harness.database.db, "SALESPEOPLE", jr.id, john);
+    await coupleDirectly(h.harness.database.db, h.pairId, "SALESPEOPLE", jr.id, john);
     const { passes } = await h.run("CUSTOMER");
     expect(passes[0]!.counters).toMatchObject({ modified: 1, failed: 0 });
     expect(await coupling()).toMatchObject({ lastResultCrm: "success", lastErrorCrm: null });
@@ -72,7 +72,7 @@ describe("retry first, and skip on repeated failure (§4.10)", () => {
       { fullname: "Nobody", internalemailaddress: "x@cronus.test" },
     ]);
     const xx = (await h.all("erp", "salespeoplePurchasers")).find((s) => s.data.code === "XX")!;
-    await coupleDirectly(h.harness.database.db, "SALESPEOPLE", xx.id, nobody!);
+    await coupleDirectly(h.harness.database.db, h.pairId, "SALESPEOPLE", xx.id, nobody!);
     await moveWatermarkPast();
     const stillSkipped = await h.run("CUSTOMER");
     expect(stillSkipped.passes[0]!.counters).toMatchObject({ modified: 0, failed: 0 });

@@ -22,7 +22,7 @@ describe("watermarks (§4.2, §4.3)", () => {
   it("should store the newest modified-on seen when a pass completes", async () => {
     await h.seed("erp", "customers", [{ displayName: "A" }, { displayName: "B" }]);
     const { passes } = await h.run("CUSTOMER");
-    const watermark = await readWatermark(h.harness.database.db, "CUSTOMER", "erp-to-crm");
+    const watermark = await readWatermark(h.harness.database.db, h.pairId, "CUSTOMER", "erp-to-crm");
     const newest = Math.max(...(await h.all("erp", "customers")).map((r) => r.modifiedAt.getTime()));
     expect(passes[0]!.counters.inserted).toBe(2);
     expect(Date.parse(watermark!)).toBe(newest);
@@ -53,7 +53,7 @@ describe("watermarks (§4.2, §4.3)", () => {
 
   it("should keep the old watermark when a pass fails, so the next run reads the same records again", async () => {
     const db = h.harness.database.db;
-    const before = await readWatermark(db, "CUSTOMER", "erp-to-crm");
+    const before = await readWatermark(db, h.pairId, "CUSTOMER", "erp-to-crm");
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const [first] = await h.all("erp", "customers");
     await h.edit("erp", "customers", first!.id, { displayName: "A4" });
@@ -67,7 +67,7 @@ describe("watermarks (§4.2, §4.3)", () => {
     });
     const failed = await h.run("CUSTOMER", {}, broken);
     expect(failed.passes[0]!.status).toBe("failed");
-    expect(await readWatermark(db, "CUSTOMER", "erp-to-crm")).toBe(before);
+    expect(await readWatermark(db, h.pairId, "CUSTOMER", "erp-to-crm")).toBe(before);
     const again = await h.run("CUSTOMER");
     expect(again.passes[0]!.counters.modified).toBe(1);
   });
@@ -82,7 +82,7 @@ describe("watermarks (§4.2, §4.3)", () => {
     const started = new Date(editedAt - 100);
     const during = await h.run("CUSTOMER", {}, { ...h.context(), now: () => started });
     expect(during.passes[0]!.counters.modified).toBe(1);
-    expect(await readWatermark(db, "CUSTOMER", "erp-to-crm")).toBe(started.toISOString());
+    expect(await readWatermark(db, h.pairId, "CUSTOMER", "erp-to-crm")).toBe(started.toISOString());
     const next = await h.run("CUSTOMER");
     // Read again (the capped watermark is before it) and found unchanged: the pass already wrote it.
     expect(next.passes[0]!.counters).toMatchObject({ unchanged: 1, modified: 0 });

@@ -48,8 +48,8 @@ export async function startTwinCustomers(): Promise<TwinCustomers> {
     { code: "JO", displayName: "Jim Olive", email: "jim@contoso.test" },
     { code: "PS", displayName: "Peter Saddow", email: "peter@contoso.test" },
   ]);
-  await coupleDirectly(h.harness.database.db, "SALESPEOPLE", jo!, jim!);
-  await coupleDirectly(h.harness.database.db, "SALESPEOPLE", ps!, peter!);
+  await coupleDirectly(h.harness.database.db, h.pairId, "SALESPEOPLE", jo!, jim!);
+  await coupleDirectly(h.harness.database.db, h.pairId, "SALESPEOPLE", ps!, peter!);
   const customers = await h.seed("erp", "customers", [
     { number: "10000", displayName: "Contoso", city: "Boston", blocked: "_x0020_" },
     { number: "20000", displayName: "Contoso", city: "Denver", blocked: "_x0020_" },
