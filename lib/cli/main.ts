@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "@/lib/errors";
+import { registerConnectionCommands } from "./commands/connections";
 import { registerDbCommands } from "./commands/db";
 import { DiagnosticsFailed, registerMappingCommands } from "./commands/mapping";
 import { registerSandboxCommands } from "./commands/sandbox";
@@ -22,6 +23,7 @@ export function buildProgram(out: CliOutput): Command {
   registerMappingCommands(program, out);
   registerSandboxCommands(program, out);
   registerSyncCommands(program, out);
+  registerConnectionCommands(program, out);
   return program;
 }
 

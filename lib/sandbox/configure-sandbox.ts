@@ -14,6 +14,7 @@ const Tunable = SandboxSettingsSchema.pick({
   relativeNextLinks: true,
   applicationUserMayImpersonate: true,
   recordCountSnapshotSeconds: true,
+  deniedReads: true,
 })
   .partial()
   .strict();

@@ -30,6 +30,11 @@ export const SandboxSettingsSchema = z.object({
   faults: FaultSettingsSchema.default(FaultSettingsSchema.parse({})),
   /** Emit relative @odata.nextLink URLs (as some OData servers do) instead of absolute ones. */
   relativeNextLinks: z.boolean().default(false),
+  /**
+   * Entity sets the API client may not read (its security role lacks Read / its permission set lacks the table): a
+   * GET answers 403 with the service's privilege error. Tests use it for Test connection's privilege check.
+   */
+  deniedReads: z.array(z.string().min(1)).default([]),
   /** Dataverse: the systemuser the API client acts as (WhoAmI, _modifiedby_value). */
   applicationUserId: z.string().uuid().optional(),
   /**

@@ -18,6 +18,8 @@ import { catalogFromCsdl } from "../odata/csdl-catalog";
 import { ODataClient, withQuery } from "../odata/odata-client";
 import { chunk, followPages, GUID, laterOf } from "../odata/paging";
 import { ClientCredentialsTokens } from "../odata/token-provider";
+import type { AccessCheck } from "../access/access-check";
+import { checkBusinessCentralAccess, type BcCompany } from "../access/business-central-access";
 import { writeBcBatch } from "./bc-write";
 import { mergeTandemPages } from "./tandem-pages";
 
@@ -101,6 +103,24 @@ export class BusinessCentralConnector implements Connector {
       name: "Business Central",
       entities: entities ? found.filter((e) => entities.includes(e.name)) : found,
     };
+  }
+
+  /** Test connection: token, the companies the API lists, the chosen company, read on these entities. */
+  checkAccess(entities: string[]): Promise<{ checks: AccessCheck[]; companies: BcCompany[] }> {
+    const paths = async () => {
+      const catalog = await this.catalog().catch(() => null);
+      return entities.map((name) => {
+        const entity = catalog ? findEntity(catalog, name) : undefined;
+        const api = entity?.extension?.api ?? entity?.api ?? STANDARD_API;
+        return { name, path: (companyId: string) => `${api}/companies(${companyId})/${name}` };
+      });
+    };
+    return checkBusinessCentralAccess(this.client, {
+      tokenUrl: this.options.credentials?.tokenUrl ?? "",
+      apiUrl: this.options.apiUrl,
+      companyId: this.options.companyId || null,
+      entities: paths,
+    });
   }
 
   async whoAmI(): Promise<{ userId: string | null }> {

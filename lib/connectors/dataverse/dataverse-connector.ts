@@ -19,6 +19,8 @@ import { ConnectorError, failedOperation, isConnectionFailure } from "../odata/c
 import { ODataClient, withQuery } from "../odata/odata-client";
 import { chunk, followPages, GUID, laterOf } from "../odata/paging";
 import { ClientCredentialsTokens } from "../odata/token-provider";
+import { checkDataverseAccess } from "../access/dataverse-access";
+import type { AccessCheck } from "../access/access-check";
 import { describeDataverse } from "./dataverse-describe";
 import { recordFromRow, selectList } from "./dataverse-values";
 import { writeBatch, writeOne } from "./dataverse-write";
@@ -76,6 +78,22 @@ export class DataverseConnector implements Connector {
 
   describe(entities?: string[]): Promise<SchemaCatalog> {
     return describeDataverse(this.client, entities);
+  }
+
+  /** Test connection: token, WhoAmI, the integration user, read on the tables behind these entities. */
+  async checkAccess(entities: string[]): Promise<AccessCheck[]> {
+    const tables = async () => {
+      const catalog = await this.catalog().catch(() => null);
+      // Choice columns are pseudo-entities (account.paymenttermscode): their table is read, not the column.
+      return entities.filter(
+        (name) => !name.includes(".") && (catalog ? findEntity(catalog, name)?.kind !== "optionset" : true),
+      );
+    };
+    return checkDataverseAccess(this.client, {
+      tokenUrl: this.options.credentials?.tokenUrl ?? "",
+      serviceUrl: this.options.serviceUrl,
+      tables,
+    });
   }
 
   async whoAmI(): Promise<{ userId: string | null }> {

@@ -85,6 +85,11 @@ export class ODataClient {
     return Math.round(exponential * (0.5 + this.random() / 2)); // "equal jitter"
   }
 
+  /** A bearer token for this service (Test connection's first check); fetches one when none is held. */
+  authorize(): Promise<string> {
+    return this.options.tokens.token();
+  }
+
   /** Sends a request; answers the response when ok (or its status is allowed), throws ConnectorError otherwise. */
   async send(pathOrUrl: string, options: SendOptions = {}): Promise<Response> {
     let url = this.resolve(pathOrUrl);

@@ -40,6 +40,13 @@ export function createBusinessCentralService(options: BusinessCentralServiceOpti
       const requestCtx = { ...ctx, preferences: parsePrefer(request.headers.get("Prefer")) };
       const resource = routeBc(ctx.catalog, apis, ctx.base, restOf(url));
       const { apiRoot } = resource;
+      const read = "entity" in resource ? resource.entity : undefined;
+      if (method === "GET" && read && ctx.settings.deniedReads.includes(read.name))
+        throw new ODataServiceError(
+          403,
+          "Authorization_InsufficientPermissions",
+          `You do not have the following permissions on TableData ${read.name}: Read. To view details about your permissions, see the Effective Permissions page.`,
+        );
       switch (resource.kind) {
         case "metadata":
           return new Response(bcMetadataDocument(ctx.catalog, resource.api), {

@@ -82,6 +82,12 @@ export function createDataverseService(options: DataverseServiceOptions) {
       const entity = match && ctx.catalog.entities.find((e) => e.kind === "table" && e.name === match[1]);
       if (!match || !entity) throw notFound(rest.split(/[/(]/)[0] ?? rest);
       const [, , key, count] = match;
+      if (method === "GET" && ctx.settings.deniedReads.includes(entity.name))
+        throw new ODataServiceError(
+          403,
+          "0x80040220",
+          `Principal user (Id=${ctx.caller.userId}, type=8) is missing prvRead${entity.name.replace(/s$/, "")} privilege on entity '${entity.name.replace(/s$/, "")}'.`,
+        );
       if (key !== undefined) {
         if (!/^[0-9a-fA-F-]{36}$/.test(key))
           throw new ODataServiceError(
