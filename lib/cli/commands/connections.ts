@@ -8,6 +8,7 @@ import { cliActor } from "../cli-actor";
 import { withCliDatabase } from "../open-cli-database";
 import type { CliOutput } from "../output";
 import { readStdin } from "../read-stdin";
+import { DiagnosticsFailed } from "./mapping";
 
 type AddOptions = {
   name?: string;
@@ -44,7 +45,7 @@ export function registerConnectionCommands(program: Command, out: CliOutput): vo
       "Add a real-tenant connection (system: erp | crm), test it and make it active; the secret comes on stdin",
     )
     .requiredOption("--client-id <id>", "the app registration's client (application) id")
-    .option("--client-secret-stdin", "read the client secret from standard input (required)")
+    .option("--client-secret-stdin", "read the client secret from standard input (else TANDEM_CLIENT_SECRET)")
     .option("--name <name>", "a name for the connection")
     .option("--environment-url <url>", "crm: the environment URL, e.g. https://contoso.crm.dynamics.com")
     .option("--tenant <id>", "the Entra tenant id (GUID or contoso.onmicrosoft.com)")
@@ -55,9 +56,14 @@ export function registerConnectionCommands(program: Command, out: CliOutput): vo
     .option("--inactive", "save without making it the connection its system syncs through")
     .option("--json", "print the result as JSON")
     .action(async (system: string, options: AddOptions) => {
-      if (!options.clientSecretStdin)
-        throw new AppError("VALIDATION_FAILED", "Pass the client secret on standard input with --client-secret-stdin.");
-      const clientSecret = (await readStdin()).replace(/\r?\n$/, "");
+      const clientSecret = options.clientSecretStdin
+        ? (await readStdin()).replace(/\r?\n$/, "")
+        : process.env.TANDEM_CLIENT_SECRET;
+      if (!clientSecret)
+        throw new AppError(
+          "VALIDATION_FAILED",
+          "Pass the client secret on standard input (--client-secret-stdin) or in TANDEM_CLIENT_SECRET.",
+        );
       const input = {
         system,
         name: options.name,
@@ -77,12 +83,15 @@ export function registerConnectionCommands(program: Command, out: CliOutput): vo
         if (!test.ok) return { test, saved: null };
         return { test, saved: await saveConnection({ ctx, input }) };
       });
-      if (options.json) return out.write(JSON.stringify(result, null, 2) + "\n");
+      if (options.json) {
+        out.write(JSON.stringify(result, null, 2) + "\n");
+        if (!result.saved) throw new DiagnosticsFailed(1);
+        return;
+      }
       printTest(out, result.test);
       if (!result.saved) {
         out.error("Test connection failed: nothing was saved.\n");
-        process.exitCode = 1;
-        return;
+        throw new DiagnosticsFailed(1);
       }
       const saved = result.saved.connection;
       out.write(`Saved ${saved.name} (${saved.id})${saved.active ? ", active" : ""}.\n`);
@@ -98,7 +107,7 @@ export function registerConnectionCommands(program: Command, out: CliOutput): vo
       );
       if (options.json) out.write(JSON.stringify(result, null, 2) + "\n");
       else printTest(out, result);
-      if (!result.ok) process.exitCode = 1;
+      if (!result.ok) throw new DiagnosticsFailed(1);
     });
 
   connections

@@ -16,6 +16,8 @@ export type ConnectionTest = { ok: boolean; checks: AccessCheck[]; companies?: B
 
 // One attempt and a short timeout: Test connection answers in seconds and says what to fix, not retries for minutes.
 const PROBE = { retry: { maxAttempts: 1 }, timeoutMs: 15_000 };
+/** A form not saved yet has no id: nothing is encrypted for it, and its audit row names no connection. */
+const DRAFT_ID = "00000000-0000-4000-8000-000000000000";
 const FALLBACK_ENTITIES: Record<Side, string[]> = { erp: ["customers", "contacts"], crm: ["accounts", "contacts"] };
 
 async function mappedEntities(ctx: ServiceContext, side: Side): Promise<string[]> {
@@ -63,7 +65,7 @@ export async function testConnection(args: { ctx: ServiceContext; input: unknown
         fieldErrors: { clientSecret: ["enter the client secret"] },
       });
     row = {
-      ...(saved ?? { id: "00000000-0000-4000-8000-000000000000", createdAt: new Date(), active: false }),
+      ...(saved ?? { id: DRAFT_ID, createdAt: new Date(), active: false }),
       ...values,
       kind: "real",
       clientSecretEncrypted: saved?.clientSecretEncrypted ?? null,
@@ -81,7 +83,7 @@ export async function testConnection(args: { ctx: ServiceContext; input: unknown
     writeAudit(tx, ctx.actor, {
       action: "connection.test",
       targetType: "connection",
-      targetId: row.id,
+      targetId: row.id === DRAFT_ID ? null : row.id,
       details: {
         system: row.system,
         baseUrl: row.baseUrl,
