@@ -7,6 +7,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", role: "viewer" },
   { href: "/designer", label: "Designer", role: "viewer" },
   { href: "/sync", label: "Synchronization", role: "viewer" },
+  { href: "/jobs", label: "Jobs", role: "viewer" },
+  { href: "/connections", label: "Connections", role: "viewer" },
   { href: "/sandbox/erp", label: "ERP sandbox", role: "viewer" },
   { href: "/sandbox/crm", label: "CRM sandbox", role: "viewer" },
   { href: "/users", label: "Users", role: "admin" },

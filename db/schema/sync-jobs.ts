@@ -73,11 +73,14 @@ export const syncJobErrors = pgTable(
     destinationId: text("destination_id"),
     /** A stable code: LOOKUP_NOT_COUPLED, UPDATE_CONFLICT, DELETION_CONFLICT, WRITE_FAILED, TRANSFORM_FAILED, … */
     code: text("code").notNull().default("FAILED"),
+    /** The destination field the error names (lookups, value maps, transforms): with the code, its root cause. */
+    field: text("field"),
     message: text("message").notNull(),
     detail: text("detail"),
     payload: jsonb("payload").$type<unknown>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("sync_job_errors_job_idx").on(t.jobId)],
+  // A job's errors are read by root cause (code, field) and paged by id.
+  (t) => [index("sync_job_errors_job_cause_idx").on(t.jobId, t.code, t.field, t.id)],
 );
 export type SyncJobError = typeof syncJobErrors.$inferSelect;

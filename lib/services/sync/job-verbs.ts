@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { assertActivePair } from "../connections/active-pair";
 import { syncJobErrors, syncJobs } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -8,7 +8,8 @@ import { runMapping } from "@/lib/sync/engine/run-mapping";
 import { restoreSkipped } from "@/lib/sync/engine/coupling-operations";
 import { parseInput } from "@/lib/validation";
 import { requireRole, type ServiceContext } from "../context";
-import { JobInput } from "./sync-schemas";
+import { errorFilter } from "../jobs/get-job";
+import { RetryErrorsInput } from "./sync-schemas";
 import { actorId, withEngine } from "./sync-service";
 
 async function jobOrThrow(ctx: ServiceContext, jobId: string) {
@@ -25,12 +26,14 @@ async function jobOrThrow(ctx: ServiceContext, jobId: string) {
 export async function retryJobErrors(args: { ctx: ServiceContext; input: unknown }) {
   const { ctx } = args;
   requireRole(ctx, "admin");
-  const { jobId } = parseInput(JobInput, args.input);
+  const input = parseInput(RetryErrorsInput, args.input);
+  const { jobId } = input;
   const job = await jobOrThrow(ctx, jobId);
+  const filter = errorFilter(input);
   const errors = await ctx.db
     .select({ sourceId: syncJobErrors.sourceId })
     .from(syncJobErrors)
-    .where(eq(syncJobErrors.jobId, jobId));
+    .where(input.errorIds ? and(filter, inArray(syncJobErrors.id, input.errorIds)) : filter);
   const ids = [...new Set(errors.map((e) => e.sourceId).filter((id): id is string => Boolean(id)))];
   if (!ids.length) throw new AppError("CONFLICT", "This job has no record errors to retry.");
   const side = sourceSide(job.direction);
@@ -40,7 +43,12 @@ export async function retryJobErrors(args: { ctx: ServiceContext; input: unknown
       action: "sync.retry-errors",
       targetType: "job",
       targetId: jobId,
-      details: { mapping: job.mappingName, count: ids.length },
+      details: {
+        mapping: job.mappingName,
+        count: ids.length,
+        ...(input.code ? { code: input.code, field: input.field ?? null } : {}),
+        ...(input.errorIds ? { errors: input.errorIds.length } : {}),
+      },
     },
     async (engine) => {
       const mapping = findMapping(engine.config, job.mappingName);

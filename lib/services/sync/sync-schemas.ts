@@ -35,6 +35,12 @@ export const RestoreSkippedInput = z
   .object({ mapping: MappingNameSchema, side: Side.optional(), ids: Ids.optional() })
   .refine((v) => Boolean(v.side) === Boolean(v.ids), "give both side and ids, or neither to restore all");
 export const JobInput = z.object({ jobId: z.string().uuid("not a job id") });
+/** Retry all of a job's errors, one root cause (code, and field: "" for none), or chosen error rows. */
+export const RetryErrorsInput = JobInput.extend({
+  code: z.string().trim().min(1).max(60).optional(),
+  field: z.string().trim().max(200).optional(),
+  errorIds: z.array(z.number().int().positive()).min(1, "pick at least one error").max(1000).optional(),
+});
 export const FullSyncRunInput = z.object({ runId: z.string().uuid("not a full synchronization id") });
 export const ResolveConflictInput = z.object({ conflictId: z.string().uuid("not a conflict id"), winner: Side });
 export const RunInProcessInput = RunMappingInput.extend({ overrideGuard: z.boolean().default(false) });

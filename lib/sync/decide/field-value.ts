@@ -29,10 +29,14 @@ function mapValue(field: FieldMapping, flow: Flow, value: unknown, target: Catal
     kind: "error",
     error: {
       code: "VALUE_NOT_MAPPED",
+      field: destinationField(field, flow),
       message: `The value "${String(value)}" of ${fieldLabel(field, flow)} has no pair in the value map${target ? ` of ${target.name}` : ""}.`,
     },
   };
 }
+
+const destinationField = (field: FieldMapping, flow: Flow): string | undefined =>
+  (flow === "erp-to-crm" ? field.crm : field.erp) ?? undefined;
 
 function lookupValue(field: FieldMapping, flow: Flow, value: unknown, lookups: LookupResolver): FieldValue {
   const lookup = field.lookup!;
@@ -40,7 +44,10 @@ function lookupValue(field: FieldMapping, flow: Flow, value: unknown, lookups: L
   const outcome = lookups.resolve(field, flow, value);
   if (outcome.kind === "value") return { kind: "write", value: outcome.value };
   if (outcome.kind === "not-coupled" && !lookup.clearOnFailed)
-    return { kind: "error", error: { code: "LOOKUP_NOT_COUPLED", message: outcome.message } };
+    return {
+      kind: "error",
+      error: { code: "LOOKUP_NOT_COUPLED", message: outcome.message, field: destinationField(field, flow) },
+    };
   // Blank, or not coupled with clear-on-failed: a blank reference, unless Not Null keeps the destination's value.
   return lookup.notNull ? { kind: "skip" } : { kind: "write", value: null };
 }
@@ -66,6 +73,7 @@ export async function fieldValue(
         kind: "error",
         error: {
           code: "TRANSFORM_FAILED",
+          field: destinationField(field, flow),
           message: `${fieldLabel(field, flow)}: ${error.message}`,
           detail: error.transform,
         },

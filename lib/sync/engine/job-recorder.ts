@@ -81,6 +81,7 @@ export class JobRecorder {
           code: e.code,
           message: e.message.slice(0, 2048),
           detail: e.detail ?? null,
+          field: e.field ?? null,
           payload: e.payload ?? null,
         })),
       );

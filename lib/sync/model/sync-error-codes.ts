@@ -18,4 +18,10 @@ export const SYNC_ERROR_CODES = {
 export type SyncErrorCode = keyof typeof SYNC_ERROR_CODES;
 
 /** A record-level failure: never aborts a job, becomes an error row and a failure marker on the coupling. */
-export type RecordError = { code: SyncErrorCode; message: string; detail?: string };
+export type RecordError = {
+  code: SyncErrorCode;
+  message: string;
+  detail?: string;
+  /** The destination field whose value failed, when one did: errors group by code and field (the root cause). */
+  field?: string;
+};

@@ -1,0 +1,22 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { activateConnection, saveConnection } from "@/lib/services/connections/save-connection";
+import { testConnection } from "@/lib/services/connections/test-connection";
+import { activateSandboxConnections } from "@/lib/services/connections/activate-sandboxes";
+import { defineAction } from "./define-action";
+
+const refreshed = <T>(value: T): T => {
+  revalidatePath("/connections");
+  return value;
+};
+
+export const saveConnectionAction = defineAction("admin", async (ctx, input) =>
+  refreshed(await saveConnection({ ctx, input })),
+);
+export const testConnectionAction = defineAction("admin", (ctx, input) => testConnection({ ctx, input }));
+export const activateConnectionAction = defineAction("admin", async (ctx, input) =>
+  refreshed(await activateConnection({ ctx, input })),
+);
+export const activateSandboxesAction = defineAction("admin", async (ctx) =>
+  refreshed(await activateSandboxConnections({ ctx })),
+);
