@@ -8,6 +8,7 @@ import type { DesignerActions } from "./designer-actions";
 import { DesignerEnvProvider } from "./designer-env";
 import { useDraftSync } from "./hooks/use-draft-sync";
 import { DiagnosticsProvider, useComputedDiagnostics } from "./hooks/use-diagnostics";
+import { useElementLink } from "./hooks/use-element-link";
 import { useKeyboardShortcuts } from "./hooks/use-keyboard-shortcuts";
 import { EntityPalette } from "./palette";
 import { PublishDialog } from "./publish-dialog";
@@ -40,6 +41,7 @@ function DesignerShell({ actions }: { actions: DesignerActions }) {
   const saveStatus = useDesigner((s) => s.saveStatus);
   const saveError = useDesigner((s) => s.saveError);
   useKeyboardShortcuts(useCallback(() => void flush(), [flush]));
+  useElementLink();
 
   // Reloading takes the server's draft as it is: no undo step, no save back.
   const reload = useCallback(async () => {

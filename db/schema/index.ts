@@ -7,3 +7,4 @@ export * from "./sync-jobs";
 export * from "./sandbox";
 export * from "./sync-state";
 export * from "./sync-conflicts";
+export * from "./mapping-settings";

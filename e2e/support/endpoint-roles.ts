@@ -45,6 +45,12 @@ export const ENDPOINT_ROLES = {
   "lib/actions/sync.ts#approveHeldRunAction": "admin",
   "lib/actions/sync.ts#discardHeldRunAction": "admin",
 
+  // Connections: they hold the tenants' secrets and decide where Tandem writes; a test calls out with the secret
+  "lib/actions/connections.ts#saveConnectionAction": "admin",
+  "lib/actions/connections.ts#testConnectionAction": "admin",
+  "lib/actions/connections.ts#activateConnectionAction": "admin",
+  "lib/actions/connections.ts#activateSandboxesAction": "admin",
+
   // Sandboxes: editing the simulated systems' records
   "lib/actions/sandbox.ts#updateSandboxRecordAction": "admin",
   "lib/actions/sandbox.ts#createSandboxRecordAction": "admin",
@@ -52,6 +58,7 @@ export const ENDPOINT_ROLES = {
   // Route handlers
   "GET /api/auth/[...nextauth]": "public: Auth.js's session and CSRF endpoints serve signed-out visitors",
   "POST /api/auth/[...nextauth]": "public: Auth.js's credentials callback is how a visitor signs in",
+  "GET /api/jobs/[id]/errors": "viewer",
   "GET /api/health": "public: load balancers and uptime checks call it without a session",
   "GET /api/cron/tick": "public: schedulers call it with the CRON_SECRET bearer token instead of a session",
   "POST /api/cron/tick": "public: schedulers call it with the CRON_SECRET bearer token instead of a session",

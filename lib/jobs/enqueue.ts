@@ -1,7 +1,7 @@
 import { and, eq, max } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
 import type { Database } from "@/db/client";
-import { fullSyncRuns, syncJobs } from "@/db/schema";
+import { fullSyncRuns, mappingSettings, syncJobs } from "@/db/schema";
 import { heldMappings } from "@/lib/sync/engine/held-runs";
 import { dueMappings } from "@/lib/sync/plan/schedule";
 import { activePairId } from "@/lib/integration/integration-connections";
@@ -49,7 +49,10 @@ export async function enqueueDue(
   } catch {
     return { due: [], queued: [], jobIds: [] }; // nothing published yet: nothing to schedule
   }
-  const due = dueMappings(config, await lastScheduled(db, pairId), now, await heldMappings(db, pairId));
+  const paused = await heldMappings(db, pairId);
+  for (const row of await db.select().from(mappingSettings).where(eq(mappingSettings.scheduleEnabled, false)))
+    paused.add(row.mappingName); // an admin switched its schedule off on the Table mappings page
+  const due = dueMappings(config, await lastScheduled(db, pairId), now, paused);
   const queued: string[] = [];
   const jobIds: string[] = [];
   for (const mapping of due) {
