@@ -49,7 +49,7 @@ test.describe("security headers, signed out", () => {
     const login = await request.get("/login");
     expect(login.status()).toBe(200);
     expectSecurityHeaders(login, "the login page");
-    const redirect = await request.get("/sync", { maxRedirects: 0 });
+    const redirect = await request.get("/mappings", { maxRedirects: 0 });
     expect(redirect.status()).toBe(307);
     expectSecurityHeaders(redirect, "the redirect to sign in");
     const health = await request.get("/api/health");
@@ -109,7 +109,20 @@ test.describe("security headers, signed in", () => {
 
   test("should put the CSP and its nonce on every page when an admin opens them, a 404 too", async ({ page }) => {
     const seen = new Set<string>();
-    for (const path of ["/", "/designer", "/sync", "/users", "/audit", "/sandbox/erp", "/sandbox/crm"]) {
+    for (const path of [
+      "/",
+      "/designer",
+      "/connections",
+      "/mappings",
+      "/full-sync",
+      "/jobs",
+      "/couplings",
+      "/conflicts",
+      "/users",
+      "/audit",
+      "/sandbox/erp",
+      "/sandbox/crm",
+    ]) {
       const response = await page.request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(200);
       expectSecurityHeaders(response, path);
@@ -158,8 +171,9 @@ test.describe("the app under its CSP", () => {
     await expect(page.getByTestId("designer-canvas").locator(".react-flow__node").first()).toBeVisible();
     await expect(page.getByRole("status", { name: "Draft status" })).toHaveText("All changes saved");
 
-    await page.goto("/sync");
+    await page.goto("/mappings");
     await expect(page.getByRole("table", { name: "Mappings" })).toBeVisible();
+    await page.goto("/full-sync");
     await page.getByRole("button", { name: "Preview full synchronization" }).click();
     await expect(page.getByRole("table", { name: "Full synchronization preview" })).toBeVisible();
 
@@ -168,8 +182,8 @@ test.describe("the app under its CSP", () => {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     }
     // Client-side navigation too: a link in the header, rendered by the router with the page's nonce.
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Synchronization" }).click();
-    await expect(page).toHaveURL(/\/sync$/);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Table mappings" }).click();
+    await expect(page).toHaveURL(/\/mappings$/);
     await expect(page.getByRole("table", { name: "Mappings" })).toBeVisible();
     expect(violations).toEqual([]);
   });

@@ -8,8 +8,8 @@ test.describe("synchronization as the admin", () => {
     page,
   }) => {
     test.setTimeout(180_000);
-    await page.goto("/sync");
-    await expect(page.getByRole("heading", { name: "Synchronization", exact: true })).toBeVisible();
+    await page.goto("/full-sync");
+    await expect(page.getByRole("heading", { name: "Full synchronization", exact: true })).toBeVisible();
     // Before Start: the preview reads both sandboxes and writes nothing. Four demo customers exist in the CRM by name;
     // Alpine Ski House, Relecloud and Contoso Ltd. do not, and CUSTOMER does not create on no match (BC's default).
     await page.getByRole("button", { name: "Preview full synchronization" }).click();
@@ -31,12 +31,13 @@ test.describe("synchronization as the admin", () => {
     for (const mapping of ["CUSTOMER", "CONTACT", "POSTEDSALESINV-INV"])
       await expect(lines.locator(`tr[data-mapping="${mapping}"]`)).toContainText("finished");
     await expect(lines.locator('tr[data-mapping="CUSTOMER"]')).toContainText("4 coupled · 3 failed"); // what the preview showed
+    await page.goto("/mappings");
     const mappings = page.getByRole("table", { name: "Mappings" });
     await expect(mappings.getByRole("row", { name: /^CURRENCY/ })).toContainText("succeeded");
   });
 
   test("should queue a run of one mapping and say when one is already waiting", async ({ page }) => {
-    await page.goto("/sync");
+    await page.goto("/mappings");
     await page.getByRole("button", { name: "Run UNIT OF MEASURE now" }).click();
     await expect(page.getByRole("status").filter({ hasText: /Queued|already waiting/ })).toBeVisible();
   });
@@ -46,8 +47,9 @@ test.describe("synchronization as a consultant", () => {
   test.use({ storageState: storageStatePath("consultant") });
 
   test("should show what a run would change without running it, and offer no run buttons", async ({ page }) => {
-    await page.goto("/sync");
+    await page.goto("/full-sync");
     await expect(page.getByRole("button", { name: "Start full synchronization" })).toHaveCount(0);
+    await page.goto("/mappings");
     await expect(page.getByRole("button", { name: "Run CURRENCY now" })).toHaveCount(0);
     await page.getByRole("button", { name: "Dry run CURRENCY" }).click();
     await expect(page.getByRole("list", { name: "Dry run of CURRENCY" })).toContainText("erp-to-crm");
@@ -58,14 +60,18 @@ test.describe("synchronization as a viewer", () => {
   test.use({ storageState: storageStatePath("viewer") });
 
   test("should show the mappings and their jobs with no way to change anything", async ({ page }) => {
-    await page.goto("/sync");
+    await page.goto("/mappings");
     await expect(page.getByRole("table", { name: "Mappings" })).toBeVisible();
-    await expect(page.getByRole("button", { name: /Dry run|Run .* now|Start full/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /Dry run|Run .* now|schedule|watermark/ })).toHaveCount(0);
+    await page.goto("/full-sync");
+    await expect(page.getByRole("button", { name: /Start full/ })).toHaveCount(0);
+    await page.goto("/couplings");
     await expect(page.getByRole("form", { name: "Coupling operations" })).toHaveCount(0);
+    await expect(page.getByRole("group", { name: "Selected couplings" })).toHaveCount(0);
   });
 
   test("should preview the full synchronization, which only reads", async ({ page }) => {
-    await page.goto("/sync");
+    await page.goto("/full-sync");
     await page.getByRole("button", { name: "Preview full synchronization" }).click();
     await expect(
       page.getByRole("table", { name: "Full synchronization preview" }).locator('tr[data-mapping="CUSTOMER"]'),

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { FullSyncStatus } from "@/lib/services/sync/get-full-sync";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { JobStatusBadge } from "./job-status-badge";
@@ -11,12 +12,12 @@ export const RECOMMENDATION: Record<string, string> = {
 function Pass({ pass }: { pass: FullSyncStatus["lines"][number]["erpToCrm"] }) {
   if (!pass) return <span className="text-muted-foreground">—</span>;
   return (
-    <span className="flex flex-wrap items-center gap-2">
+    <Link href={`/jobs/${pass.jobId}`} className="flex flex-wrap items-center gap-2 hover:underline">
       <JobStatusBadge status={pass.status} />
       <span className="text-xs text-muted-foreground">
         {pass.inserted} new · {pass.modified} changed · {pass.coupled} coupled · {pass.failed} failed
       </span>
-    </span>
+    </Link>
   );
 }
 
@@ -36,7 +37,11 @@ export function FullSyncTable({ status }: { status: FullSyncStatus }) {
       <TBody>
         {status.lines.map((line) => (
           <Tr key={line.mapping} data-mapping={line.mapping}>
-            <Td className="font-medium">{line.mapping}</Td>
+            <Td className="font-medium">
+              <Link href={`/jobs?mapping=${encodeURIComponent(line.mapping)}`} className="hover:underline">
+                {line.mapping}
+              </Link>
+            </Td>
             <Td>{RECOMMENDATION[line.recommendation] ?? line.recommendation}</Td>
             <Td title={line.message ?? undefined}>
               <JobStatusBadge status={line.status} />

@@ -2,9 +2,11 @@
 import { useState, useTransition } from "react";
 import { dryRunMappingAction, runMappingNowAction } from "@/lib/actions/sync";
 import type { PublicError } from "@/lib/errors";
+import type { DiffEntry } from "@/lib/sync/engine/dry-run-diff";
+import { DryRunDiff } from "@/components/mappings/dry-run-diff";
 import { Button } from "@/components/ui/button";
 
-type DrySummary = { flow: string; counts: Record<string, number>; truncated: boolean };
+type DrySummary = { flow: string; counts: Record<string, number>; truncated: boolean; entries: DiffEntry[] };
 
 /** Run now (admins) and Dry run (consultants and admins) for one mapping, with the answer shown in place. */
 export function MappingActions({
@@ -42,6 +44,7 @@ export function MappingActions({
         result.data.passes.map((pass) => ({
           flow: pass.flow,
           truncated: Boolean(pass.diffTruncated),
+          entries: pass.diff ?? [],
           counts: (pass.diff ?? []).reduce<Record<string, number>>(
             (acc, entry) => ({ ...acc, [entry.action]: (acc[entry.action] ?? 0) + 1 }),
             {},
@@ -87,6 +90,9 @@ export function MappingActions({
           ))}
         </ul>
       )}
+      {dry?.map((pass) => (
+        <DryRunDiff key={pass.flow} flow={pass.flow} entries={pass.entries} truncated={pass.truncated} />
+      ))}
     </div>
   );
 }

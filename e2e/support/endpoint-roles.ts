@@ -44,6 +44,8 @@ export const ENDPOINT_ROLES = {
   "lib/actions/sync.ts#decideConflictAction": "admin",
   "lib/actions/sync.ts#approveHeldRunAction": "admin",
   "lib/actions/sync.ts#discardHeldRunAction": "admin",
+  "lib/actions/sync.ts#setScheduleEnabledAction": "admin",
+  "lib/actions/sync.ts#resetWatermarkAction": "admin",
 
   // Connections: they hold the tenants' secrets and decide where Tandem writes; a test calls out with the secret
   "lib/actions/connections.ts#saveConnectionAction": "admin",

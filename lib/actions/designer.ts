@@ -11,7 +11,7 @@ import { searchRecords } from "@/lib/services/designer/search-records";
 import { defineAction } from "./define-action";
 
 const published = <T>(value: T): T => {
-  revalidatePath("/sync");
+  revalidatePath("/mappings");
   return value;
 };
 

@@ -15,10 +15,11 @@ import { retryJobErrors } from "@/lib/services/sync/job-verbs";
 import { runMappingNow } from "@/lib/services/sync/run-mapping-now";
 import { startFullSync } from "@/lib/services/sync/start-full-sync";
 import { previewFullSynchronization } from "@/lib/services/sync/preview-full-sync";
+import { resetWatermark, setScheduleEnabled } from "@/lib/services/mappings/mapping-verbs";
 import { defineAction } from "./define-action";
 
 const refreshed = <T>(value: T): T => {
-  revalidatePath("/sync");
+  for (const page of ["/mappings", "/full-sync", "/jobs", "/couplings", "/conflicts"]) revalidatePath(page);
   return value;
 };
 
@@ -57,4 +58,12 @@ export const approveHeldRunAction = defineAction("admin", async (ctx, input) =>
 );
 export const discardHeldRunAction = defineAction("admin", async (ctx, input) =>
   refreshed(await discardHeldRun({ ctx, input })),
+);
+
+// Table mappings: an admin switches a schedule off or on, or resets a mapping's watermark.
+export const setScheduleEnabledAction = defineAction("admin", async (ctx, input) =>
+  refreshed(await setScheduleEnabled({ ctx, input })),
+);
+export const resetWatermarkAction = defineAction("admin", async (ctx, input) =>
+  refreshed(await resetWatermark({ ctx, input })),
 );
