@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useMemo } from "react";
 import { tableFeatures, useTable } from "@tanstack/react-table";
 import type { TableMappingLine } from "@/lib/services/mappings/list-table-mappings";
 import type { ServerColumn } from "@/components/data-table/server-table";
@@ -136,7 +137,9 @@ export function TableMappingsTable({
   canRun: boolean;
   canDryRun: boolean;
 }) {
-  const table = useTable({ features, columns: columns(canRun, canDryRun), data: lines, getRowId: (l) => l.name });
+  // Stable column definitions: a cell renderer that changes identity remounts its cell (and loses its messages).
+  const defs = useMemo(() => columns(canRun, canDryRun), [canRun, canDryRun]);
+  const table = useTable({ features, columns: defs, data: lines, getRowId: (l) => l.name });
   return (
     <div className="overflow-x-auto rounded-md border border-border">
       <table className="w-full text-sm" aria-label="Mappings">

@@ -1,0 +1,139 @@
+import { expect, test, type Page } from "@playwright/test";
+import { storageStatePath } from "../support/accounts";
+
+/** The newest job of a mapping and direction started from the console (Run now, Retry), opened. */
+async function openNewestJob(page: Page, mapping: string, direction: string, trigger: string) {
+  await expect(async () => {
+    await page.goto(`/jobs?mapping=${mapping}&direction=${direction}&trigger=${trigger}`);
+    const first = page.getByRole("table", { name: "Jobs" }).locator("tbody tr").first();
+    await expect(first).toContainText("succeeded", { timeout: 1000 });
+  }).toPass({ timeout: 90_000 });
+  await page.getByRole("table", { name: "Jobs" }).locator("tbody tr").first().getByRole("link").click();
+  await expect(page.getByRole("heading", { name: `${mapping} · ${direction}` })).toBeVisible();
+}
+
+/** A sandbox record's id, from its link on the sandbox page. */
+async function sandboxId(page: Page, system: "erp" | "crm", entity: string, search: string, name: string) {
+  await page.goto(`/sandbox/${system}?entity=${entity}&q=${encodeURIComponent(search)}`);
+  const href = await page.getByRole("link", { name, exact: true }).first().getAttribute("href");
+  return new URL(href!, "http://x").searchParams.get("record")!;
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.describe("console flows as the admin", () => {
+  test.use({ storageState: storageStatePath("admin") });
+
+  test.beforeAll(async ({ browser }) => {
+    // No scheduled run of CUSTOMER may take these changes before the runs the tests start (switched back at the end).
+    const page = await browser.newPage({ storageState: storageStatePath("admin") });
+    await page.goto("/mappings");
+    await page.getByRole("button", { name: "Disable the schedule of CUSTOMER" }).click();
+    await expect(page.getByRole("row", { name: "CUSTOMER", exact: true })).toContainText("disabled");
+    await page.close();
+  });
+  test.afterAll(async ({ browser }) => {
+    const page = await browser.newPage({ storageState: storageStatePath("admin") });
+    await page.goto("/mappings");
+    await page.getByRole("button", { name: "Enable the schedule of CUSTOMER" }).click();
+    await expect(page.getByRole("row", { name: "CUSTOMER", exact: true })).not.toContainText("disabled");
+    await page.close();
+  });
+
+  test("should take a CRM edit to the ERP when CUSTOMER runs from Table mappings, and count it modified", async ({
+    page,
+  }) => {
+    test.setTimeout(150_000);
+    await page.goto("/sandbox/crm?entity=accounts&q=trey");
+    await page.getByRole("link", { name: "Trey Research", exact: true }).click();
+    const form = page.getByRole("form", { name: "Record" });
+    await form.getByLabel("telephone1", { exact: true }).fill("+1 312 555 0199");
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(form.getByRole("status")).toContainText("Saved");
+
+    await page.goto("/mappings");
+    await page.getByRole("button", { name: "Run CUSTOMER now" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /Queued/ })).toBeVisible();
+    await openNewestJob(page, "CUSTOMER", "crm-to-erp", "manual");
+    await expect(page.locator('[data-counter="modified"]')).toHaveText("1");
+  });
+
+  test("should group a broken lookup's error, lead to the designer, and succeed when the coupling is fixed and the group retried", async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    // Break: Trey Research's salesperson (PS) is no longer coupled to its CRM user.
+    const salesperson = await sandboxId(page, "erp", "salespeoplePurchasers", "PS", "PS");
+    await page.goto(`/couplings?mapping=SALESPEOPLE&q=${salesperson}`);
+    const row = page.getByRole("table", { name: "Couplings" }).locator("tbody tr").first();
+    const user = (await row.locator("td").nth(2).innerText()).trim();
+    await row.getByRole("checkbox").check();
+    await page.getByRole("group", { name: "Selected couplings" }).getByRole("button", { name: "Uncouple" }).click();
+    await expect(page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "Uncoupled" })).toBeVisible();
+
+    // A change on the ERP customer makes CUSTOMER send it, and the owner lookup fails.
+    await page.goto("/sandbox/erp?entity=customers&q=trey");
+    await page.getByRole("link", { name: "Trey Research", exact: true }).click();
+    const form = page.getByRole("form", { name: "Record" });
+    await form.getByLabel("Phone No.").fill("+1 312 555 0188");
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(form.getByRole("status")).toContainText("Saved");
+    await page.goto("/mappings");
+    await page.getByRole("button", { name: "Run CUSTOMER now" }).click();
+    await expect(async () => {
+      await page.goto("/jobs?mapping=CUSTOMER&direction=erp-to-crm&trigger=manual");
+      await expect(page.getByRole("table", { name: "Jobs" }).locator("tbody tr").first()).toContainText("succeeded", {
+        timeout: 1000,
+      });
+    }).toPass({ timeout: 90_000 });
+    await page.getByRole("table", { name: "Jobs" }).locator("tbody tr").first().getByRole("link").click();
+    await expect(page.locator('[data-counter="failed"]')).toHaveText("1");
+    const jobUrl = page.url();
+    const group = page
+      .getByRole("table", { name: "Error groups" })
+      .getByRole("row", { name: "LOOKUP_NOT_COUPLED ownerid" });
+    await expect(group).toContainText("1");
+
+    await group.getByRole("link", { name: "Open in designer" }).click();
+    await expect(page).toHaveURL(/\/designer\?mapping=CUSTOMER&field=ownerid/);
+    await expect(page.getByRole("group", { name: "Field mapping" })).toBeVisible({ timeout: 20_000 });
+
+    // Fix: couple the salesperson again, by id.
+    await page.goto("/couplings?mapping=SALESPEOPLE");
+    const ops = page.getByRole("form", { name: "Coupling operations" });
+    await ops.getByLabel("Mapping").selectOption("SALESPEOPLE");
+    await ops.getByLabel("Operation").selectOption("couple");
+    await ops.getByLabel("Record ids").fill(salesperson);
+    await ops.getByLabel("CRM id (set up coupling only)").fill(user);
+    await ops.getByRole("button", { name: "Run operation" }).click();
+    await expect(ops.getByLabel("Result")).toContainText("couplingId");
+
+    await page.goto(jobUrl);
+    await page
+      .getByRole("table", { name: "Error groups" })
+      .getByRole("row", { name: "LOOKUP_NOT_COUPLED ownerid" })
+      .getByRole("button", { name: "Retry group" })
+      .click();
+    await expect(page).not.toHaveURL(jobUrl, { timeout: 60_000 });
+    await expect(page.getByRole("heading", { name: "CUSTOMER · erp-to-crm" })).toBeVisible();
+    await expect(page.locator('[data-counter="failed"]')).toHaveText("0");
+    await expect(page.locator('[data-counter="modified"]')).toHaveText("1");
+  });
+
+  test("should synchronize one coupled record now in each direction from the Couplings page", async ({ page }) => {
+    test.setTimeout(120_000);
+    const customer = await sandboxId(page, "erp", "customers", "trey", "Trey Research");
+    await page.goto(`/couplings?mapping=CUSTOMER&q=${customer}`);
+    const row = page.getByRole("table", { name: "Couplings" }).locator("tbody tr").first();
+    await row.getByRole("button", { name: `Send ${customer} to the CRM` }).click();
+    await expect(page.getByText("Sent to the CRM: done for 1 record(s).")).toBeVisible({ timeout: 60_000 });
+    await page
+      .getByRole("table", { name: "Couplings" })
+      .locator("tbody tr")
+      .first()
+      .getByRole("button", { name: `Get ${customer} from the CRM` })
+      .click();
+    await expect(page.getByText("Got from the CRM: done for 1 record(s).")).toBeVisible({ timeout: 60_000 });
+    await openNewestJob(page, "CUSTOMER", "crm-to-erp", "sync-now");
+  });
+});
