@@ -8,3 +8,4 @@ export * from "./sandbox";
 export * from "./sync-state";
 export * from "./sync-conflicts";
 export * from "./mapping-settings";
+export * from "./integration-settings";

@@ -33,6 +33,25 @@ test.describe("the operations console as the admin", () => {
     await expect(page.getByRole("region", { name: /contoso/ })).toHaveCount(0);
   });
 
+  test("should save the integration settings and show a new availability key once", async ({ page }) => {
+    await page.goto("/connections");
+    const form = page.getByRole("form", { name: "Integration settings" });
+    await form.getByLabel(/Item availability/).check();
+    await form.getByLabel("Write-in product type").selectOption("resource");
+    await form.getByRole("button", { name: "Pick from the ERP" }).click();
+    await form.getByLabel("Write-in product number").selectOption({ label: "MARTY · Marty Horst" });
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await expect(form.getByText("Settings saved.")).toBeVisible();
+    const key = form.getByRole("region", { name: "Availability API key" });
+    await key.getByRole("button", { name: /Generate a key|Rotate the key/ }).click();
+    const shown = (await key.locator("code").innerText()).trim();
+    expect(shown).toMatch(/^tdm_av_/);
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Availability API key" })).toContainText("set (made");
+    expect(await page.content()).not.toContain(shown);
+    await expect(page.getByLabel("Write-in product number")).toHaveValue("MARTY");
+  });
+
   test("should filter the jobs, open one, group its errors by cause and lead to the designer element", async ({
     page,
   }) => {

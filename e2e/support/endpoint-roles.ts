@@ -52,6 +52,10 @@ export const ENDPOINT_ROLES = {
   "lib/actions/connections.ts#testConnectionAction": "admin",
   "lib/actions/connections.ts#activateConnectionAction": "admin",
   "lib/actions/connections.ts#activateSandboxesAction": "admin",
+  // The availability key is shown once to whoever makes it; the write-in list reads the ERP with the stored secret.
+  "lib/actions/connections.ts#saveIntegrationSettingsAction": "admin",
+  "lib/actions/connections.ts#rotateAvailabilityKeyAction": "admin",
+  "lib/actions/connections.ts#listWriteInProductsAction": "admin",
 
   // Sandboxes: editing the simulated systems' records
   "lib/actions/sandbox.ts#updateSandboxRecordAction": "admin",

@@ -1,9 +1,9 @@
 import { and, eq, max } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
 import type { Database } from "@/db/client";
-import { fullSyncRuns, mappingSettings, syncJobs } from "@/db/schema";
+import { fullSyncRuns, integrationSettings, mappingSettings, syncJobs } from "@/db/schema";
 import { heldMappings } from "@/lib/sync/engine/held-runs";
-import { dueMappings } from "@/lib/sync/plan/schedule";
+import { dueMappings, withDefaultSchedule } from "@/lib/sync/plan/schedule";
 import { activePairId } from "@/lib/integration/integration-connections";
 import { loadPublishedConfig } from "@/lib/integration/published-config";
 import { SYNC_QUEUE } from "./boss";
@@ -52,7 +52,13 @@ export async function enqueueDue(
   const paused = await heldMappings(db, pairId);
   for (const row of await db.select().from(mappingSettings).where(eq(mappingSettings.scheduleEnabled, false)))
     paused.add(row.mappingName); // an admin switched its schedule off on the Table mappings page
-  const due = dueMappings(config, await lastScheduled(db, pairId), now, paused);
+  const [settings] = await db.select().from(integrationSettings).limit(1);
+  const due = dueMappings(
+    withDefaultSchedule(config, settings?.defaultScheduleMinutes ?? null),
+    await lastScheduled(db, pairId),
+    now,
+    paused,
+  );
   const queued: string[] = [];
   const jobIds: string[] = [];
   for (const mapping of due) {

@@ -3,9 +3,11 @@ import { getDb } from "@/db/client";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listConnections } from "@/lib/services/connections/list-connections";
+import { getIntegrationSettings } from "@/lib/services/settings/integration-settings";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { ConnectionList } from "@/components/connections/connection-list";
 import { ConnectionSetupForm } from "@/components/connections/connection-setup-form";
+import { IntegrationSettingsForm } from "@/components/connections/integration-settings-form";
 import { UseSandboxesButton } from "@/components/connections/use-sandboxes-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -17,7 +19,11 @@ export default async function ConnectionsPage() {
   const user = await requirePageUser("viewer", "/connections");
   const { db } = await getDb();
   const admin = hasRole(user.role, "admin");
-  const { connections, pairs } = await listConnections({ ctx: { db, actor: user } });
+  const ctx = { db, actor: user };
+  const [{ connections, pairs }, settings] = await Promise.all([
+    listConnections({ ctx }),
+    getIntegrationSettings({ ctx }),
+  ]);
   const nameOf = new Map(connections.map((c) => [c.id, c.name]));
   const sandboxesActive = connections.filter((c) => c.kind === "sandbox" && c.active).length === 2;
   return (
@@ -86,20 +92,33 @@ export default async function ConnectionsPage() {
             </CardContent>
           </Card>
         </div>
-        {admin && (
+        <div className="flex flex-col gap-6">
           <Card>
             <CardHeader>
-              <CardTitle>Connect a tenant</CardTitle>
+              <CardTitle>Integration settings</CardTitle>
               <CardDescription>
-                An app registration with a client secret, set up as an application user in Dataverse and as a Microsoft
-                Entra application in Business Central. Tenant URLs must use https.
+                Item availability, sales orders and quotes, write-in products, the default schedule.
               </CardDescription>
             </CardHeader>
             <CardContent>
-              <ConnectionSetupForm />
+              <IntegrationSettingsForm settings={settings} canEdit={admin} />
             </CardContent>
           </Card>
-        )}
+          {admin && (
+            <Card>
+              <CardHeader>
+                <CardTitle>Connect a tenant</CardTitle>
+                <CardDescription>
+                  An app registration with a client secret, set up as an application user in Dataverse and as a
+                  Microsoft Entra application in Business Central. Tenant URLs must use https.
+                </CardDescription>
+              </CardHeader>
+              <CardContent>
+                <ConnectionSetupForm />
+              </CardContent>
+            </Card>
+          )}
+        </div>
       </div>
     </>
   );

@@ -60,8 +60,11 @@ export async function previewRecord(args: { ctx: ServiceContext; input: unknown 
   const { model } = graphToModel(parseGraph(input.graph).graph);
   const mapping = model.mappings.find((m) => m.name === input.mapping);
   if (!mapping) throw new AppError("NOT_FOUND", `The canvas has no table mapping ${input.mapping}.`);
+  // A real tenant describes what the canvas maps (a Dataverse environment has hundreds of tables).
+  const entities = (side: "erp" | "crm") => [...new Set(model.mappings.map((m) => m[side].entity))];
   const { connectors, catalogs } = await buildConnectors(ctx.db, await activeConnections(ctx.db), {
     retry: { maxAttempts: 2 },
+    entities: { erp: entities("erp"), crm: entities("crm") },
   });
   const entity = findEntity(catalogs[input.side], mapping[input.side].entity);
   const [record] = await connectors[input.side].readByIds(mapping[input.side].entity, [input.recordId]);

@@ -16,8 +16,10 @@ export async function searchRecords(args: { ctx: ServiceContext; input: unknown 
   const { ctx } = args;
   requireRole(ctx, "consultant");
   const input = parseInput(SearchRecordsInput, args.input);
+  // A real tenant describes only the entity searched (a Dataverse environment has hundreds of tables).
   const { connectors, catalogs } = await buildConnectors(ctx.db, await activeConnections(ctx.db), {
     retry: { maxAttempts: 2 },
+    entities: { erp: input.side === "erp" ? [input.entity] : [], crm: input.side === "crm" ? [input.entity] : [] },
   });
   const entity = findEntity(catalogs[input.side], input.entity);
   if (!entity)

@@ -9,6 +9,15 @@ const SLACK_MS = 5_000;
  * header), when it never ran on schedule or its interval has passed since the last scheduled run was queued. A
  * `paused` mapping (one of its runs is held by the mass-change guard) is not due until an admin decides.
  */
+/** Mappings with no schedule of their own (and no header they run with) get the integration's default, when set. */
+export function withDefaultSchedule(config: RuntimeConfig, everyMinutes: number | null): RuntimeConfig {
+  if (!everyMinutes) return config;
+  return {
+    ...config,
+    mappings: config.mappings.map((m) => (m.schedule || m.parent ? m : { ...m, schedule: { everyMinutes } })),
+  };
+}
+
 export function dueMappings(
   config: RuntimeConfig,
   lastScheduled: ReadonlyMap<string, Date>,
