@@ -1,9 +1,11 @@
 "use client";
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useMemo, useState, useTransition } from "react";
+import { restoreSkippedAction } from "@/lib/actions/sync";
 import type { ErrorGroup, JobErrorRow } from "@/lib/services/jobs/get-job";
 import { designerHref } from "@/components/designer/graph-ops/find-element";
 import { ServerTable, type ServerColumn, type ServerTableState } from "@/components/data-table/server-table";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -13,6 +15,8 @@ import { useRetry } from "./job-error-actions";
 type Props = {
   jobId: string;
   mapping: string;
+  /** The side the job read from: its errors' source ids are records of it. */
+  sourceSide: "erp" | "crm";
   groups: ErrorGroup[];
   rows: JobErrorRow[];
   state: ServerTableState;
@@ -24,8 +28,20 @@ type Props = {
 const groupQuery = (g: ErrorGroup) => new URLSearchParams({ code: g.code, field: g.field ?? "" }).toString();
 
 /** A job's errors by root cause (with a way to the designer element and a retry per cause), then the errors one by one. */
-export function JobErrorsPanel({ jobId, mapping, groups, rows, state, group, canRetry }: Props) {
+export function JobErrorsPanel({ jobId, mapping, sourceSide, groups, rows, state, group, canRetry }: Props) {
   const { retry, pending, banner } = useRetry(jobId);
+  const [restored, setRestored] = useState<{ ok: boolean; text: string } | null>(null);
+  const [restoring, startRestore] = useTransition();
+  const restore = () =>
+    startRestore(async () => {
+      const ids = [...new Set(rows.map((r) => r.sourceId).filter((id): id is string => Boolean(id)))];
+      const result = await restoreSkippedAction({ mapping, side: sourceSide, ids });
+      setRestored(
+        result.ok
+          ? { ok: true, text: `Restored the skipped records among these ${ids.length}: the next run takes them again.` }
+          : { ok: false, text: result.error.message },
+      );
+    });
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const toggle = (id: number) =>
     setChosen((s) => {
@@ -72,6 +88,7 @@ export function JobErrorsPanel({ jobId, mapping, groups, rows, state, group, can
   return (
     <div className="flex flex-col gap-6">
       {banner}
+      {restored && <Alert tone={restored.ok ? "success" : "error"}>{restored.text}</Alert>}
       <section aria-label="Errors by cause" className="flex flex-col gap-2">
         <h2 className="text-sm font-semibold">Errors by cause</h2>
         {groups.length === 0 ? (
@@ -135,6 +152,11 @@ export function JobErrorsPanel({ jobId, mapping, groups, rows, state, group, can
           <a className="text-xs underline" href={csv} download>
             Export CSV
           </a>
+          {canRetry && (
+            <Button size="sm" variant="outline" disabled={restoring || rows.length === 0} onClick={restore}>
+              Restore skipped
+            </Button>
+          )}
           {canRetry && (
             <Button
               size="sm"

@@ -113,6 +113,10 @@ export function SandboxRecordForm(props: {
                   aria-invalid={invalid}
                 >
                   <option value="">—</option>
+                  {/* An option added since the catalog was drawn up (InsertOptionValue): kept, or saving would change it. */}
+                  {inputValue(field) !== "" && !field.options.some((o) => String(o.value) === inputValue(field)) && (
+                    <option value={inputValue(field)}>{inputValue(field)} (added to the option set)</option>
+                  )}
                   {field.options.map((o) => (
                     <option key={String(o.value)} value={String(o.value)}>
                       {o.label}

@@ -9,6 +9,8 @@ import {
   rotateAvailabilityKey,
   saveIntegrationSettings,
 } from "./integration-settings";
+import { listWriteInProducts } from "./write-in-products";
+import { prepareIntegration } from "@/lib/integration/first-start";
 
 const SETTINGS = {
   itemAvailability: true,
@@ -57,6 +59,17 @@ describeEachDriver("integration settings", (database: () => TestDatabase) => {
     expect(await availabilityKeyMatches(db(), first.key)).toBe(false);
     expect(await availabilityKeyMatches(db(), second.key)).toBe(true);
     expect(await availabilityKeyMatches(db(), "")).toBe(false);
+  });
+
+  it.each([
+    ["item", "1896-S"],
+    ["resource", "MARTY"],
+  ])("should list the ERP's %ss to pick the write-in product from", async (type, number) => {
+    await prepareIntegration(db(), { TANDEM_SANDBOX: "1" });
+    const admin = await contextAs(db(), "admin");
+    const products = await listWriteInProducts({ ctx: admin, input: { type } });
+    expect(products.map((p) => p.number)).toContain(number);
+    expect(products.every((p) => p.name)).toBe(true);
   });
 
   it("should refuse a viewer's change", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { buildConnectors } from "@/lib/integration/build-connectors";
 import { activeConnections } from "@/lib/integration/integration-connections";
+import { findEntity } from "@/lib/mapping/model/catalog";
 import { f } from "@/lib/mapping/model/filter";
 import { parseInput } from "@/lib/validation";
 import { requireRole, type ServiceContext } from "../context";
@@ -20,18 +21,21 @@ export async function listWriteInProducts(args: {
   requireRole(ctx, "admin");
   const input = parseInput(Input, args.input);
   const entity = ENTITY[input.type];
-  const { connectors } = await buildConnectors(ctx.db, await activeConnections(ctx.db), {
+  const { connectors, catalogs } = await buildConnectors(ctx.db, await activeConnections(ctx.db), {
     retry: { maxAttempts: 2 },
     entities: { erp: [entity], crm: [] },
   });
+  // Items are named by displayName, resources by name.
+  const fields = findEntity(catalogs.erp, entity)?.fields.map((field) => field.name) ?? [];
+  const name = ["displayName", "name"].find((n) => fields.includes(n)) ?? "number";
   const pages = connectors.erp.readChanges({
     entity,
-    filter: input.query ? f.contains("displayName", input.query) : undefined,
-    select: ["number", "displayName"],
+    filter: input.query ? f.contains(name, input.query) : undefined,
+    select: ["number", name],
     pageSize: 50,
   });
   const first = await pages.next();
   await pages.return?.({});
   const records = first.done ? [] : first.value.records.slice(0, 50);
-  return records.map((r) => ({ number: String(r.values.number ?? ""), name: String(r.values.displayName ?? "") }));
+  return records.map((r) => ({ number: String(r.values.number ?? ""), name: String(r.values[name] ?? "") }));
 }

@@ -84,6 +84,7 @@ export default async function JobPage({
             <JobErrorsPanel
               jobId={job.id}
               mapping={job.mappingName}
+              sourceSide={job.direction === "erp-to-crm" ? "erp" : "crm"}
               groups={detail.groups}
               rows={detail.errors.rows}
               group={group}
