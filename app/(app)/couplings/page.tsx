@@ -68,7 +68,7 @@ export default async function CouplingsPage({ searchParams }: { searchParams: Pr
                 </NativeSelect>
               </div>
               <div className="flex flex-col gap-1">
-                <Label htmlFor="couplings-q">Record id contains</Label>
+                <Label htmlFor="couplings-q">Record id starts with</Label>
                 <Input id="couplings-q" name="q" defaultValue={params.q} autoComplete="off" />
               </div>
               <div className="flex items-end gap-2">

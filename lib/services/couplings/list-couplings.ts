@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { couplings, type Coupling } from "@/db/schema";
 import { MappingNameSchema } from "@/lib/mapping/model/table-mapping";
@@ -13,7 +13,7 @@ export const ListCouplingsInput = z.object({
   mapping: MappingNameSchema,
   /** failed: the last pass into a side failed (retried first); skipped: failed twice, waiting for a Restore. */
   state: z.enum(["all", "failed", "skipped"], { message: "state is all, failed or skipped" }).default("all"),
-  /** Part of an ERP or CRM id. */
+  /** The beginning of an ERP or CRM id, in any case (indexed: see migration 0011). */
   q: Optional(z.string().trim().max(100)),
   sort: z.enum(["updatedAt", "erpId", "crmId"]).default("updatedAt"),
   order: z.enum(["asc", "desc"]).default("desc"),
@@ -60,8 +60,8 @@ export async function listCouplings(args: {
       )!,
     );
   if (query.q) {
-    const like = `%${escapeLike(query.q)}%`;
-    where.push(or(ilike(couplings.erpId, like), ilike(couplings.crmId, like))!);
+    const prefix = `${escapeLike(query.q.toLowerCase())}%`;
+    where.push(or(sql`lower(${couplings.erpId}) like ${prefix}`, sql`lower(${couplings.crmId}) like ${prefix}`)!);
   }
   const filter = and(...where);
   const column = SORTS[query.sort];

@@ -9,6 +9,7 @@ import { retryJobErrors } from "../sync/job-verbs";
 import { csvCell, exportJobErrors } from "./export-job-errors";
 import { getJob } from "./get-job";
 import { listJobs } from "./list-jobs";
+import { listCouplings } from "../couplings/list-couplings";
 
 describeEachDriver("job log verbs", (database: () => TestDatabase) => {
   const db = () => database().db;
@@ -77,6 +78,24 @@ describeEachDriver("job log verbs", (database: () => TestDatabase) => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell("a,b")).toBe('"a,b"');
     expect(csvCell(null)).toBe("");
+  });
+
+  it("should list a mapping's couplings by state and find one by the beginning of its id in any case", async () => {
+    const ctx = await contextAs(db(), "viewer");
+    const all = await listCouplings({ ctx, input: { mapping: "CUSTOMER" } });
+    expect(all.total).toBe(4);
+    const one = all.rows[0]!;
+    const found = await listCouplings({ ctx, input: { mapping: "CUSTOMER", q: one.crmId.slice(0, 8).toUpperCase() } });
+    expect(found.rows.map((r) => r.id)).toContain(one.id);
+    expect(
+      found.rows.every(
+        (r) => r.crmId.startsWith(one.crmId.slice(0, 8)) || r.erpId.toLowerCase().startsWith(one.crmId.slice(0, 8)),
+      ),
+    ).toBe(true);
+    expect(await listCouplings({ ctx, input: { mapping: "CUSTOMER", q: "%" } })).toMatchObject({ total: 0 });
+    expect(await listCouplings({ ctx, input: { mapping: "CUSTOMER", state: "skipped" } })).toMatchObject({ total: 0 });
+    const sorted = await listCouplings({ ctx, input: { mapping: "CUSTOMER", sort: "erpId", order: "asc" } });
+    expect(sorted.rows.map((r) => r.erpId)).toEqual([...sorted.rows.map((r) => r.erpId)].sort());
   });
 
   it("should retry only one root cause when a group is retried", async () => {
