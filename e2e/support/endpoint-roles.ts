@@ -46,6 +46,7 @@ export const ENDPOINT_ROLES = {
   "lib/actions/sync.ts#discardHeldRunAction": "admin",
   "lib/actions/sync.ts#setScheduleEnabledAction": "admin",
   "lib/actions/sync.ts#resetWatermarkAction": "admin",
+  "lib/actions/sync.ts#searchUncoupledAction": "admin",
 
   // Connections: they hold the tenants' secrets and decide where Tandem writes; a test calls out with the secret
   "lib/actions/connections.ts#saveConnectionAction": "admin",

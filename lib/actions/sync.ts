@@ -16,6 +16,7 @@ import { runMappingNow } from "@/lib/services/sync/run-mapping-now";
 import { startFullSync } from "@/lib/services/sync/start-full-sync";
 import { previewFullSynchronization } from "@/lib/services/sync/preview-full-sync";
 import { resetWatermark, setScheduleEnabled } from "@/lib/services/mappings/mapping-verbs";
+import { listUncoupled } from "@/lib/services/couplings/list-uncoupled";
 import { defineAction } from "./define-action";
 
 const refreshed = <T>(value: T): T => {
@@ -67,3 +68,6 @@ export const setScheduleEnabledAction = defineAction("admin", async (ctx, input)
 export const resetWatermarkAction = defineAction("admin", async (ctx, input) =>
   refreshed(await resetWatermark({ ctx, input })),
 );
+
+// Couplings page: the other side's records not coupled yet, to couple one by hand (what an admin then does).
+export const searchUncoupledAction = defineAction("admin", (ctx, input) => listUncoupled({ ctx, input }));

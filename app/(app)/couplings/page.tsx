@@ -4,10 +4,13 @@ import { getDb } from "@/db/client";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { isAppError } from "@/lib/errors";
+import { ConnectorError } from "@/lib/connectors/odata/connector-error";
 import { listCouplings } from "@/lib/services/couplings/list-couplings";
+import { listUncoupled } from "@/lib/services/couplings/list-uncoupled";
 import { listMappings } from "@/lib/services/sync/list-mappings";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { CouplingsTable } from "@/components/couplings/couplings-table";
+import { UncoupledTable } from "@/components/couplings/uncoupled-table";
 import { RecordOperationsForm } from "@/components/sync/record-operations-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -32,13 +35,18 @@ export default async function CouplingsPage({ searchParams }: { searchParams: Pr
     KEYS.flatMap((k) => (typeof search[k] === "string" && search[k] ? [[k, search[k] as string]] : [])),
   );
   params.mapping ??= mappings.includes("CUSTOMER") ? "CUSTOMER" : (mappings[0] ?? "");
+  const uncoupledSide = params.state === "uncoupled-erp" ? "erp" : params.state === "uncoupled-crm" ? "crm" : null;
   let list: Awaited<ReturnType<typeof listCouplings>> | null = null;
+  let uncoupled: Awaited<ReturnType<typeof listUncoupled>> | null = null;
   let problem: string | null = null;
   if (params.mapping)
     try {
-      list = await listCouplings({ ctx, input: params });
+      if (uncoupledSide)
+        uncoupled = await listUncoupled({ ctx, input: { mapping: params.mapping, side: uncoupledSide, q: params.q } });
+      else list = await listCouplings({ ctx, input: params });
     } catch (error) {
-      if (!isAppError(error) || error.code !== "VALIDATION_FAILED") throw error;
+      // A bad filter, or a connected system that cannot be read right now: said on the page, not a crash.
+      if (!isAppError(error) && !(error instanceof ConnectorError)) throw error;
       problem = error.message;
     }
   return (
@@ -65,10 +73,12 @@ export default async function CouplingsPage({ searchParams }: { searchParams: Pr
                   <option value="all">All coupled</option>
                   <option value="failed">Failed</option>
                   <option value="skipped">Skipped</option>
+                  <option value="uncoupled-erp">Not coupled in Business Central</option>
+                  <option value="uncoupled-crm">Not coupled in Dynamics 365 Sales</option>
                 </NativeSelect>
               </div>
               <div className="flex flex-col gap-1">
-                <Label htmlFor="couplings-q">Record id starts with</Label>
+                <Label htmlFor="couplings-q">Id starts with (not coupled: name contains)</Label>
                 <Input id="couplings-q" name="q" defaultValue={params.q} autoComplete="off" />
               </div>
               <div className="flex items-end gap-2">
@@ -80,6 +90,15 @@ export default async function CouplingsPage({ searchParams }: { searchParams: Pr
             </form>
             {problem && <Alert>{problem}</Alert>}
             {!params.mapping && <p className="text-sm text-muted-foreground">No mapping is published yet.</p>}
+            {uncoupled && uncoupledSide && (
+              <UncoupledTable
+                mapping={params.mapping}
+                side={uncoupledSide}
+                records={uncoupled.records}
+                more={uncoupled.more}
+                canAct={admin}
+              />
+            )}
             {list && (
               <CouplingsTable
                 mapping={list.query.mapping}

@@ -10,6 +10,7 @@ import { csvCell, exportJobErrors } from "./export-job-errors";
 import { getJob } from "./get-job";
 import { listJobs } from "./list-jobs";
 import { listCouplings } from "../couplings/list-couplings";
+import { listUncoupled } from "../couplings/list-uncoupled";
 
 describeEachDriver("job log verbs", (database: () => TestDatabase) => {
   const db = () => database().db;
@@ -96,6 +97,17 @@ describeEachDriver("job log verbs", (database: () => TestDatabase) => {
     expect(await listCouplings({ ctx, input: { mapping: "CUSTOMER", state: "skipped" } })).toMatchObject({ total: 0 });
     const sorted = await listCouplings({ ctx, input: { mapping: "CUSTOMER", sort: "erpId", order: "asc" } });
     expect(sorted.rows.map((r) => r.erpId)).toEqual([...sorted.rows.map((r) => r.erpId)].sort());
+  });
+
+  it("should list the records no coupling holds, within the mapping's filter, when a side is asked", async () => {
+    const ctx = await contextAs(db(), "viewer");
+    const erp = await listUncoupled({ ctx, input: { mapping: "CUSTOMER", side: "erp" } });
+    expect(erp.records.map((r) => r.label).sort()).toEqual(["Alpine Ski House", "Contoso Ltd.", "Relecloud"]);
+    const named = await listUncoupled({ ctx, input: { mapping: "CUSTOMER", side: "erp", q: "Relec" } });
+    expect(named.records.map((r) => r.label)).toEqual(["Relecloud"]);
+    const coupled = await listCouplings({ ctx, input: { mapping: "CUSTOMER" } });
+    const crm = await listUncoupled({ ctx, input: { mapping: "CUSTOMER", side: "crm" } });
+    expect(crm.records.map((r) => r.id)).not.toContain(coupled.rows[0]!.crmId);
   });
 
   it("should retry only one root cause when a group is retried", async () => {
