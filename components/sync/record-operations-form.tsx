@@ -4,6 +4,7 @@ import {
   coupleRecordsAction,
   createInOtherAction,
   matchCoupleAction,
+  previewMatchCoupleAction,
   restoreSkippedAction,
   syncNowAction,
   uncoupleRecordsAction,
@@ -13,6 +14,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import type { MatchPreview } from "@/lib/sync/engine/match-preview";
+import { MatchPreviewTable } from "./match-preview-table";
 
 const OPERATIONS = {
   send: "Synchronize now: send to the other system",
@@ -21,6 +24,7 @@ const OPERATIONS = {
   create: "Create in the other system",
   uncouple: "Uncouple",
   restore: "Restore skipped",
+  "preview-match": "Preview match-based coupling (writes nothing)",
   match: "Match-based coupling (ERP ids, or all)",
   couple: "Set up coupling (one ERP id, one CRM id)",
 } as const;
@@ -49,6 +53,8 @@ function call(operation: Operation, mapping: string, side: "erp" | "crm", text: 
       return uncoupleRecordsAction(selection);
     case "restore":
       return restoreSkippedAction(selection.ids.length ? selection : { mapping });
+    case "preview-match":
+      return previewMatchCoupleAction({ mapping, ...(selection.ids.length ? { erpIds: selection.ids } : {}) });
     case "match":
       return matchCoupleAction({ mapping, ...(selection.ids.length ? { erpIds: selection.ids } : {}) });
     case "couple":
@@ -60,6 +66,7 @@ function call(operation: Operation, mapping: string, side: "erp" | "crm", text: 
 export function RecordOperationsForm({ mappings }: { mappings: string[] }) {
   const [error, setError] = useState<PublicError | null>(null);
   const [answer, setAnswer] = useState<string | null>(null);
+  const [preview, setPreview] = useState<MatchPreview | null>(null);
   const [pending, startTransition] = useTransition();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -75,7 +82,9 @@ export function RecordOperationsForm({ mappings }: { mappings: string[] }) {
         String(form.get("crmId") ?? ""),
       );
       setError(result.ok ? null : result.error);
-      setAnswer(result.ok ? JSON.stringify(result.data, null, 2).slice(0, 4000) : null);
+      const shown = result.ok && operation === "preview-match" ? (result.data as MatchPreview) : null;
+      setPreview(shown);
+      setAnswer(result.ok && !shown ? JSON.stringify(result.data, null, 2).slice(0, 4000) : null);
     });
   }
 
@@ -120,6 +129,7 @@ export function RecordOperationsForm({ mappings }: { mappings: string[] }) {
         </Button>
       </div>
       {error && <Alert className="md:col-span-2">{error.message}</Alert>}
+      {preview && <MatchPreviewTable preview={preview} />}
       {answer && (
         <pre className="max-h-72 overflow-auto rounded-md bg-muted p-3 text-xs md:col-span-2" aria-label="Result">
           {answer}

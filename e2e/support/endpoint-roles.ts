@@ -39,6 +39,7 @@ export const ENDPOINT_ROLES = {
   "lib/actions/sync.ts#syncNowAction": "admin",
   "lib/actions/sync.ts#uncoupleRecordsAction": "admin",
   "lib/actions/sync.ts#matchCoupleAction": "admin",
+  "lib/actions/sync.ts#previewMatchCoupleAction": "consultant",
   "lib/actions/sync.ts#restoreSkippedAction": "admin",
   "lib/actions/sync.ts#retryJobErrorsAction": "admin",
   "lib/actions/sync.ts#decideConflictAction": "admin",

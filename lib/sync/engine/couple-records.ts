@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { carries, type Flow } from "@/lib/mapping/model/direction";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
-import { couplingsByIds, insertCouplings } from "./coupling-store";
+import { insertCouplings } from "./coupling-store";
 import { findMapping, type EngineContext } from "./engine-context";
 import { JobRecorder } from "./job-recorder";
 import { MappingLease } from "./mapping-lease";
-import { matchUncoupled } from "./match-uncoupled";
+import { matchPages } from "./match-pages";
 import { runMapping, type RunResult } from "./run-mapping";
 import { AppError } from "@/lib/errors";
 import { createsOnNoMatch } from "../plan/match-records";
@@ -70,19 +70,7 @@ export async function coupleByMatch(ctx: EngineContext, name: string, request: C
       ? createsOnNoMatch(mapping)
       : request.createIfNoMatch && carries(mapping.direction, "erp-to-crm");
   try {
-    const pages = request.ids
-      ? [await ctx.connectors.erp.readByIds(mapping.erp.entity, request.ids)]
-      : pagesOf(ctx, mapping);
-    for await (const records of pages) {
-      const already = await couplingsByIds(
-        ctx.db,
-        ctx.pairId,
-        mapping.name,
-        "erp",
-        records.map((r) => r.id),
-      );
-      const free = records.filter((r) => !already.has(r.id.toLowerCase()));
-      const matches = await matchUncoupled(ctx, mapping, "erp", free);
+    for await (const { free, matches } of matchPages(ctx, mapping, request.ids)) {
       const rows = [...matches].map(([erpId, crm]) => ({
         mappingName: mapping.name,
         erpId: free.find((r) => r.id.toLowerCase() === erpId)!.id,
@@ -142,13 +130,4 @@ export async function coupleByMatch(ctx: EngineContext, name: string, request: C
     await lease.release();
   }
   return result;
-}
-
-async function* pagesOf(ctx: EngineContext, mapping: TableMapping) {
-  for await (const page of ctx.connectors.erp.readChanges({
-    entity: mapping.erp.entity,
-    filter: mapping.erp.filter,
-    pageSize: ctx.settings.pageSize,
-  }))
-    yield page.records;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { couplings, syncJobs } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { coupleByMatch } from "../engine/couple-records";
+import { previewMatchCoupling } from "../engine/match-preview";
 import {
   createInOtherSystem,
   restoreSkipped,
@@ -46,6 +47,26 @@ describe("coupling operations (§3.1) on a mapping that syncs coupled records on
     ]);
   });
   afterAll(async () => h?.close());
+
+  it("should show exactly what match-based coupling would couple and write nothing when previewed", async () => {
+    const preview = await previewMatchCoupling(ctx(), "CUSTOMER");
+    const names = async (pairs: { erpId: string; crmId: string }[]) => {
+      const [erp, crm] = [await h.all("erp", "customers"), await h.all("crm", "accounts")];
+      return pairs.map((p) => [
+        erp.find((e) => e.id === p.erpId)!.data.displayName,
+        crm.find((c) => c.id === p.crmId)!.data.name,
+      ]);
+    };
+    expect((await names(preview.pairs)).sort()).toEqual([
+      ["Adatum", "Adatum Corporation"],
+      ["Trey", "trey"],
+    ]);
+    expect(preview).toMatchObject({ read: 5, more: false });
+    expect(preview.unmatched).toHaveLength(3);
+    expect(await h.couplingsOf("CUSTOMER")).toHaveLength(0);
+    const picked = await previewMatchCoupling(ctx(), "CUSTOMER", [(await erpOf("Trey")).id]);
+    expect(await names(picked.pairs)).toEqual([["Trey", "trey"]]);
+  });
 
   it("should couple by priority group, case-insensitively, only to a unique uncoupled match, and count the rest failed", async () => {
     const result = await coupleByMatch(ctx(), "CUSTOMER", { trigger: "test", syncAfter: false });
