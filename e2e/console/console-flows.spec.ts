@@ -20,15 +20,25 @@ async function openNewestJob(page: Page, mapping: string, direction: string, tri
   await expect(page.getByRole("heading", { name: `${mapping} · ${direction}` })).toBeVisible();
 }
 
-/** Run now from Table mappings, waited for: the newest run's job of that direction is opened. */
+/**
+ * Run now from Table mappings, waited for: the newest run's job of that direction is opened. Pressed again only when
+ * the server answered that a run is already waiting (the previous run's queue job finishing): a slow answer to the
+ * first press must not queue a second run, which would find nothing left to do and be the job opened.
+ */
 async function runNow(page: Page, mapping: string, direction: string) {
   const before = await newestJobId(page, mapping, direction, "manual");
-  // The previous run's queue job may still be finishing: "already waiting" then, and Run now is pressed again.
+  await page.goto("/mappings");
+  const answer = page.getByRole("status").filter({ hasText: /Queued|already waiting/ });
   await expect(async () => {
-    await page.goto("/mappings");
     await page.getByRole("button", { name: `Run ${mapping} now` }).click();
-    await expect(page.getByRole("status").filter({ hasText: /Queued/ })).toBeVisible({ timeout: 3000 });
-  }).toPass({ timeout: 30_000 });
+    await expect(answer).toBeVisible({ timeout: 20_000 });
+    const text = await answer.innerText();
+    if (!/Queued/.test(text)) {
+      await page.waitForTimeout(1000);
+      await page.goto("/mappings");
+    }
+    expect(text).toMatch(/Queued/);
+  }).toPass({ timeout: 60_000 });
   await openNewestJob(page, mapping, direction, "manual", before);
 }
 
@@ -38,6 +48,40 @@ async function sandboxId(page: Page, system: "erp" | "crm", entity: string, sear
   const row = page.getByRole("row").filter({ hasText: rowText }).first();
   const href = await row.getByRole("link").first().getAttribute("href", { timeout: 10_000 });
   return new URL(href!, "http://x").searchParams.get("record")!;
+}
+
+/** Sets CUSTOMER's update-conflict policy in the designer and publishes it, as a consultant would. */
+async function publishUpdatePolicy(page: Page, policy: "queue" | "fail") {
+  await page.goto("/designer?mapping=CUSTOMER");
+  const panel = page.getByRole("group", { name: "Table mapping CUSTOMER" });
+  await panel.getByLabel("When both sides changed").selectOption(policy);
+  await page
+    .getByRole("toolbar", { name: "Designer tools" })
+    .getByRole("button", { name: /Publish/ })
+    .click();
+  const dialog = page.getByRole("dialog", { name: "Publish a new version" });
+  await expect(dialog.getByRole("table", { name: "Changes to publish" })).toContainText("CUSTOMER", {
+    timeout: 20_000,
+  });
+  await dialog.getByRole("button", { name: /Publish version \d+/ }).click();
+  await expect(dialog.getByRole("status")).toHaveText(/Version \d+ is published/);
+  await dialog.getByRole("button", { name: "Close" }).click();
+}
+
+/** Opens a sandbox record by its name and saves new values into the labelled fields. */
+async function editSandbox(
+  page: Page,
+  system: "erp" | "crm",
+  entity: string,
+  name: string,
+  values: Record<string, string>,
+) {
+  await page.goto(`/sandbox/${system}?entity=${entity}&q=${encodeURIComponent(name.split(" ")[0]!.toLowerCase())}`);
+  await page.getByRole("link", { name, exact: true }).click();
+  const form = page.getByRole("form", { name: "Record" });
+  for (const [label, value] of Object.entries(values)) await form.getByLabel(label, { exact: true }).fill(value);
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("status")).toContainText("Saved");
 }
 
 test.describe.configure({ mode: "serial" });
@@ -147,5 +191,47 @@ test.describe("console flows as the admin", () => {
       .click();
     await expect(page.getByText("Got from the CRM: done for 1 record(s).")).toBeVisible({ timeout: 60_000 });
     await openNewestJob(page, "CUSTOMER", "crm-to-erp", "sync-now", null);
+  });
+
+  test("should park a conflict when both sides changed and apply a decision made field by field", async ({ page }) => {
+    test.setTimeout(240_000);
+    await publishUpdatePolicy(page, "queue");
+    const customer = await sandboxId(page, "erp", "customers", "trey", "Trey Research");
+    await editSandbox(page, "erp", "customers", "Trey Research", {
+      "Phone No.": "+1 312 555 0177",
+      "Home Page": "https://erp.trey.example",
+    });
+    await editSandbox(page, "crm", "accounts", "Trey Research", {
+      telephone1: "+1 312 555 0166",
+      websiteurl: "https://crm.trey.example",
+    });
+    await runNow(page, "CUSTOMER", "erp-to-crm");
+    await expect(page.locator('[data-counter="skipped"]')).toHaveText("1");
+
+    await page.goto("/conflicts");
+    const conflict = page.getByRole("region", { name: `Conflict CUSTOMER ${customer}` });
+    const phone = conflict.locator('tr[data-field="phoneNumber:telephone1"]');
+    await expect(phone).toContainText("+1 312 555 0177");
+    await expect(phone).toContainText("+1 312 555 0166");
+    await expect(conflict).toContainText("CRM record changed");
+    await conflict.getByRole("group", { name: "Keep telephone1" }).getByLabel("ERP").check();
+    await conflict.getByRole("group", { name: "Keep websiteurl" }).getByLabel("CRM").check();
+    await conflict.getByRole("button", { name: "Apply the field choices" }).click();
+    await expect(page.getByText("Applied: each field's chosen value was written to the other side.")).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(page.getByRole("region", { name: `Conflict CUSTOMER ${customer}` })).toHaveCount(0);
+
+    await page.goto("/sandbox/crm?entity=accounts&q=trey");
+    await page.getByRole("link", { name: "Trey Research", exact: true }).click();
+    const crm = page.getByRole("form", { name: "Record" });
+    await expect(crm.getByLabel("telephone1", { exact: true })).toHaveValue("+1 312 555 0177");
+    await expect(crm.getByLabel("websiteurl", { exact: true })).toHaveValue("https://crm.trey.example");
+    await page.goto("/sandbox/erp?entity=customers&q=trey");
+    await page.getByRole("link", { name: "Trey Research", exact: true }).click();
+    const erp = page.getByRole("form", { name: "Record" });
+    await expect(erp.getByLabel("Phone No.", { exact: true })).toHaveValue("+1 312 555 0177");
+    await expect(erp.getByLabel("Home Page", { exact: true })).toHaveValue("https://crm.trey.example");
+    await publishUpdatePolicy(page, "fail");
   });
 });

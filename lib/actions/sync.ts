@@ -17,6 +17,7 @@ import { startFullSync } from "@/lib/services/sync/start-full-sync";
 import { previewFullSynchronization } from "@/lib/services/sync/preview-full-sync";
 import { resetWatermark, setScheduleEnabled } from "@/lib/services/mappings/mapping-verbs";
 import { listUncoupled } from "@/lib/services/couplings/list-uncoupled";
+import { previewMatchCouple } from "@/lib/services/sync/preview-match-coupling";
 import { defineAction } from "./define-action";
 
 const refreshed = <T>(value: T): T => {
@@ -51,6 +52,7 @@ export const retryJobErrorsAction = defineAction("admin", async (ctx, input) =>
 export const decideConflictAction = defineAction("admin", async (ctx, input) =>
   refreshed(await decideConflict({ ctx, input })),
 );
+export const previewMatchCoupleAction = defineAction("consultant", (ctx, input) => previewMatchCouple({ ctx, input }));
 export const previewFullSyncAction = defineAction("viewer", (ctx) => previewFullSynchronization({ ctx }));
 
 // Held runs (mass-change guard): approve once with the guard lifted, or discard; either resumes the schedule.

@@ -134,8 +134,14 @@ export async function decideConflict({ ctx, input: raw }: Args) {
       action: "conflict.resolve",
       targetType: "conflict",
       targetId: input.conflictId,
-      details: { winner: input.winner },
+      details: "winner" in input ? { winner: input.winner } : { fields: input.fields },
     },
-    (engine) => resolveConflict(engine, input.conflictId, input.winner, actorId(ctx)),
+    (engine) =>
+      resolveConflict(
+        engine,
+        input.conflictId,
+        "winner" in input ? { winner: input.winner } : { fields: input.fields },
+        actorId(ctx),
+      ),
   );
 }

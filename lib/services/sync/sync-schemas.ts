@@ -31,6 +31,7 @@ export const MatchCouplingInput = z.object({
   createIfNoMatch: z.boolean().optional(),
   syncAfter: z.boolean().optional(),
 });
+export const MatchPreviewInput = MatchCouplingInput.pick({ mapping: true, erpIds: true });
 export const RestoreSkippedInput = z
   .object({ mapping: MappingNameSchema, side: Side.optional(), ids: Ids.optional() })
   .refine((v) => Boolean(v.side) === Boolean(v.ids), "give both side and ids, or neither to restore all");
@@ -42,5 +43,17 @@ export const RetryErrorsInput = JobInput.extend({
   errorIds: z.array(z.number().int().positive()).min(1, "pick at least one error").max(1000).optional(),
 });
 export const FullSyncRunInput = z.object({ runId: z.string().uuid("not a full synchronization id") });
-export const ResolveConflictInput = z.object({ conflictId: z.string().uuid("not a conflict id"), winner: Side });
+/** One side wins every two-way field (`winner`), or each differing field gets its side (`fields`, by field key). */
+export const ResolveConflictInput = z.union(
+  [
+    z.object({ conflictId: z.string().uuid("not a conflict id"), winner: Side }).strict(),
+    z
+      .object({
+        conflictId: z.string().uuid("not a conflict id"),
+        fields: z.record(z.string().min(1).max(300), Side).refine((f) => Object.keys(f).length > 0, "choose a side"),
+      })
+      .strict(),
+  ],
+  { message: "decide with a winning side or a side per field" },
+);
 export const RunInProcessInput = RunMappingInput.extend({ overrideGuard: z.boolean().default(false) });

@@ -1,14 +1,36 @@
 import { and, eq } from "drizzle-orm";
-import { syncConflicts } from "@/db/schema";
+import { syncConflicts, syncJobs } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import type { EngineContext } from "./engine-context";
+import type { Flow, Side } from "@/lib/mapping/model/direction";
+import { conflictFields, narrowToDecision, type ConflictDecision } from "../plan/conflict-decision";
+import type { FieldChange } from "../decide/transfer-fields";
+import { findMapping, type EngineContext } from "./engine-context";
 import { synchronizeNow } from "./coupling-operations";
 
-/** A person decides a queued conflict: one side's record is sent to the other, and the conflict is closed. */
+const FLOWS: { flow: Flow; from: Side }[] = [
+  { flow: "erp-to-crm", from: "erp" },
+  { flow: "crm-to-erp", from: "crm" },
+];
+
+/** The flow of the pass that parked a conflict: its job's, or the side its differing fields were written to. */
+async function parkedFlow(ctx: EngineContext, jobId: string | null, changes: FieldChange[], mappingName: string) {
+  if (jobId) {
+    const [job] = await ctx.db.select({ direction: syncJobs.direction }).from(syncJobs).where(eq(syncJobs.id, jobId));
+    if (job?.direction === "erp-to-crm" || job?.direction === "crm-to-erp") return job.direction;
+  }
+  const mapping = findMapping(ctx.config, mappingName);
+  return mapping.fields.some((f) => f.crm && f.crm === changes[0]?.field) ? "erp-to-crm" : "crm-to-erp";
+}
+
+/**
+ * A person decides a queued conflict: one side wins every two-way field, or each differing two-way field gets its
+ * side. Each direction's pass then writes only what was decided its way (and its one-way fields), so neither side's
+ * change is lost; every open conflict of the pair is closed. A pass that fails leaves the conflict open.
+ */
 export async function resolveConflict(
   ctx: EngineContext,
   conflictId: string,
-  winner: "erp" | "crm",
+  decision: ConflictDecision,
   decidedBy: string | null,
 ) {
   const [conflict] = await ctx.db
@@ -18,16 +40,44 @@ export async function resolveConflict(
       and(eq(syncConflicts.id, conflictId), eq(syncConflicts.pairId, ctx.pairId), eq(syncConflicts.status, "open")),
     );
   if (!conflict) throw new AppError("NOT_FOUND", "No open conflict with that id; it may have been decided already.");
-  const result = await synchronizeNow(
-    ctx,
-    conflict.mappingName,
-    { side: winner, ids: [winner === "erp" ? conflict.erpId : conflict.crmId] },
-    winner === "erp" ? "erp-to-crm" : "crm-to-erp",
-    decidedBy,
-  );
+  const mapping = findMapping(ctx.config, conflict.mappingName);
+  const changes = (conflict.changes as FieldChange[]) ?? [];
+  const fields = conflictFields(mapping, await parkedFlow(ctx, conflict.jobId, changes, mapping.name), changes);
+  const runs = [];
+  for (const { flow, from } of FLOWS) {
+    const narrowed = narrowToDecision(mapping, fields, decision, flow);
+    if (!narrowed) continue;
+    const config = {
+      ...ctx.config,
+      mappings: ctx.config.mappings.map((m) => (m.name === mapping.name ? narrowed : m)),
+    };
+    const { run } = await synchronizeNow(
+      { ...ctx, config },
+      mapping.name,
+      { side: from, ids: [from === "erp" ? conflict.erpId : conflict.crmId] },
+      flow,
+      decidedBy,
+    );
+    runs.push(run);
+    const failed = run.passes.reduce((sum, pass) => sum + pass.counters.failed, 0);
+    if (failed)
+      throw new AppError(
+        "CONFLICT",
+        `The ${flow} write of the decision failed; the conflict stays open. See job ${run.passes[0]?.jobId ?? ""}.`,
+      );
+  }
+  const resolution = "winner" in decision ? `${decision.winner}-wins` : "field-by-field";
   await ctx.db
     .update(syncConflicts)
-    .set({ status: "closed", resolution: winner === "erp" ? "erp-wins" : "crm-wins", decidedBy, decidedAt: new Date() })
-    .where(eq(syncConflicts.id, conflictId));
-  return result;
+    .set({ status: "closed", resolution, decidedBy, decidedAt: new Date() })
+    .where(
+      and(
+        eq(syncConflicts.pairId, ctx.pairId),
+        eq(syncConflicts.mappingName, conflict.mappingName),
+        eq(syncConflicts.erpId, conflict.erpId),
+        eq(syncConflicts.crmId, conflict.crmId),
+        eq(syncConflicts.status, "open"),
+      ),
+    );
+  return { runs, resolution };
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { syncConflicts } from "@/db/schema";
 import { compileMappings, startSyncHarness, type SyncHarness } from "@/lib/integration/test/sync-harness";
+import { resolveConflict } from "../engine/resolve-conflict";
 import { simpleCustomer } from "../test/simple-mappings";
 
 type Policy = "fail" | "erp-wins" | "crm-wins" | "queue";
@@ -94,5 +95,49 @@ describe("update conflict policy queue", () => {
     const open = await h.harness.database.db.select().from(syncConflicts).where(eq(syncConflicts.status, "open"));
     expect(open).toHaveLength(1);
     expect((await h.couplingsOf("CUSTOMER"))[0]!.skipped).toBe(true);
+  });
+
+  /** Both changed the name and the e-mail, the CRM its one-way phone too: one open conflict waits. */
+  async function parked() {
+    await h.edit("erp", "customers", erpId, { displayName: "Adatum ERP", email: "erp@adatum.test" });
+    await h.edit("crm", "accounts", crmId, {
+      name: "Adatum CRM",
+      emailaddress1: "crm@adatum.test",
+      telephone1: "+1 555 0111",
+    });
+    await h.run("CUSTOMER");
+    const [open] = await h.harness.database.db.select().from(syncConflicts).where(eq(syncConflicts.status, "open"));
+    return open!;
+  }
+
+  it("should write each field's chosen side and the one-way change, and close the conflict, when decided field by field", async () => {
+    const conflict = await parked();
+    const result = await resolveConflict(
+      h.context(),
+      conflict.id,
+      { fields: { "displayName:name": "crm", "email:emailaddress1": "erp" } },
+      null,
+    );
+    expect(result.resolution).toBe("field-by-field");
+    const erp = (await h.all("erp", "customers"))[0]!.data;
+    const crm = (await h.all("crm", "accounts"))[0]!.data;
+    expect([erp.displayName, crm.name]).toEqual(["Adatum CRM", "Adatum CRM"]);
+    expect([erp.email, crm.emailaddress1]).toEqual(["erp@adatum.test", "erp@adatum.test"]);
+    expect(erp.phoneNumber).toBe("+1 555 0111");
+    const open = await h.harness.database.db.select().from(syncConflicts).where(eq(syncConflicts.status, "open"));
+    expect(open).toHaveLength(0);
+    expect((await h.couplingsOf("CUSTOMER"))[0]!.skipped).toBe(false);
+    const again = await h.run("CUSTOMER");
+    expect(again.passes.map((p) => p.counters.modified + p.counters.failed + p.counters.skipped)).toEqual([0, 0]);
+  });
+
+  it("should refuse a decision that leaves a differing field undecided and keep the conflict open", async () => {
+    const conflict = await parked();
+    await expect(
+      resolveConflict(h.context(), conflict.id, { fields: { "displayName:name": "crm" } }, null),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED", message: expect.stringContaining("emailaddress1") });
+    const [still] = await h.harness.database.db.select().from(syncConflicts).where(eq(syncConflicts.id, conflict.id));
+    expect(still!.status).toBe("open");
+    expect((await h.all("erp", "customers"))[0]!.data.displayName).toBe("Adatum ERP");
   });
 });
