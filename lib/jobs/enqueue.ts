@@ -1,7 +1,7 @@
-import { and, eq, max } from "drizzle-orm";
+import { and, eq, inArray, max } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
 import type { Database } from "@/db/client";
-import { fullSyncRuns, integrationSettings, mappingSettings, syncJobs } from "@/db/schema";
+import { fullSyncLines, fullSyncRuns, integrationSettings, mappingSettings, syncJobs } from "@/db/schema";
 import { heldMappings } from "@/lib/sync/engine/held-runs";
 import { dueMappings, withDefaultSchedule } from "@/lib/sync/plan/schedule";
 import { activePairId } from "@/lib/integration/integration-connections";
@@ -26,8 +26,21 @@ async function lastScheduled(db: Database, pairId: string): Promise<Map<string, 
 }
 
 /**
+ * Mappings whose line in a full synchronization of the pair has not finished: an incremental run before the line
+ * would set watermarks past records the line is about to couple, and they would never be brought up to date.
+ */
+async function inFullSync(db: Database, pairId: string): Promise<string[]> {
+  const rows = await db
+    .select({ mapping: fullSyncLines.mappingName })
+    .from(fullSyncLines)
+    .innerJoin(fullSyncRuns, eq(fullSyncRuns.id, fullSyncLines.runId))
+    .where(and(eq(fullSyncRuns.pairId, pairId), inArray(fullSyncLines.status, ["pending", "queued", "running"])));
+  return rows.map((r) => r.mapping);
+}
+
+/**
  * The scheduler's tick: queues every mapping whose interval has passed (document lines run with their header), except
- * mappings with a held run. Nothing is scheduled before the connection pair's first full synchronization was
+ * mappings with a held run or a full synchronization line still to finish. Nothing is scheduled before the connection pair's first full synchronization was
  * started: it couples and creates what incremental runs build on (a new tenant starts with none).
  */
 export async function enqueueDue(
@@ -52,6 +65,7 @@ export async function enqueueDue(
   const paused = await heldMappings(db, pairId);
   for (const row of await db.select().from(mappingSettings).where(eq(mappingSettings.scheduleEnabled, false)))
     paused.add(row.mappingName); // an admin switched its schedule off on the Table mappings page
+  for (const mapping of await inFullSync(db, pairId)) paused.add(mapping);
   const [settings] = await db.select().from(integrationSettings).limit(1);
   const due = dueMappings(
     withDefaultSchedule(config, settings?.defaultScheduleMinutes ?? null),

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { activePairId } from "@/lib/integration/integration-connections";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { fullSyncRuns, syncJobs } from "@/db/schema";
+import { fullSyncLines, fullSyncRuns, syncJobs } from "@/db/schema";
 import { describeEachDriver, type TestDatabase } from "@/db/test/test-database";
 import { AppError } from "@/lib/errors";
 import { runMapping } from "@/lib/sync/engine/run-mapping";
@@ -92,6 +92,36 @@ describeEachDriver("the schedule before any full synchronization", (database: ()
     const worker = await startWorker(database(), { cron: false, pollingIntervalSeconds: 30 });
     try {
       expect(await enqueueDue(database().db, worker.boss)).toEqual({ due: [], queued: [], jobIds: [] });
+    } finally {
+      await worker.stop();
+    }
+  }, 60_000);
+});
+
+describeEachDriver("the schedule during a full synchronization", (database: () => TestDatabase) => {
+  it("should leave out a mapping until its full synchronization line has finished", async () => {
+    const { db } = database();
+    await prepareIntegration(db);
+    const [run] = await db
+      .insert(fullSyncRuns)
+      .values({ pairId: await activePairId(db), configVersion: "test", status: "running" })
+      .returning();
+    await db.insert(fullSyncLines).values({
+      runId: run!.id,
+      mappingName: "CUSTOMER",
+      position: 0,
+      dependsOn: [],
+      recommendation: "couple",
+      status: "pending",
+    });
+    const worker = await startWorker(database(), { cron: false, pollingIntervalSeconds: 30 });
+    await worker.boss.offWork(SYNC_QUEUE);
+    try {
+      const during = await enqueueDue(db, worker.boss);
+      expect(during.due).not.toContain("CUSTOMER");
+      expect(during.due).toContain("CURRENCY");
+      await db.update(fullSyncLines).set({ status: "finished" }).where(eq(fullSyncLines.runId, run!.id));
+      expect((await enqueueDue(db, worker.boss)).due).toContain("CUSTOMER");
     } finally {
       await worker.stop();
     }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { fullSyncLines, fullSyncRuns } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { clearWatermarks } from "./watermark-store";
 import { blockedLines, readyLines, runStatus, type LineStatus, type PlanLine } from "../plan/full-sync-plan";
 import type { EngineContext } from "./engine-context";
 import { coupleByMatch } from "./couple-records";
@@ -113,6 +114,9 @@ export async function runFullSyncLine(
     if (line.recommendation === "couple") {
       const result = await coupleByMatch(ctx, mappingName, { trigger: "full-sync", startedBy });
       throwIfBroken(result.created, result.synced);
+      // New couplings no pass has synced yet: the next run must read every record again to bring them up to date,
+      // also when an earlier incremental run set watermarks past them.
+      if (result.coupled && !result.synced) await clearWatermarks(ctx.db, ctx.pairId, mappingName);
       const created =
         result.created?.passes.find((p) => p.mappingName === mappingName && p.flow === "erp-to-crm")?.counters
           .inserted ?? 0;

@@ -113,6 +113,32 @@ describe.each([false, true])(
   },
 );
 
+describe("a Couple records line after incremental runs have set watermarks", () => {
+  let h: SyncHarness;
+  beforeAll(async () => {
+    h = await startSyncHarness(compileMappings([byName(false)]));
+    await seedNearTwins(h);
+  });
+  afterAll(async () => h?.close());
+
+  it("should read the pairs it coupled in the next run, past the watermarks an earlier run set", async () => {
+    const ctx = h.context({ settings: { overlapMs: 0 } }); // no re-read of the last second: only the watermark counts
+    // Newer changes elsewhere put the watermarks past Trey's records.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const coho = (await h.all("erp", "customers")).find((c) => c.data.displayName === "Coho Winery")!;
+    const litware = (await h.all("crm", "accounts")).find((a) => a.data.name === "Litware, Inc.")!;
+    await h.edit("erp", "customers", coho.id, { city: "Napa" });
+    await h.edit("crm", "accounts", litware.id, { address1_city: "Akron" });
+    await h.run("CUSTOMER", {}, ctx); // couples nothing (coupled records only), but sets the watermarks
+    await runFullSync(ctx, null);
+    expect(await h.couplingsOf("CUSTOMER")).toHaveLength(1);
+    const { passes } = await h.run("CUSTOMER", {}, ctx);
+    // Trey's two-way e-mail differs and the pair never synced: both count as changed, and the policy (fail) speaks.
+    expect(passes.map((p) => p.counters.failed)).toEqual([1, 1]);
+    expect((await h.errorsOf(passes[0]!.jobId))[0]).toMatchObject({ code: "UPDATE_CONFLICT" });
+  });
+});
+
 describe("match-based coupling of a CRM → ERP mapping", () => {
   let h: SyncHarness;
   beforeAll(async () => {
