@@ -31,6 +31,33 @@ test.describe("synchronization as the admin", () => {
     for (const mapping of ["CUSTOMER", "CONTACT", "POSTEDSALESINV-INV"])
       await expect(lines.locator(`tr[data-mapping="${mapping}"]`)).toContainText("finished");
     await expect(lines.locator('tr[data-mapping="CUSTOMER"]')).toContainText("4 coupled · 3 failed"); // what the preview showed
+    // Every line reached its end, each only after the lines it depends on had finished.
+    const rows = await lines.locator("tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => ({
+        mapping: tr.getAttribute("data-mapping")!,
+        dependsOn: (tr.getAttribute("data-depends-on") ?? "").split(",").filter(Boolean),
+        startedAt: tr.getAttribute("data-started-at"),
+        finishedAt: tr.getAttribute("data-finished-at"),
+        text: tr.textContent ?? "",
+      })),
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) {
+      expect(row.text, row.mapping).toMatch(/finished|failed|blocked/);
+      if (!row.startedAt) continue; // blocked: a parent failed, so it never started
+      for (const parent of row.dependsOn) {
+        const before = rows.find((r) => r.mapping === parent)!;
+        expect(Date.parse(before.finishedAt!), `${parent} before ${row.mapping}`).toBeLessThanOrEqual(
+          Date.parse(row.startedAt!),
+        );
+      }
+    }
+    // Each full pass counted its source first; once finished, its bar is full.
+    const bars = await lines
+      .getByRole("progressbar")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("aria-valuetext")));
+    expect(bars.length).toBeGreaterThan(0);
+    for (const text of bars) expect(text).toMatch(/^(\d+) of \1$/);
     await page.goto("/mappings");
     const mappings = page.getByRole("table", { name: "Mappings" });
     await expect(mappings.getByRole("row", { name: /^CURRENCY/ })).toContainText("succeeded");

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { FullSyncStatus } from "@/lib/services/sync/get-full-sync";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Progress } from "@/components/ui/progress";
 import { JobStatusBadge } from "./job-status-badge";
 
 export const RECOMMENDATION: Record<string, string> = {
@@ -9,14 +10,27 @@ export const RECOMMENDATION: Record<string, string> = {
   none: "No records found",
 };
 
-function Pass({ pass }: { pass: FullSyncStatus["lines"][number]["erpToCrm"] }) {
+type Line = FullSyncStatus["lines"][number];
+const time = (at: Date | null) => (at ? new Date(at).toLocaleTimeString() : "—");
+
+function Pass({ pass, label }: { pass: Line["erpToCrm"]; label: string }) {
   if (!pass) return <span className="text-muted-foreground">—</span>;
+  const done = pass.status !== "running" && pass.status !== "queued";
   return (
-    <Link href={`/jobs/${pass.jobId}`} className="flex flex-wrap items-center gap-2 hover:underline">
-      <JobStatusBadge status={pass.status} />
-      <span className="text-xs text-muted-foreground">
-        {pass.inserted} new · {pass.modified} changed · {pass.coupled} coupled · {pass.failed} failed
+    <Link href={`/jobs/${pass.jobId}`} className="flex flex-col gap-1 hover:underline">
+      <span className="flex flex-wrap items-center gap-2">
+        <JobStatusBadge status={pass.status} />
+        <span className="text-xs text-muted-foreground">
+          {pass.inserted} new · {pass.modified} changed · {pass.coupled} coupled · {pass.failed} failed
+        </span>
       </span>
+      {(pass.expected !== null || !done) && (
+        <Progress
+          label={label}
+          value={done && pass.expected !== null ? Math.max(pass.processed, pass.expected) : pass.processed}
+          max={pass.expected}
+        />
+      )}
     </Link>
   );
 }
@@ -30,13 +44,20 @@ export function FullSyncTable({ status }: { status: FullSyncStatus }) {
           <Th>Mapping</Th>
           <Th>Recommendation</Th>
           <Th>Status</Th>
+          <Th>Started · finished</Th>
           <Th>ERP → CRM</Th>
           <Th>CRM → ERP</Th>
         </Tr>
       </THead>
       <TBody>
         {status.lines.map((line) => (
-          <Tr key={line.mapping} data-mapping={line.mapping}>
+          <Tr
+            key={line.mapping}
+            data-mapping={line.mapping}
+            data-depends-on={line.dependsOn.join(",")}
+            data-started-at={line.startedAt ? new Date(line.startedAt).toISOString() : undefined}
+            data-finished-at={line.finishedAt ? new Date(line.finishedAt).toISOString() : undefined}
+          >
             <Td className="font-medium">
               <Link href={`/jobs?mapping=${encodeURIComponent(line.mapping)}`} className="hover:underline">
                 {line.mapping}
@@ -46,11 +67,14 @@ export function FullSyncTable({ status }: { status: FullSyncStatus }) {
             <Td title={line.message ?? undefined}>
               <JobStatusBadge status={line.status} />
             </Td>
-            <Td>
-              <Pass pass={line.erpToCrm} />
+            <Td className="text-xs tabular-nums text-muted-foreground">
+              {time(line.startedAt)} · {time(line.finishedAt)}
             </Td>
             <Td>
-              <Pass pass={line.crmToErp} />
+              <Pass pass={line.erpToCrm} label={`${line.mapping} ERP to CRM progress`} />
+            </Td>
+            <Td>
+              <Pass pass={line.crmToErp} label={`${line.mapping} CRM to ERP progress`} />
             </Td>
           </Tr>
         ))}

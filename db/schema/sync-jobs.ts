@@ -43,6 +43,8 @@ export const syncJobs = pgTable(
     failed: integer("failed").notNull().default(0),
     coupled: integer("coupled").notNull().default(0),
     uncoupled: integer("uncoupled").notNull().default(0),
+    /** Records a full pass expects to read (the source's count when it started, maybe an estimate): its progress. */
+    expected: integer("expected"),
     message: text("message"),
     /** Set when the mass-change guard held the run; the schedule of its mapping waits while the status is "held". */
     hold: jsonb("hold").$type<JobHold>(),

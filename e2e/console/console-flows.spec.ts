@@ -234,4 +234,52 @@ test.describe("console flows as the admin", () => {
     await expect(erp.getByLabel("Home Page", { exact: true })).toHaveValue("https://crm.trey.example");
     await publishUpdatePolicy(page, "fail");
   });
+
+  test("should list the records no coupling holds, create one in the CRM, and couple one again by picking it from a search", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    // Alpine Ski House has no account in the CRM: the full synchronization left it uncoupled.
+    await page.goto("/couplings?mapping=CUSTOMER&state=uncoupled-erp&q=Alpine");
+    const erpSide = page.getByRole("table", { name: "Not coupled in Business Central" });
+    await erpSide
+      .getByRole("row", { name: "Alpine Ski House" })
+      .getByRole("button", { name: "Create in Dynamics 365 Sales" })
+      .click();
+    await expect(page.getByText("Created in Dynamics 365 Sales and coupled: 1 record(s).")).toBeVisible({
+      timeout: 60_000,
+    });
+    await page.goto("/sandbox/crm?entity=accounts&q=alpine");
+    await expect(page.getByRole("link", { name: "Alpine Ski House", exact: true })).toBeVisible();
+
+    // Trey Research, uncoupled, shows on both sides and is coupled again to the account a search finds.
+    const customer = await sandboxId(page, "erp", "customers", "trey", "Trey Research");
+    await page.goto(`/couplings?mapping=CUSTOMER&q=${customer}`);
+    await page.getByRole("table", { name: "Couplings" }).locator("tbody tr").first().getByRole("checkbox").check();
+    await page.getByRole("group", { name: "Selected couplings" }).getByRole("button", { name: "Uncouple" }).click();
+    await expect(page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "Uncoupled" })).toBeVisible();
+    await page.goto("/couplings?mapping=CUSTOMER&state=uncoupled-crm&q=Trey");
+    await expect(
+      page
+        .getByRole("table", { name: "Not coupled in Dynamics 365 Sales" })
+        .getByRole("row", { name: "Trey Research" }),
+    ).toBeVisible();
+    // The match preview finds its account by name and writes nothing.
+    const ops = page.getByRole("form", { name: "Coupling operations" });
+    await ops.getByLabel("Mapping").selectOption("CUSTOMER");
+    await ops.getByLabel("Operation").selectOption("preview-match");
+    await ops.getByRole("button", { name: "Run operation" }).click();
+    await expect(ops.getByRole("status")).toHaveText(/^1 would couple, 2 have no unique match/, { timeout: 30_000 });
+    await expect(ops.getByRole("table", { name: "Match preview" }).locator("tbody tr")).toHaveCount(1);
+    await expect(ops.getByRole("table", { name: "Match preview" })).toContainText('displayName "Trey Research"');
+    await page.goto("/couplings?mapping=CUSTOMER&state=uncoupled-erp&q=Trey");
+    await erpSide.getByRole("row", { name: "Trey Research" }).getByRole("button", { name: "Set up coupling…" }).click();
+    const pick = page.getByRole("form", { name: "Couple Trey Research" });
+    await pick.getByRole("button", { name: "Search" }).click();
+    await pick.getByRole("button", { name: "Couple to Trey Research" }).click();
+    await expect(page.getByText("Coupled.", { exact: true })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText("Every record of this side within the mapping's filter is coupled.")).toBeVisible();
+    await page.goto(`/couplings?mapping=CUSTOMER&q=${customer}`);
+    await expect(page.getByRole("table", { name: "Couplings" }).locator("tbody tr")).toHaveCount(1);
+  });
 });

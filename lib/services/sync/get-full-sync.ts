@@ -16,6 +16,9 @@ type PassStatus = {
   skipped: number;
   failed: number;
   coupled: number;
+  /** Source records handled so far, and how many the pass expects (null before it counted, or when it could not). */
+  processed: number;
+  expected: number | null;
 } | null;
 export type FullSyncLineStatus = {
   mapping: string;
@@ -23,6 +26,8 @@ export type FullSyncLineStatus = {
   status: string;
   dependsOn: string[];
   message: string | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
   erpToCrm: PassStatus;
   crmToErp: PassStatus;
 };
@@ -61,6 +66,8 @@ export async function getFullSync(args: { ctx: ServiceContext; input: unknown })
           skipped: job.skipped,
           failed: job.failed,
           coupled: job.coupled,
+          processed: job.inserted + job.modified + job.unchanged + job.skipped + job.failed,
+          expected: job.expected,
         }
       : null;
   };
@@ -75,6 +82,8 @@ export async function getFullSync(args: { ctx: ServiceContext; input: unknown })
       status: l.status,
       dependsOn: l.dependsOn,
       message: l.message,
+      startedAt: l.startedAt,
+      finishedAt: l.finishedAt,
       erpToCrm: pass(l.erpToCrmJobId),
       crmToErp: pass(l.crmToErpJobId),
     })),

@@ -52,6 +52,11 @@ export class JobRecorder {
     return new JobRecorder(db, row!.id, start.mappingName, start.pairId);
   }
 
+  /** How many records the pass expects to read, for its progress bar. */
+  async expect(records: number): Promise<void> {
+    await this.db.update(syncJobs).set({ expected: records }).where(eq(syncJobs.id, this.id));
+  }
+
   count(name: CounterName, by = 1): void {
     this.counters[name] += by;
   }

@@ -1,4 +1,4 @@
-import { carries, targetSide, type Flow } from "@/lib/mapping/model/direction";
+import { carries, sourceSide, targetSide, type Flow } from "@/lib/mapping/model/direction";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
 import { earlierInstant, nextWatermark } from "../decide/change-detection";
 import { guardCount, guardMessage } from "../decide/mass-change-guard";
@@ -75,6 +75,13 @@ export async function runPass(
   return result;
 }
 
+/** A full pass reads every source record in the filter: their count (an estimate will do) measures its progress. */
+async function expectRecords(ctx: EngineContext, mapping: TableMapping, flow: Flow, job: JobRecorder) {
+  const source = sourceSide(flow);
+  const total = await ctx.connectors[source].count(mapping[source].entity, mapping[source].filter).catch(() => null);
+  if (total !== null) await job.expect(total);
+}
+
 async function passWithGuard(
   ctx: EngineContext,
   mapping: TableMapping,
@@ -86,6 +93,7 @@ async function passWithGuard(
   const startedAt = ctx.now();
   const incremental = request.mode === "incremental" && !request.ids && !request.children;
   const watermark = incremental ? await readWatermark(ctx.db, ctx.pairId, mapping.name, flow) : null;
+  if (request.mode === "full" && !request.ids && !request.children) await expectRecords(ctx, mapping, flow, job);
   // Written source ids are kept only when document lines have to follow them.
   const scope: WriteScope = {
     ctx,

@@ -46,6 +46,8 @@ describe("per-record change detection", () => {
     const before = new Map([...(await accounts())].map(([name, a]) => [name, a.modifiedAt.getTime()]));
     const { passes } = await h.run("CUSTOMER", { mode: "full", direction: "erp-to-crm" });
     expect(passes[0]!.counters).toMatchObject({ modified: 1, unchanged: 2 });
+    const job = (await h.jobsOf("CUSTOMER")).find((j) => j.id === passes[0]!.jobId)!;
+    expect(job.expected).toBe(3); // a full pass counts its source first, for its progress bar
     const after = await accounts();
     expect(
       [...before].filter(([name, at]) => after.get(name)!.modifiedAt.getTime() !== at).map(([name]) => name),
