@@ -10,7 +10,10 @@ const applied = (decision: Decision) =>
     ? `Applied: the ${decision.winner === "erp" ? "ERP" : "CRM"} values were written to the other side.`
     : "Applied: each field's chosen value was written to the other side.";
 
-/** Each queued conflict side by side; an admin accepts one side, or a side per field, and the engine applies it. */
+/**
+ * Each queued conflict side by side; an admin accepts one side, or a side per field, and the engine applies it. Stays
+ * mounted when the last one is decided, so the outcome is still shown above the empty state.
+ */
 export function ConflictList({ conflicts, canDecide }: { conflicts: OpenConflict[]; canDecide: boolean }) {
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -22,6 +25,11 @@ export function ConflictList({ conflicts, canDecide }: { conflicts: OpenConflict
   return (
     <div className="flex flex-col gap-4">
       {outcome && <Alert tone={outcome.ok ? "success" : "error"}>{outcome.text}</Alert>}
+      {conflicts.length === 0 && (
+        <p className="text-sm text-muted-foreground">
+          No conflict waits for a decision. Mappings whose update-conflict policy is &quot;queue&quot; park them here.
+        </p>
+      )}
       {conflicts.map((c) => (
         <ConflictCard
           key={c.id}

@@ -1,10 +1,12 @@
 "use client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { coupleRecordsAction, createInOtherAction, searchUncoupledAction } from "@/lib/actions/sync";
 import type { UncoupledRecord } from "@/lib/services/couplings/list-uncoupled";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { createOutcome, type Outcome } from "./create-outcome";
 import { Input } from "@/components/ui/input";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
@@ -22,21 +24,20 @@ export function UncoupledTable(props: {
   const { mapping, side, records, more, canAct } = props;
   const other: Side = side === "erp" ? "crm" : "erp";
   const router = useRouter();
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [coupling, setCoupling] = useState<string | null>(null);
   const [candidates, setCandidates] = useState<UncoupledRecord[] | null>(null);
   const [pending, startTransition] = useTransition();
-  const done = (ok: boolean, text: string) => {
-    setOutcome({ ok, text });
+  const done = (ok: boolean, text: string, jobId?: string | null) => {
+    setOutcome({ ok, text, jobId });
     if (ok) router.refresh();
   };
   const create = (ids: string[]) =>
     startTransition(async () => {
       const result = await createInOtherAction({ mapping, side, ids });
-      done(
-        result.ok,
-        result.ok ? `Created in ${SYSTEM[other]} and coupled: ${ids.length} record(s).` : result.error.message,
-      );
+      if (!result.ok) return done(false, result.error.message);
+      const outcome = createOutcome(SYSTEM[other], side === "erp" ? "erp-to-crm" : "crm-to-erp", mapping, result.data);
+      done(outcome.ok, outcome.text, outcome.jobId);
     });
   const search = (q: string) =>
     startTransition(async () => {
@@ -55,13 +56,16 @@ export function UncoupledTable(props: {
 
   if (!records.length)
     return (
-      <p className="text-sm text-muted-foreground">
-        Every record of this side within the mapping&apos;s filter is coupled.
-      </p>
+      <div className="flex flex-col gap-3">
+        {outcome && <OutcomeAlert outcome={outcome} />}
+        <p className="text-sm text-muted-foreground">
+          Every record of this side within the mapping&apos;s filter is coupled.
+        </p>
+      </div>
     );
   return (
     <div className="flex flex-col gap-3">
-      {outcome && <Alert tone={outcome.ok ? "success" : "error"}>{outcome.text}</Alert>}
+      {outcome && <OutcomeAlert outcome={outcome} />}
       <Table aria-label={`Not coupled in ${SYSTEM[side]}`}>
         <THead>
           <Tr>
@@ -136,5 +140,21 @@ export function UncoupledTable(props: {
         <p className="text-xs text-muted-foreground">More records are not coupled: search by name to find one.</p>
       )}
     </div>
+  );
+}
+
+function OutcomeAlert({ outcome }: { outcome: Outcome }) {
+  return (
+    <Alert tone={outcome.ok ? "success" : "error"}>
+      {outcome.text}
+      {!outcome.ok && outcome.jobId && (
+        <>
+          {" "}
+          <Link className="underline" href={`/jobs/${outcome.jobId}`}>
+            Open the job
+          </Link>
+        </>
+      )}
+    </Alert>
   );
 }

@@ -1,15 +1,8 @@
-/** The eight counters of a job, in Business Central's order. */
-export const COUNTERS = [
-  "inserted",
-  "modified",
-  "deleted",
-  "unchanged",
-  "skipped",
-  "failed",
-  "coupled",
-  "uncoupled",
-] as const;
-export type CounterName = (typeof COUNTERS)[number];
+import { COUNTER_NAMES, type CounterName } from "@/lib/sync/model/counters";
+
+/** The eight counters of a job, in Business Central's order (the engine's own list). */
+export const COUNTERS = COUNTER_NAMES;
+export type { CounterName };
 export const COUNTER_LABELS: Record<CounterName, string> = {
   inserted: "Inserted",
   modified: "Modified",

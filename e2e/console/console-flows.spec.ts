@@ -235,22 +235,36 @@ test.describe("console flows as the admin", () => {
     await publishUpdatePolicy(page, "fail");
   });
 
-  test("should list the records no coupling holds, create one in the CRM, and couple one again by picking it from a search", async ({
+  test("should list the records no coupling holds, create them in the CRM or say why not, and couple one again by picking it from a search", async ({
     page,
   }) => {
     test.setTimeout(120_000);
-    // Alpine Ski House has no account in the CRM: the full synchronization left it uncoupled.
+    // The full synchronization left three customers uncoupled: no CRM account has their names.
     await page.goto("/couplings?mapping=CUSTOMER&state=uncoupled-erp&q=Alpine");
     const erpSide = page.getByRole("table", { name: "Not coupled in Business Central" });
+    // Alpine Ski House's salesperson (JR) has no CRM user: the create fails and says where to look.
     await erpSide
       .getByRole("row", { name: "Alpine Ski House" })
+      .getByRole("button", { name: "Create in Dynamics 365 Sales" })
+      .click();
+    await expect(
+      page.getByText("Not created in Dynamics 365 Sales: 1 record(s) failed; the job says why."),
+    ).toBeVisible({ timeout: 60_000 });
+    await page.getByRole("link", { name: "Open the job" }).click();
+    await expect(
+      page.getByRole("table", { name: "Error groups" }).getByRole("row", { name: "LOOKUP_NOT_COUPLED ownerid" }),
+    ).toBeVisible();
+    // Contoso Ltd.'s salesperson is coupled: created and coupled.
+    await page.goto("/couplings?mapping=CUSTOMER&state=uncoupled-erp&q=Contoso");
+    await erpSide
+      .getByRole("row", { name: "Contoso Ltd." })
       .getByRole("button", { name: "Create in Dynamics 365 Sales" })
       .click();
     await expect(page.getByText("Created in Dynamics 365 Sales and coupled: 1 record(s).")).toBeVisible({
       timeout: 60_000,
     });
-    await page.goto("/sandbox/crm?entity=accounts&q=alpine");
-    await expect(page.getByRole("link", { name: "Alpine Ski House", exact: true })).toBeVisible();
+    await page.goto("/sandbox/crm?entity=accounts&q=contoso");
+    await expect(page.getByRole("link", { name: "Contoso Ltd.", exact: true })).toBeVisible();
 
     // Trey Research, uncoupled, shows on both sides and is coupled again to the account a search finds.
     const customer = await sandboxId(page, "erp", "customers", "trey", "Trey Research");

@@ -22,14 +22,7 @@ export default async function ConflictsPage() {
       />
       <Card>
         <CardContent className="pt-6">
-          {conflicts.length === 0 ? (
-            <p className="text-sm text-muted-foreground">
-              No conflict waits for a decision. Mappings whose update-conflict policy is &quot;queue&quot; park them
-              here.
-            </p>
-          ) : (
-            <ConflictList conflicts={conflicts} canDecide={hasRole(user.role, "admin")} />
-          )}
+          <ConflictList conflicts={conflicts} canDecide={hasRole(user.role, "admin")} />
         </CardContent>
       </Card>
     </>
