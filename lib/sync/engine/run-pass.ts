@@ -75,10 +75,19 @@ export async function runPass(
   return result;
 }
 
-/** A full pass reads every source record in the filter: their count (an estimate will do) measures its progress. */
+const EXACT_UP_TO = 5000;
+
+/**
+ * A full pass reads every source record in the filter: their count measures its progress. Exact up to 5,000 (one
+ * cheap query); past that the system's estimate of the whole table will do for a bar, and reading every key would not.
+ */
 async function expectRecords(ctx: EngineContext, mapping: TableMapping, flow: Flow, job: JobRecorder) {
-  const source = sourceSide(flow);
-  const total = await ctx.connectors[source].count(mapping[source].entity, mapping[source].filter).catch(() => null);
+  const { entity, filter } = mapping[sourceSide(flow)];
+  const connector = ctx.connectors[sourceSide(flow)];
+  const total = await connector
+    .count(entity, filter, { exact: true, upTo: EXACT_UP_TO })
+    .then(async (n) => (n < EXACT_UP_TO ? n : Math.max(n, await connector.count(entity))))
+    .catch(() => null);
   if (total !== null) await job.expect(total);
 }
 
