@@ -3,7 +3,7 @@ import type { Connection } from "@/db/schema";
 import { BusinessCentralConnector } from "@/lib/connectors/business-central/business-central-connector";
 import type { Connector } from "@/lib/connectors/connector";
 import { DataverseConnector } from "@/lib/connectors/dataverse/dataverse-connector";
-import type { FetchLike } from "@/lib/connectors/odata/token-provider";
+import { ClientCredentialsTokens, type FetchLike, type TokenProvider } from "@/lib/connectors/odata/token-provider";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { AppError } from "@/lib/errors";
 import type { SchemaCatalog } from "@/lib/mapping/model/catalog";
@@ -36,7 +36,7 @@ export type BuildOptions = {
    */
   entities?: Record<Side, string[]>;
 };
-type Built = { connector: Connector; catalog: SchemaCatalog | null };
+type Built = { connector: Connector; catalog: SchemaCatalog | null; tokens: TokenProvider };
 
 /**
  * The connector for one connection. Sandbox connections run the simulators in this process over the same database
@@ -46,7 +46,13 @@ type Built = { connector: Connector; catalog: SchemaCatalog | null };
 export function connectorFor(
   db: Database,
   connection: Connection,
-  options: BuildOptions & { runtime?: () => SandboxRuntime; clientSecret?: string; catalog?: SchemaCatalog } = {},
+  options: BuildOptions & {
+    runtime?: () => SandboxRuntime;
+    clientSecret?: string;
+    catalog?: SchemaCatalog;
+    /** A token source to share: a connector rebuilt with its catalog asks for no second token. */
+    tokens?: TokenProvider;
+  } = {},
 ): Built {
   const sandbox = connection.kind === "sandbox";
   let runtime: SandboxRuntime | undefined;
@@ -60,8 +66,10 @@ export function connectorFor(
         : ""));
   const scope = (connection.settings as { scope?: string }).scope ?? scopeFor(connection);
   const credentials = { tokenUrl: connection.tokenUrl ?? "", clientId: connection.clientId ?? "", clientSecret, scope };
+  const tokens = options.tokens ?? new ClientCredentialsTokens(credentials, fetchVia ?? ((r) => fetch(r)));
   const common = {
     credentials,
+    tokens,
     fetch: fetchVia,
     retry: options.retry,
     timeoutMs: options.timeoutMs,
@@ -76,11 +84,13 @@ export function connectorFor(
     return {
       connector: new BusinessCentralConnector({ apiUrl: connection.baseUrl, companyId, ...common }),
       catalog: sandbox ? STATIC_CATALOGS.erp : null,
+      tokens,
     };
   }
   return {
     connector: new DataverseConnector({ serviceUrl: connection.baseUrl, ...common }),
     catalog: sandbox ? STATIC_CATALOGS.crm : null,
+    tokens,
   };
 }
 
@@ -112,7 +122,8 @@ export async function buildConnectors(
     const built = build(side);
     if (built.catalog) return { connector: built.connector, catalog: built.catalog };
     const catalog = await built.connector.describe(options.entities?.[side]);
-    return { connector: connectorFor(db, rows[side]!, { ...options, catalog }).connector, catalog };
+    const tokens = built.tokens;
+    return { connector: connectorFor(db, rows[side]!, { ...options, catalog, tokens }).connector, catalog };
   };
   const erp = await described("erp");
   const crm = await described("crm");

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { auditLog, connections, couplings } from "@/db/schema";
 import { contextAs } from "@/db/test/factories";
 import { describeEachDriver, type TestDatabase } from "@/db/test/test-database";
+import { buildConnectors } from "@/lib/integration/build-connectors";
 import { activePairId } from "@/lib/integration/integration-connections";
 import { prepareIntegration } from "@/lib/integration/first-start";
 import { BC_COMPANY } from "@/lib/sandbox/business-central/bc-service";
@@ -229,4 +230,28 @@ describeEachDriver("connections", (database: () => TestDatabase) => {
     expect(await activePairId(db())).toBe(builtInPair);
     expect(await lastAudit()).toMatchObject({ action: "connection.activate", targetId: sandboxCrm.id });
   }, 240_000);
+
+  it("should ask each real tenant for one token when its connectors describe it and then work", async () => {
+    // Two tokens a minute from this address: a connector rebuilt with its catalog must reuse the describer's token.
+    const limited = await serveSandbox(
+      new SandboxRuntime({ db: db(), tokenRateLimit: { requests: 2, windowSeconds: 60 } }),
+    );
+    try {
+      const rows = await db().select().from(connections);
+      const over = (name: string) => {
+        const row = rows.find((r) => r.name === name)!;
+        const move = (url: string | null) => url && url.replace(served.origin, limited.origin);
+        return { ...row, baseUrl: move(row.baseUrl)!, tokenUrl: move(row.tokenUrl) };
+      };
+      const { connectors } = await buildConnectors(
+        db(),
+        { erp: over("Business Central over HTTP"), crm: over("Sales over HTTP") },
+        { entities: { erp: ["customers"], crm: ["accounts"] } },
+      );
+      expect(await connectors.erp.count("customers")).toBeGreaterThan(0);
+      expect(await connectors.crm.count("accounts", undefined, { exact: true })).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
+  });
 });
