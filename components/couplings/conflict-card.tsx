@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { Side } from "@/lib/mapping/model/direction";
 import type { LastChange, OpenConflict } from "@/lib/services/couplings/list-conflicts";
+import { formatTime } from "@/components/jobs/counters";
 import { Button } from "@/components/ui/button";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
@@ -13,7 +14,7 @@ const show = (value: unknown) =>
 
 function changedText(label: string, change: LastChange) {
   if (!change) return `${label}: last change unknown (the record could not be read now)`;
-  const when = change.modifiedOn ? new Date(change.modifiedOn).toLocaleString() : "an unknown time";
+  const when = change.modifiedOn ? formatTime(change.modifiedOn) : "at an unknown time";
   return `${label} changed ${when}${change.modifiedBy ? ` by ${change.modifiedBy}` : ""}`;
 }
 
@@ -40,8 +41,7 @@ export function ConflictCard({
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span className="font-medium">{c.mappingName}</span>
         <span className="text-xs text-muted-foreground">
-          ERP <code>{c.erpId}</code> · CRM <code>{c.crmId}</code> · {c.kind} · parked{" "}
-          {new Date(c.createdAt).toLocaleString()}
+          ERP <code>{c.erpId}</code> · CRM <code>{c.crmId}</code> · {c.kind} · parked {formatTime(c.createdAt)}
         </span>
         {c.jobId && (
           <Link className="text-xs underline" href={`/jobs/${c.jobId}`}>

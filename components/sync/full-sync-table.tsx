@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { FullSyncStatus } from "@/lib/services/sync/get-full-sync";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { formatTime } from "@/components/jobs/counters";
 import { Progress } from "@/components/ui/progress";
 import { JobStatusBadge } from "./job-status-badge";
 
@@ -11,7 +12,6 @@ export const RECOMMENDATION: Record<string, string> = {
 };
 
 type Line = FullSyncStatus["lines"][number];
-const time = (at: Date | null) => (at ? new Date(at).toLocaleTimeString() : "—");
 
 function Pass({ pass, label }: { pass: Line["erpToCrm"]; label: string }) {
   if (!pass) return <span className="text-muted-foreground">—</span>;
@@ -68,7 +68,7 @@ export function FullSyncTable({ status }: { status: FullSyncStatus }) {
               <JobStatusBadge status={line.status} />
             </Td>
             <Td className="text-xs tabular-nums text-muted-foreground">
-              {time(line.startedAt)} · {time(line.finishedAt)}
+              {formatTime(line.startedAt)} · {formatTime(line.finishedAt)}
             </Td>
             <Td>
               <Pass pass={line.erpToCrm} label={`${line.mapping} ERP to CRM progress`} />

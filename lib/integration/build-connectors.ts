@@ -122,8 +122,8 @@ export async function buildConnectors(
     const built = build(side);
     if (built.catalog) return { connector: built.connector, catalog: built.catalog };
     const catalog = await built.connector.describe(options.entities?.[side]);
-    const tokens = built.tokens;
-    return { connector: connectorFor(db, rows[side]!, { ...options, catalog, tokens }).connector, catalog };
+    const rebuilt = connectorFor(db, rows[side]!, { ...options, catalog, tokens: built.tokens });
+    return { connector: rebuilt.connector, catalog };
   };
   const erp = await described("erp");
   const crm = await described("crm");

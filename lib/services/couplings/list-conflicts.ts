@@ -5,7 +5,7 @@ import type { TableMapping } from "@/lib/mapping/model/table-mapping";
 import { buildConnectors } from "@/lib/integration/build-connectors";
 import { activeConnections } from "@/lib/integration/integration-connections";
 import { loadPublishedConfig } from "@/lib/integration/published-config";
-import { conflictFields, type ConflictField } from "@/lib/sync/plan/conflict-decision";
+import { conflictFields, parkedFlow, type ConflictField } from "@/lib/sync/plan/conflict-decision";
 import type { FieldChange } from "@/lib/sync/decide/transfer-fields";
 import { requireRole, type ServiceContext } from "../context";
 import { activePairOrNull } from "../connections/active-pair";
@@ -75,7 +75,6 @@ export async function listOpenConflicts({ ctx }: { ctx: ServiceContext }): Promi
   );
   return rows.map(({ conflict: r, direction }) => {
     const mapping = mappings.find((m) => m.name === r.mappingName);
-    const flow = direction === "crm-to-erp" ? "crm-to-erp" : "erp-to-crm";
     const changes = (r.changes as FieldChange[]) ?? [];
     return {
       id: r.id,
@@ -85,7 +84,7 @@ export async function listOpenConflicts({ ctx }: { ctx: ServiceContext }): Promi
       erpId: r.erpId,
       crmId: r.crmId,
       createdAt: r.createdAt,
-      fields: mapping ? conflictFields(mapping, flow, changes) : [],
+      fields: mapping ? conflictFields(mapping, parkedFlow(mapping, direction, changes), changes) : [],
       lastChange: {
         erp: changed.get(`erp:${r.erpId.toLowerCase()}`) ?? null,
         crm: changed.get(`crm:${r.crmId.toLowerCase()}`) ?? null,

@@ -26,8 +26,13 @@ export async function* matchPages(
 ): AsyncGenerator<{ free: ConnectorRecord[]; matches: Map<string, ConnectorRecord> }> {
   const pages = ids ? [await ctx.connectors.erp.readByIds(mapping.erp.entity, ids)] : pagesOf(ctx, mapping);
   for await (const records of pages) {
-    const ids = records.map((r) => r.id);
-    const coupled = await couplingsByIds(ctx.db, ctx.pairId, mapping.name, "erp", ids);
+    const coupled = await couplingsByIds(
+      ctx.db,
+      ctx.pairId,
+      mapping.name,
+      "erp",
+      records.map((r) => r.id),
+    );
     const free = records.filter((r) => !coupled.has(r.id.toLowerCase()));
     yield { free, matches: await matchUncoupled(ctx, mapping, "erp", free, claimed) };
   }

@@ -1,26 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { syncConflicts, syncJobs } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import type { Flow, Side } from "@/lib/mapping/model/direction";
-import { conflictFields, narrowToDecision, type ConflictDecision } from "../plan/conflict-decision";
+import { sourceSide, type Flow } from "@/lib/mapping/model/direction";
+import {
+  conflictFields,
+  decidedSides,
+  narrowToDecision,
+  parkedFlow,
+  type ConflictDecision,
+} from "../plan/conflict-decision";
 import type { FieldChange } from "../decide/transfer-fields";
 import { findMapping, type EngineContext } from "./engine-context";
 import { synchronizeNow } from "./coupling-operations";
-
-const FLOWS: { flow: Flow; from: Side }[] = [
-  { flow: "erp-to-crm", from: "erp" },
-  { flow: "crm-to-erp", from: "crm" },
-];
-
-/** The flow of the pass that parked a conflict: its job's, or the side its differing fields were written to. */
-async function parkedFlow(ctx: EngineContext, jobId: string | null, changes: FieldChange[], mappingName: string) {
-  if (jobId) {
-    const [job] = await ctx.db.select({ direction: syncJobs.direction }).from(syncJobs).where(eq(syncJobs.id, jobId));
-    if (job?.direction === "erp-to-crm" || job?.direction === "crm-to-erp") return job.direction;
-  }
-  const mapping = findMapping(ctx.config, mappingName);
-  return mapping.fields.some((f) => f.crm && f.crm === changes[0]?.field) ? "erp-to-crm" : "crm-to-erp";
-}
 
 /**
  * A person decides a queued conflict: one side wins every two-way field, or each differing two-way field gets its
@@ -42,10 +33,15 @@ export async function resolveConflict(
   if (!conflict) throw new AppError("NOT_FOUND", "No open conflict with that id; it may have been decided already.");
   const mapping = findMapping(ctx.config, conflict.mappingName);
   const changes = (conflict.changes as FieldChange[]) ?? [];
-  const fields = conflictFields(mapping, await parkedFlow(ctx, conflict.jobId, changes, mapping.name), changes);
+  const [job] = conflict.jobId
+    ? await ctx.db.select({ direction: syncJobs.direction }).from(syncJobs).where(eq(syncJobs.id, conflict.jobId))
+    : [];
+  const fields = conflictFields(mapping, parkedFlow(mapping, job?.direction ?? null, changes), changes);
+  const sides = decidedSides(fields, decision);
   const runs = [];
-  for (const { flow, from } of FLOWS) {
-    const narrowed = narrowToDecision(mapping, fields, decision, flow);
+  for (const flow of ["erp-to-crm", "crm-to-erp"] as Flow[]) {
+    const from = sourceSide(flow);
+    const narrowed = narrowToDecision(mapping, sides, flow);
     if (!narrowed) continue;
     const config = {
       ...ctx.config,

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import type { Flow, Side } from "@/lib/mapping/model/direction";
+import { sourceSide, type Flow, type Side } from "@/lib/mapping/model/direction";
 import type { FieldMapping, TableMapping } from "@/lib/mapping/model/table-mapping";
 import type { FieldChange } from "../decide/transfer-fields";
 
@@ -20,14 +20,21 @@ export type ConflictField = {
 export const fieldKey = (field: { erp?: string | null; crm?: string | null }) =>
   `${field.erp ?? ""}:${field.crm ?? ""}`;
 
-const fromSide = (flow: Flow): Side => (flow === "erp-to-crm" ? "erp" : "crm");
+/**
+ * The flow of the pass that parked a conflict: its job's direction, or, when the job is gone, the side its differing
+ * fields were written to.
+ */
+export function parkedFlow(mapping: TableMapping, jobDirection: string | null, changes: FieldChange[]): Flow {
+  if (jobDirection === "erp-to-crm" || jobDirection === "crm-to-erp") return jobDirection;
+  return mapping.fields.some((f) => f.crm && f.crm === changes[0]?.field) ? "erp-to-crm" : "crm-to-erp";
+}
 
 /**
  * The differing fields of a conflict, from the changes of the pass that parked it: `before` is the value already in
  * its destination, `after` the source's value as that pass would have written it.
  */
 export function conflictFields(mapping: TableMapping, flow: Flow, changes: FieldChange[]): ConflictField[] {
-  const from = fromSide(flow);
+  const from = sourceSide(flow);
   const into = from === "erp" ? "crm" : "erp";
   return changes.map((change) => {
     const mapped = mapping.fields.find(
@@ -67,14 +74,8 @@ export function decidedSides(fields: ConflictField[], decision: ConflictDecision
  * one-way fields (a person's change to one of those is not lost to the other side's win); every other field is
  * switched off. Null when that pass has nothing to write.
  */
-export function narrowToDecision(
-  mapping: TableMapping,
-  fields: ConflictField[],
-  decision: ConflictDecision,
-  flow: Flow,
-): TableMapping | null {
-  const sides = decidedSides(fields, decision);
-  const from = fromSide(flow);
+export function narrowToDecision(mapping: TableMapping, sides: Map<string, Side>, flow: Flow): TableMapping | null {
+  const from = sourceSide(flow);
   const keep = (f: FieldMapping) => {
     if (!f.enabled) return false;
     if (f.direction === flow) return true;
