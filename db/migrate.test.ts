@@ -14,7 +14,9 @@ describeEachDriver("migrations", (database, driver) => {
     );
     expect(rows.map((r) => r.table_name)).toEqual([
       "audit_log",
+      "connection_health",
       "connection_pairs",
+      "connection_usage",
       "connections",
       "coupling_intents",
       "couplings",
@@ -24,6 +26,9 @@ describeEachDriver("migrations", (database, driver) => {
       "mapping_leases",
       "mapping_settings",
       "mapping_versions",
+      "notification_attempts",
+      "notification_deliveries",
+      "reconciliations",
       "sandbox_changes",
       "sandbox_records",
       "sandbox_settings",

@@ -9,3 +9,6 @@ export * from "./sync-state";
 export * from "./sync-conflicts";
 export * from "./mapping-settings";
 export * from "./integration-settings";
+export * from "./connection-health";
+export * from "./reconciliations";
+export * from "./notifications";

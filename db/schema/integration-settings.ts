@@ -16,6 +16,13 @@ export const integrationSettings = pgTable("integration_settings", {
   writeInProductNo: text("write_in_product_no"),
   /** Minutes between runs of mappings that have no schedule of their own; null: those run only when started. */
   defaultScheduleMinutes: integer("default_schedule_minutes"),
+  /** Outgoing notifications: a JSON POST to this URL, signed with the secret (secret-box envelope) when one is set. */
+  webhookUrl: text("webhook_url"),
+  webhookSecretEncrypted: text("webhook_secret_encrypted"),
+  /** A job that skips more records than this sends a "skipped.threshold" notification. */
+  skippedThreshold: integer("skipped_threshold").notNull().default(10),
+  /** Jobs without failures older than this many days are deleted by the daily retention job. */
+  retentionDays: integer("retention_days").notNull().default(30),
   updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,5 +1,6 @@
 import type { SchemaCatalog } from "@/lib/mapping/model/catalog";
 import type { RetryPolicy } from "./odata/odata-client";
+import type { RequestMeter } from "./usage/request-meter";
 import type { ClientCredentials, FetchLike, TokenProvider } from "./odata/token-provider";
 
 /** What both connectors take: credentials or a token provider, and the knobs tests and benchmarks turn. */
@@ -11,6 +12,7 @@ export type CommonConnectorOptions = {
   catalog?: SchemaCatalog;
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
+  meter?: RequestMeter;
   pageSize?: number;
   maxBatch?: number;
   sleep?: (ms: number) => Promise<void>;

@@ -13,6 +13,7 @@ import { SandboxRuntime } from "@/lib/sandbox/sandbox-runtime";
 import { DEMO_CLIENT } from "@/lib/sandbox/sandbox-settings";
 import { routeSandbox } from "@/lib/sandbox/serve-sandbox";
 import { secretKey } from "@/lib/server/secrets";
+import { usageMeter } from "@/lib/services/connections/connection-usage";
 
 const SCOPES: Record<Side, string> = {
   erp: "https://api.businesscentral.dynamics.com/.default",
@@ -73,6 +74,7 @@ export function connectorFor(
     fetch: fetchVia,
     retry: options.retry,
     timeoutMs: options.timeoutMs,
+    meter: usageMeter(db, connection.id),
     ...(sandbox
       ? { catalog: STATIC_CATALOGS[connection.system] }
       : options.catalog

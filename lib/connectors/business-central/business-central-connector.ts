@@ -64,6 +64,7 @@ export class BusinessCentralConnector implements Connector {
       fetch: options.fetch,
       retry: options.retry,
       timeoutMs: options.timeoutMs,
+      meter: options.meter,
       maxConcurrency: 5,
       sleep: options.sleep,
       random: options.random,

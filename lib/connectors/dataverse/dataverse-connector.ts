@@ -60,6 +60,7 @@ export class DataverseConnector implements Connector {
       fetch: options.fetch,
       retry: options.retry,
       timeoutMs: options.timeoutMs,
+      meter: options.meter,
       sleep: options.sleep,
       random: options.random,
     });

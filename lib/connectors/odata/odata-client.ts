@@ -1,6 +1,7 @@
 import { ConnectorError, errorFromResponse } from "./connector-error";
 import { resolveWithinOrigin } from "./link-guard";
 import type { FetchLike, TokenProvider } from "./token-provider";
+import type { RequestMeter } from "../usage/request-meter";
 
 export type RetryPolicy = {
   /** Attempts in all, the first included. */
@@ -22,6 +23,8 @@ export type ODataClientOptions = {
   /** Requests in flight at once from this client (Business Central allows 5 per user). */
   maxConcurrency?: number;
   headers?: Record<string, string>;
+  /** Told of every request, 429 and outcome: the connection's health and service budget. */
+  meter?: RequestMeter;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 };
@@ -92,6 +95,17 @@ export class ODataClient {
 
   /** Sends a request; answers the response when ok (or its status is allowed), throws ConnectorError otherwise. */
   async send(pathOrUrl: string, options: SendOptions = {}): Promise<Response> {
+    try {
+      const response = await this.sendWithRetries(pathOrUrl, options);
+      this.options.meter?.succeeded();
+      return response;
+    } catch (error) {
+      if (error instanceof ConnectorError) this.options.meter?.failed(error);
+      throw error;
+    }
+  }
+
+  private async sendWithRetries(pathOrUrl: string, options: SendOptions): Promise<Response> {
     let url = this.resolve(pathOrUrl);
     let refreshedToken = false;
     let redirects = 0;
@@ -103,6 +117,7 @@ export class ODataClient {
       try {
         const token = await this.options.tokens.token();
         this.stats.requests++;
+        this.options.meter?.sent();
         response = await this.fetchFn(
           new Request(url, {
             method: options.method ?? "GET",
@@ -149,7 +164,10 @@ export class ODataClient {
         }
         const serverWait = retryAfterMs(response.headers.get("Retry-After"));
         failure = errorFromResponse(response.status, await response.text(), serverWait);
-        if (response.status === 429) this.stats.throttled++;
+        if (response.status === 429) {
+          this.stats.throttled++;
+          this.options.meter?.throttled();
+        }
         if (!RETRYABLE.has(response.status)) throw failure;
       }
       const wait = failure!.details.retryAfterMs ?? this.backoff(attempt);
