@@ -28,6 +28,7 @@ CREATE TABLE "reconciliations" (
 	"expected" integer,
 	"cancel_requested_at" timestamp with time zone,
 	"report" jsonb,
+	"drifted_erp_ids" jsonb,
 	"message" text,
 	"started_by" uuid,
 	"heartbeat_at" timestamp with time zone,

@@ -14,12 +14,17 @@ export type ReconciliationReport = {
   uncoupledCrm: number;
   vanished: number;
   drifted: number;
+  /** Coupled pairs that cannot be compared: a lookup or transform of the mapping fails on them (as a sync would). */
+  unresolved: number;
   samples: {
     uncoupledErp: string[];
     uncoupledCrm: string[];
     vanished: { couplingId: string; erpId: string; crmId: string; missing: "erp" | "crm" | "both" }[];
     drifted: { couplingId: string; erpId: string; crmId: string; fields: string[] }[];
+    unresolved: { couplingId: string; erpId: string; crmId: string; code: string; message: string }[];
   };
+  /** Set when an admin synchronized the drifted pairs from this report. */
+  synchronized?: { at: string; by: string; direction: string; pairs: number; jobIds: string[] };
 };
 
 /** A read-only comparison of both systems under one mapping, run as a background job; it never writes. */
@@ -39,6 +44,8 @@ export const reconciliations = pgTable(
     expected: integer("expected"),
     cancelRequestedAt: timestamp("cancel_requested_at", { withTimezone: true }),
     report: jsonb("report").$type<ReconciliationReport>(),
+    /** The ERP ids of every drifted pair (the report keeps a sample): what "synchronize these" synchronizes. */
+    driftedErpIds: jsonb("drifted_erp_ids").$type<string[]>(),
     message: text("message"),
     startedBy: uuid("started_by").references(() => users.id, { onDelete: "set null" }),
     heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),

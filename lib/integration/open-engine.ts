@@ -1,7 +1,9 @@
 import type { Database } from "@/db/client";
 import { BC_SALES_RULES } from "@/lib/rules/bc-sales";
+import { notifyJobEnded } from "@/lib/services/notifications/notify-job-ended";
 import { BC_SALES_RULE_ENTITIES } from "@/lib/rules/bc-sales/rule-entities";
 import { createEngineContext, type EngineContext, type EngineSettings } from "@/lib/sync/engine/engine-context";
+import { flushUsage } from "@/lib/services/connections/connection-usage";
 import { buildConnectors } from "./build-connectors";
 import { engineSettingsFromEnv } from "./engine-settings";
 import { activeConnections, pairOf } from "./integration-connections";
@@ -28,6 +30,10 @@ export async function openEngine(
     catalogs,
     rules: BC_SALES_RULES,
     settings: { ...engineSettingsFromEnv(), ...overrides.settings },
+    onJobEnded: async (job) => {
+      await flushUsage(db);
+      await notifyJobEnded(db, job);
+    },
   });
 }
 

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { SYNC_JOB_STATUSES } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { isAppError } from "@/lib/errors";
+import { JOB_OUTCOMES } from "@/lib/services/jobs/job-schemas";
 import { listJobs, type JobPage } from "@/lib/services/jobs/list-jobs";
 import { listMappings } from "@/lib/services/sync/list-mappings";
 import { PageHeader } from "@/components/app-shell/page-header";
@@ -18,7 +19,10 @@ export const metadata: Metadata = { title: "Jobs" };
 export const dynamic = "force-dynamic";
 
 type Search = Record<string, string | string[] | undefined>;
-const FILTERS = ["mapping", "direction", "status", "trigger", "from", "to", "sort", "order", "page", "pairId"] as const;
+const FILTERS = [
+  ...["mapping", "direction", "status", "outcome", "trigger", "from", "to", "hour"],
+  ...["sort", "order", "page", "pairId"],
+] as const;
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requirePageUser("viewer", "/jobs");
@@ -58,10 +62,16 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       />
       <Card>
         <CardContent className="flex flex-col gap-4 pt-6">
-          <form method="get" className="grid grid-cols-2 gap-3 md:grid-cols-7" aria-label="Filter jobs">
+          <form
+            id="job-filters"
+            method="get"
+            className="grid grid-cols-2 gap-3 md:grid-cols-8"
+            aria-label="Filter jobs"
+          >
             {select("mapping", "Mapping", mappings)}
             {select("direction", "Direction", ["erp-to-crm", "crm-to-erp"])}
             {select("status", "Status", SYNC_JOB_STATUSES)}
+            {select("outcome", "Records", JOB_OUTCOMES)}
             {select("trigger", "Trigger", ["schedule", "manual", "full-sync", "sync-now", "retry", "cli"])}
             <div className="flex flex-col gap-1">
               <Label htmlFor="filter-from">From</Label>
@@ -78,6 +88,15 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
               </Link>
             </div>
           </form>
+          {params.hour && <input type="hidden" name="hour" form="job-filters" value={params.hour} />}
+          {params.hour && (
+            <p className="text-sm text-muted-foreground" data-testid="hour-filter">
+              Jobs started in the hour {params.hour.replace("T", " ")}:00 UTC.{" "}
+              <Link href={`/jobs?${new URLSearchParams({ ...params, hour: "" }).toString()}`} className="underline">
+                Any hour
+              </Link>
+            </p>
+          )}
           {problem && <Alert>{problem}</Alert>}
           {page && (
             <JobsTable

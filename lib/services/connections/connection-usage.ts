@@ -67,7 +67,9 @@ class UsageMeter implements RequestMeter {
     if (buckets.size)
       await this.db
         .insert(connectionUsage)
-        .values([...buckets].map(([minute, b]) => ({ connectionId: this.connectionId, minute: new Date(minute), ...b })))
+        .values(
+          [...buckets].map(([minute, b]) => ({ connectionId: this.connectionId, minute: new Date(minute), ...b })),
+        )
         .onConflictDoUpdate({
           target: [connectionUsage.connectionId, connectionUsage.minute],
           set: {

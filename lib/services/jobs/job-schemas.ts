@@ -4,6 +4,12 @@ import { SYNC_DIRECTIONS, SYNC_JOB_STATUSES } from "@/db/schema";
 const Optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date is YYYY-MM-DD");
+/** One UTC hour, as the dashboard's per-hour charts link to it. */
+const Hour = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}$/, "an hour is YYYY-MM-DDTHH (UTC)")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}:00:00Z`)), "not an hour");
+export const JOB_OUTCOMES = ["with-failures", "clean"] as const;
 
 export const JOB_SORTS = ["createdAt", "mappingName", "status", "failed", "inserted", "modified"] as const;
 
@@ -15,6 +21,9 @@ export const ListJobsInput = z.object({
   trigger: Optional(z.string().trim().max(40)),
   from: Optional(Day),
   to: Optional(Day),
+  hour: Optional(Hour),
+  /** Jobs with failed records (whatever their status), or without. */
+  outcome: Optional(z.enum(JOB_OUTCOMES, { message: "outcome is with-failures or clean" })),
   /** A pair other than the active one: its jobs, read-only. */
   pairId: Optional(z.string().uuid()),
   sort: z.enum(JOB_SORTS).default("createdAt"),

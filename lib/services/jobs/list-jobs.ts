@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
 import { syncJobs, type SyncJob } from "@/db/schema";
 import { parseInput } from "@/lib/validation";
 import { requireRole, type ServiceContext } from "../context";
@@ -53,6 +53,11 @@ export async function listJobs(args: { ctx: ServiceContext; input?: unknown }): 
   if (query.trigger) where.push(eq(syncJobs.trigger, query.trigger));
   if (query.from) where.push(gte(syncJobs.createdAt, new Date(`${query.from}T00:00:00Z`)));
   if (query.to) where.push(lt(syncJobs.createdAt, nextDay(query.to)));
+  if (query.hour) {
+    const start = new Date(`${query.hour}:00:00Z`);
+    where.push(gte(syncJobs.createdAt, start), lt(syncJobs.createdAt, new Date(start.getTime() + 3_600_000)));
+  }
+  if (query.outcome) where.push(query.outcome === "with-failures" ? gt(syncJobs.failed, 0) : eq(syncJobs.failed, 0));
   const filter = and(...where);
   const column = SORT_COLUMNS[query.sort];
   const order = query.order === "asc" ? asc(column) : desc(column);

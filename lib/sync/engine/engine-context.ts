@@ -1,11 +1,12 @@
 import type { Database } from "@/db/client";
 import type { Connector } from "@/lib/connectors/connector";
 import type { SchemaCatalog } from "@/lib/mapping/model/catalog";
-import type { Side } from "@/lib/mapping/model/direction";
+import type { Flow, Side } from "@/lib/mapping/model/direction";
 import type { RuntimeConfig } from "@/lib/mapping/model/runtime-config";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_GUARD, type GuardSettings } from "../decide/mass-change-guard";
+import type { Counters } from "../model/counters";
 import type { RuleContext, SyncRule } from "../rules/sync-rule";
 import { couplingsByIds } from "./coupling-store";
 import type { PhaseTimer } from "./phase-timer";
@@ -30,6 +31,18 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   dryRunLimit: 1000,
 };
 
+/** A pass's job as it ended: what a listener outside the engine is told. */
+export type EndedJob = {
+  jobId: string;
+  pairId: string;
+  mappingName: string;
+  direction: Flow;
+  status: "succeeded" | "failed" | "held";
+  counters: Counters;
+  message: string | null;
+  connectionFailed: boolean;
+};
+
 /** Everything a run needs: the database, the published config, both systems, the integration's rules. */
 export type EngineContext = {
   db: Database;
@@ -45,6 +58,8 @@ export type EngineContext = {
   cache: Map<string, unknown>;
   /** Called after every page: renews the run's lease. */
   onProgress?: () => Promise<void>;
+  /** Told when a pass's job ends (notifications, usage): the composition root decides what listens. */
+  onJobEnded?: (job: EndedJob) => Promise<void>;
   /** Where passes add up the time of their phases. */
   timer?: PhaseTimer;
 };

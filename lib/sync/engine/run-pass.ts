@@ -70,9 +70,29 @@ export async function runPass(
     await job?.finish("failed", result.message).catch(() => {});
     if (!job) throw error;
   }
-  if (job) result.counters = { ...job.counters };
+  if (job) {
+    result.counters = { ...job.counters };
+    await announce(ctx, job, result);
+  }
   result.timings = timer.rounded();
   return result;
+}
+
+/** A listener's failure is logged, never the pass's: the job is already recorded. */
+async function announce(ctx: EngineContext, job: JobRecorder, result: PassResult): Promise<void> {
+  if (!ctx.onJobEnded) return;
+  await ctx
+    .onJobEnded({
+      jobId: job.id,
+      pairId: ctx.pairId,
+      mappingName: result.mappingName,
+      direction: result.flow,
+      status: result.status,
+      counters: { ...job.counters },
+      message: result.message ?? null,
+      connectionFailed: Boolean(result.connectionFailed),
+    })
+    .catch((error: unknown) => console.error("[tandem] after a job ended:", (error as Error).message));
 }
 
 const EXACT_UP_TO = 5000;
