@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/jobs", label: "Jobs", role: "viewer" },
   { href: "/couplings", label: "Couplings", role: "viewer" },
   { href: "/conflicts", label: "Conflicts", role: "viewer" },
+  { href: "/reconciliation", label: "Reconciliation", role: "viewer" },
   { href: "/sandbox/erp", label: "ERP sandbox", role: "viewer" },
   { href: "/sandbox/crm", label: "CRM sandbox", role: "viewer" },
   { href: "/users", label: "Users", role: "admin" },

@@ -36,7 +36,11 @@ const COLUMNS: ServerColumn<JobRow>[] = [
     id: name,
     header: COUNTER_LABELS[name],
     meta: SORTABLE.has(name) ? { sortKey: name } : undefined,
-    cell: ({ row }) => <span className="tabular-nums">{row.original[name]}</span>,
+    cell: ({ row }) => (
+      <span className="tabular-nums" data-counter={name}>
+        {row.original[name]}
+      </span>
+    ),
   })),
 ];
 

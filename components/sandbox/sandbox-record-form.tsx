@@ -58,16 +58,25 @@ export function SandboxRecordForm(props: {
   const router = useRouter();
   const [error, setError] = useState<PublicError | null>(null);
   const [saved, setSaved] = useState(() => justSaved(props.id));
+  const [silent, setSilent] = useState(false);
   const [pending, startTransition] = useTransition();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const values = changedValues(props.fields, new FormData(event.currentTarget));
+    const form = new FormData(event.currentTarget);
+    const values = changedValues(props.fields, form);
     startTransition(async () => {
       const result = creating
         ? await createSandboxRecordAction({ system: props.system, entity: props.entity, values })
-        : await updateSandboxRecordAction({ system: props.system, entity: props.entity, id: props.id, values });
+        : await updateSandboxRecordAction({
+            system: props.system,
+            entity: props.entity,
+            id: props.id,
+            values,
+            behindTheBack: form.get("behindTheBack") === "on",
+          });
       setSaved(result.ok);
+      setSilent(form.get("behindTheBack") === "on");
       setError(result.ok ? null : result.error);
       if (result.ok) savedAt.set(result.data.id, Date.now());
       if (result.ok && creating)
@@ -83,7 +92,9 @@ export function SandboxRecordForm(props: {
         <Alert tone="success">
           {creating
             ? "Created. The next sync picks it up."
-            : "Saved. The record's modified-on moved, so the next sync picks it up."}
+            : silent
+              ? "Saved behind the integration's back: modified-on did not move, so no sync picks it up."
+              : "Saved. The record's modified-on moved, so the next sync picks it up."}
         </Alert>
       )}
       {!props.canEdit && <Alert tone="info">Viewers can read the sandboxes; admins can change records.</Alert>}
@@ -137,6 +148,13 @@ export function SandboxRecordForm(props: {
           );
         })}
       </div>
+      {props.canEdit && !creating && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="behindTheBack" className="h-4 w-4" />
+          Behind the integration&apos;s back: change the stored values only, keeping modified-on (no sync notices;
+          reconciliation does)
+        </label>
+      )}
       {props.canEdit && (
         <div>
           <Button type="submit" disabled={pending}>

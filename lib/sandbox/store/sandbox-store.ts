@@ -124,6 +124,14 @@ export class SandboxStore {
     });
   }
 
+  /** Replaces a record's values and nothing else: no version, modified-on or change-log entry (a direct DB edit). */
+  async overwriteData(entity: string, id: string, data: Record<string, unknown>): Promise<void> {
+    await this.db
+      .update(sandboxRecords)
+      .set({ data })
+      .where(and(eq(sandboxRecords.system, this.system), eq(sandboxRecords.entity, entity), eq(sandboxRecords.id, id)));
+  }
+
   async delete(entity: string, id: string, now = new Date()): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const deleted = await tx

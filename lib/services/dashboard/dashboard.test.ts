@@ -1,6 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { connectionHealth, couplings, syncJobs } from "@/db/schema";
+import {
+  connectionHealth,
+  couplings,
+  integrationSettings,
+  notificationAttempts,
+  notificationDeliveries,
+  syncJobs,
+} from "@/db/schema";
 import { contextAs } from "@/db/test/factories";
 import { describeEachDriver, type TestDatabase } from "@/db/test/test-database";
 import { prepareIntegration } from "@/lib/integration/first-start";
@@ -76,5 +83,28 @@ describeEachDriver("dashboard", (database: () => TestDatabase) => {
       lastErrorCode: "NETWORK",
     });
     await db().update(connectionHealth).set({ lastFailureAt: null }).where(eq(connectionHealth.connectionId, erp.id));
+  });
+
+  it("should show the webhook receiver failing when its attempts keep failing, and fine once one is delivered", async () => {
+    await db().insert(integrationSettings).values({ id: 1 }).onConflictDoNothing();
+    await db().update(integrationSettings).set({ webhookUrl: "https://hooks.example/tandem" });
+    const [delivery] = await db()
+      .insert(notificationDeliveries)
+      .values({ event: "job.failed", subject: "dashboard-test", url: "https://hooks.example/tandem", payload: {} })
+      .returning();
+    const attempt = (n: number, statusCode: number | null, error: string | null) =>
+      db()
+        .insert(notificationAttempts)
+        .values({ deliveryId: delivery!.id, attempt: n, statusCode, error, durationMs: 5 });
+    await attempt(1, 500, null);
+    await attempt(2, null, "connect ECONNREFUSED");
+    await attempt(3, 503, null);
+    const failing = (await getDashboard({ ctx: await contextAs(db(), "viewer") }))!.receiver;
+    expect(failing).toMatchObject({ failing: true, failedAttemptsSinceSuccess: 3, lastError: "HTTP 503" });
+    await attempt(4, 204, null);
+    await db().update(notificationDeliveries).set({ status: "delivered", deliveredAt: new Date() });
+    const fine = (await getDashboard({ ctx: await contextAs(db(), "viewer") }))!.receiver;
+    expect(fine).toMatchObject({ failing: false, failedAttemptsSinceSuccess: 0 });
+    await db().update(integrationSettings).set({ webhookUrl: null });
   });
 });

@@ -15,6 +15,8 @@ export const UpdateSandboxRecordInput = z.object({
   entity: z.string().trim().min(1).max(100),
   id: z.uuid({ error: "Unknown record" }),
   values: z.record(z.string().max(100), z.unknown()),
+  /** A direct edit of the system's database: no new modified-on, version or change-log entry, so no sync sees it. */
+  behindTheBack: z.boolean().optional(),
 });
 
 export const CreateSandboxRecordInput = z.object({

@@ -13,6 +13,7 @@ import { acceptPageValues } from "./sandbox-values";
 /**
  * Changes a record in a simulated system as a person would in its own UI: same validation as its API, a new
  * modified-on, and (CRM) the signed-in person's sandbox user as modifier, so the sync sees a real change to pick up.
+ * `behindTheBack` instead changes only the stored values, as a direct database edit would: what reconciliation finds.
  */
 export async function updateSandboxRecord(args: {
   ctx: ServiceContext;
@@ -32,6 +33,16 @@ export async function updateSandboxRecord(args: {
     const changed = Object.keys(data).filter(
       (name) => JSON.stringify(existing.data[name] ?? null) !== JSON.stringify(data[name]),
     );
+    if (input.behindTheBack) {
+      await store.overwriteData(entity.name, existing.id, { ...existing.data, ...data });
+      await writeAudit(tx, ctx.actor, {
+        action: "sandbox.record.overwrite",
+        targetType: `${input.system}.${entity.name}`,
+        targetId: existing.id,
+        details: { changed },
+      });
+      return { id: existing.id, version: existing.version };
+    }
     const person =
       input.system === "crm" ? await sandboxUserFor(tx, ctx.actor, SANDBOX_EDITOR_USER_ID, new Date()) : null;
     const record = await store.write(entity.name, {
