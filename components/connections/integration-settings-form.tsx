@@ -12,6 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { NotificationSettingsFields, notificationInput, resetSecretFields } from "./notification-settings-fields";
 
 const FLAGS = [
   ["itemAvailability", "Item availability: the CRM reads ERP inventory through the availability API"],
@@ -20,7 +21,10 @@ const FLAGS = [
   ["autoProcessQuotes", "Automatically process quotes"],
 ] as const;
 
-/** The integration's settings; viewers see them read-only. The availability key is shown once, when made. */
+/**
+ * The integration's settings; viewers see them read-only. The availability key is shown once, when made; the
+ * webhook secret never.
+ */
 export function IntegrationSettingsForm({ settings, canEdit }: { settings: SettingsView; canEdit: boolean }) {
   const formRef = useRef<HTMLFormElement>(null);
   const [error, setError] = useState<PublicError | null>(null);
@@ -37,11 +41,13 @@ export function IntegrationSettingsForm({ settings, canEdit }: { settings: Setti
       writeInProductType: form.get("writeInProductType"),
       writeInProductNo: form.get("writeInProductNo"),
       defaultScheduleMinutes: form.get("defaultScheduleMinutes"),
+      ...notificationInput(form),
     };
     startTransition(async () => {
       const result = await saveIntegrationSettingsAction(input);
       setError(result.ok ? null : result.error);
       setSaved(result.ok);
+      if (result.ok) resetSecretFields(formRef.current);
     });
   };
   const loadProducts = () =>
@@ -140,6 +146,7 @@ export function IntegrationSettingsForm({ settings, canEdit }: { settings: Setti
             <p className="text-xs text-destructive">{fieldError("defaultScheduleMinutes")}</p>
           )}
         </div>
+        <NotificationSettingsFields settings={settings} canEdit={canEdit} fieldError={fieldError} />
         {canEdit && <Button type="submit">Save settings</Button>}
       </fieldset>
       <section aria-label="Availability API key" className="flex flex-col gap-2 border-t border-border pt-3 text-sm">

@@ -30,6 +30,10 @@ export const ENDPOINT_ROLES = {
   "lib/actions/designer.ts#previewRecordAction": "consultant",
 
   // Synchronization: admins write to the ERP and CRM; a dry run writes nothing and helps a consultant design
+  // Reconciliation reads both systems at length (service budget) and can synchronize: admins only
+  "lib/actions/reconciliation.ts#startReconciliationAction": "admin",
+  "lib/actions/reconciliation.ts#cancelReconciliationAction": "admin",
+  "lib/actions/reconciliation.ts#synchronizeDriftedAction": "admin",
   "lib/actions/sync.ts#previewFullSyncAction": "viewer",
   "lib/actions/sync.ts#dryRunMappingAction": "consultant",
   "lib/actions/sync.ts#startFullSyncAction": "admin",
@@ -58,6 +62,8 @@ export const ENDPOINT_ROLES = {
   "lib/actions/connections.ts#saveIntegrationSettingsAction": "admin",
   "lib/actions/connections.ts#rotateAvailabilityKeyAction": "admin",
   "lib/actions/connections.ts#listWriteInProductsAction": "admin",
+  // The test notification calls out to the saved webhook URL signed with the stored secret.
+  "lib/actions/connections.ts#sendTestNotificationAction": "admin",
 
   // Sandboxes: editing the simulated systems' records
   "lib/actions/sandbox.ts#updateSandboxRecordAction": "admin",

@@ -5,6 +5,7 @@ import { testConnection } from "@/lib/services/connections/test-connection";
 import { activateSandboxConnections } from "@/lib/services/connections/activate-sandboxes";
 import { rotateAvailabilityKey, saveIntegrationSettings } from "@/lib/services/settings/integration-settings";
 import { listWriteInProducts } from "@/lib/services/settings/write-in-products";
+import { sendTestNotification } from "@/lib/services/notifications/send-test-notification";
 import { defineAction } from "./define-action";
 
 const refreshed = <T>(value: T): T => {
@@ -31,3 +32,5 @@ export const rotateAvailabilityKeyAction = defineAction("admin", async (ctx) =>
   refreshed(await rotateAvailabilityKey({ ctx })),
 );
 export const listWriteInProductsAction = defineAction("admin", (ctx, input) => listWriteInProducts({ ctx, input }));
+// One signed POST to the saved webhook URL, with the stored secret: only an admin, who can change both, sends it.
+export const sendTestNotificationAction = defineAction("admin", (ctx) => sendTestNotification({ ctx }));

@@ -6,6 +6,7 @@ import { heldMappings } from "@/lib/sync/engine/held-runs";
 import { dueMappings, withDefaultSchedule } from "@/lib/sync/plan/schedule";
 import { activePairId } from "@/lib/integration/integration-connections";
 import { loadPublishedConfig } from "@/lib/integration/published-config";
+import { sweepPendingDeliveries } from "@/lib/services/notifications/notify";
 import { SYNC_QUEUE } from "./boss";
 import { singletonKey, SyncJobPayloadSchema, type SyncJobPayloadInput } from "./job-payload";
 
@@ -41,13 +42,17 @@ async function inFullSync(db: Database, pairId: string): Promise<string[]> {
 /**
  * The scheduler's tick: queues every mapping whose interval has passed (document lines run with their header), except
  * mappings with a held run or a full synchronization line still to finish. Nothing is scheduled before the connection pair's first full synchronization was
- * started: it couples and creates what incremental runs build on (a new tenant starts with none).
+ * started: it couples and creates what incremental runs build on (a new tenant starts with none). Webhook deliveries
+ * recorded where no queue ran (the CLI) are queued first.
  */
 export async function enqueueDue(
   db: Database,
   boss: PgBoss,
   now = new Date(),
 ): Promise<{ due: string[]; queued: string[]; jobIds: string[] }> {
+  await sweepPendingDeliveries(db, boss, now).catch((error: unknown) =>
+    console.error("[tandem] queueing pending notifications:", (error as Error).message),
+  );
   const pairId = await activePairId(db).catch(() => null);
   if (!pairId) return { due: [], queued: [], jobIds: [] }; // no connections: nothing to schedule
   const [firstFullSync] = await db

@@ -4,11 +4,20 @@ import type { Database } from "@/db/client";
 import type { DbHandle } from "@/db/drivers/types";
 import { AppError } from "@/lib/errors";
 import { createBoss, ensureQueues, SYNC_QUEUE } from "./boss";
+import { deliverDue } from "./deliver-queued";
 import { enqueueDue } from "./enqueue";
 import { processSyncJob } from "./process-job";
 import { queueFor, registerQueue } from "./queue-registry";
 
-export type TickResult = { due: string[]; queued: string[]; processed: number; failed: number; remainingMs: number };
+export type TickResult = {
+  due: string[];
+  queued: string[];
+  processed: number;
+  failed: number;
+  /** Webhook delivery attempts made in this tick. */
+  notified: number;
+  remainingMs: number;
+};
 
 /** The Authorization header a scheduler sends: `Bearer <CRON_SECRET>`, compared in constant time. */
 export function checkCronSecret(header: string | null, secret: string | undefined): void {
@@ -34,7 +43,8 @@ export async function processQueue(handle: DbHandle): Promise<PgBoss> {
 
 /**
  * A serverless host's scheduled call: queue what is due, then work through queued sync jobs until the deadline, one
- * at a time (a job is not started when the deadline has passed; one that outlives it is taken over by the retry).
+ * at a time (a job is not started when the deadline has passed; one that outlives it is taken over by the retry),
+ * then the webhook deliveries due, which those jobs may have just queued.
  */
 export async function runTick(db: Database, boss: PgBoss, deadline: number): Promise<TickResult> {
   const { due, queued } = await enqueueDue(db, boss);
@@ -53,5 +63,6 @@ export async function runTick(db: Database, boss: PgBoss, deadline: number): Pro
       failed++;
     }
   }
-  return { due, queued, processed, failed, remainingMs: Math.max(0, deadline - Date.now()) };
+  const notified = await deliverDue(db, boss, deadline);
+  return { due, queued, processed, failed, notified, remainingMs: Math.max(0, deadline - Date.now()) };
 }

@@ -97,8 +97,11 @@ export async function queryDashboard(
         order by j.created_at desc limit 1
       ) r
     ),
+    hook as (select webhook_url as url from integration_settings where id = 1),
+    sent as (select d.* from notification_deliveries d where d.url = (select url from hook)),
     attempts as (
-      select a.status_code, a.error, a.at from notification_attempts a order by a.at desc limit 50
+      select a.id, a.status_code, a.error, a.at from notification_attempts a
+      where a.delivery_id in (select id from sent) order by a.at desc, a.id desc limit 50
     )
     select
       (select json_agg(h order by h.hour) from hours h) as hours,
@@ -121,13 +124,13 @@ export async function queryDashboard(
       (select min(created_at) from sync_jobs) as "oldestJobAt",
       (select retention_days from integration_settings where id = 1) as "retentionDays",
       json_build_object(
-        'url', (select webhook_url from integration_settings where id = 1),
-        'lastDeliveredAt', (select max(delivered_at) from notification_deliveries),
-        'lastGaveUpAt', (select max(failed_at) from notification_deliveries),
+        'url', (select url from hook),
+        'lastDeliveredAt', (select max(delivered_at) from sent),
+        'lastGaveUpAt', (select max(failed_at) from sent),
         'failedAttemptsSinceSuccess', (select count(*)::int from attempts a
           where a.at > coalesce((select max(at) from attempts where status_code between 200 and 299), '-infinity')),
         'lastError', (select coalesce(a.error, 'HTTP ' || a.status_code) from attempts a
-          where a.status_code is null or a.status_code not between 200 and 299 order by a.at desc limit 1)
+          where a.status_code is null or a.status_code not between 200 and 299 order by a.at desc, a.id desc limit 1)
       ) as receiver`,
   );
   return row!;

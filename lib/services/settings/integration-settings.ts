@@ -7,10 +7,15 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { writeAudit } from "../audit/write-audit";
 import { requireRole, withTransaction, type ServiceContext } from "../context";
+import { NotificationSettingsShape, notificationColumns, redactedUrl } from "./notification-settings-input";
 
-/** The settings as a page shows them: the availability key only as set/unset, with when it was made. */
-export type SettingsView = Omit<IntegrationSettings, "availabilityKeyHash" | "id" | "updatedBy"> & {
+/** The settings as a page shows them: the availability key and the webhook secret only as set/unset. */
+export type SettingsView = Omit<
+  IntegrationSettings,
+  "availabilityKeyHash" | "id" | "updatedBy" | "webhookSecretEncrypted"
+> & {
   availabilityKeySet: boolean;
+  webhookSecretSet: boolean;
 };
 
 export const SettingsInput = z
@@ -33,6 +38,7 @@ export const SettingsInput = z
         .max(1440, "at most 1,440 minutes (a day)")
         .nullable(),
     ),
+    ...NotificationSettingsShape,
   })
   .refine((v) => !v.autoCreateSalesOrders || v.salesOrderIntegration, {
     message: "creating sales orders automatically needs the sales-order integration",
@@ -49,27 +55,43 @@ async function row(db: DbOrTx): Promise<IntegrationSettings> {
 }
 
 function view(settings: IntegrationSettings): SettingsView {
-  const { availabilityKeyHash, id: _id, updatedBy: _by, ...rest } = settings;
-  return { ...rest, availabilityKeySet: Boolean(availabilityKeyHash) };
+  const { availabilityKeyHash, webhookSecretEncrypted, id: _id, updatedBy: _by, ...rest } = settings;
+  return {
+    ...rest,
+    availabilityKeySet: Boolean(availabilityKeyHash),
+    webhookSecretSet: Boolean(webhookSecretEncrypted),
+  };
 }
 
+/** A receiver's URL may itself be a credential (Slack, Teams): below admin only its origin is shown. */
 export async function getIntegrationSettings({ ctx }: { ctx: ServiceContext }): Promise<SettingsView> {
   requireRole(ctx, "viewer");
-  return view(await row(ctx.db));
+  const settings = view(await row(ctx.db));
+  return ctx.actor.role === "admin" ? settings : { ...settings, webhookUrl: redactedUrl(settings.webhookUrl) };
 }
 
 export async function saveIntegrationSettings(args: { ctx: ServiceContext; input: unknown }): Promise<SettingsView> {
   const { ctx } = args;
   requireRole(ctx, "admin");
-  const input = parseInput(SettingsInput, args.input);
+  const { webhookSecret, clearWebhookSecret, ...input } = parseInput(SettingsInput, args.input);
+  const notifications = notificationColumns({ webhookSecret, clearWebhookSecret });
   return withTransaction(ctx, async (tx) => {
     await row(tx);
     const [saved] = await tx
       .update(integrationSettings)
-      .set({ ...input, updatedBy: ctx.actor.kind === "user" ? ctx.actor.id : null, updatedAt: new Date() })
+      .set({
+        ...input,
+        ...notifications.columns,
+        updatedBy: ctx.actor.kind === "user" ? ctx.actor.id : null,
+        updatedAt: new Date(),
+      })
       .where(eq(integrationSettings.id, 1))
       .returning();
-    await writeAudit(tx, ctx.actor, { action: "settings.update", targetType: "settings", details: input });
+    await writeAudit(tx, ctx.actor, {
+      action: "settings.update",
+      targetType: "settings",
+      details: { ...input, webhookUrl: redactedUrl(input.webhookUrl), webhookSecret: notifications.change },
+    });
     return view(saved!);
   });
 }
