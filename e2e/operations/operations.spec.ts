@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
-import { runNow } from "../support/run-now";
 import { erpApi } from "../support/sandbox-api";
+import { builtServerActions, callServerAction } from "../support/server-actions";
 import { startReceiver } from "../support/webhook-receiver";
 
 test.describe.configure({ mode: "serial" });
@@ -79,7 +79,7 @@ test.describe("operations: dashboard, reconciliation, notifications", () => {
     if (Number(await figure(page, "Drifted pairs").innerText()) > 0) {
       // Earlier suites may leave pairs apart; they are brought in line first so only this test's edit remains.
       await latest.getByRole("button", { name: "Synchronize these: ERP values → CRM" }).click();
-      await expect(latest.getByRole("status")).toContainText("Synchronized");
+      await expect(latest.getByRole("status")).toContainText(/synchronized \d+ drifted pair/);
       latest = await reconcile(page);
     }
     await expect(figure(page, "Drifted pairs")).toHaveText("0");
@@ -104,7 +104,7 @@ test.describe("operations: dashboard, reconciliation, notifications", () => {
     await expect(drifted).toContainText("crm.telephone1");
 
     await latest.getByRole("button", { name: "Synchronize these: ERP values → CRM" }).click();
-    await expect(latest.getByRole("status")).toContainText("Synchronized 1 pair(s)");
+    await expect(latest.getByRole("status")).toContainText("synchronized 1 drifted pair(s), ERP values → CRM");
     await reconcile(page);
     await expect(figure(page, "Drifted pairs")).toHaveText("0");
     await page.goto(`/sandbox/crm?entity=accounts&record=${crmId}`);
@@ -130,15 +130,29 @@ test.describe("operations: dashboard, reconciliation, notifications", () => {
       await page.getByRole("button", { name: "Save settings" }).click();
       await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
 
-      // 25 new customers (coupled by the run) and one whose salesperson no coupling holds: that record fails.
+      // 25 new customers (not blocked: CUSTOMER's filter) and one whose salesperson (JR) is not coupled, created in
+      // the CRM in one Create-in call (CUSTOMER syncs only coupled records): that one fails, the job has failures.
       const erp = await erpApi(request);
       const created: string[] = [];
       for (let i = 0; i < 25; i++)
-        created.push((await erp.create("customers", { displayName: `Webhook Customer ${i}` })).id);
-      await erp.create("customers", { displayName: "Webhook Orphan", salespersonCode: "QQ" });
-      await runNow(page, "CUSTOMER", "erp-to-crm");
-      await expect(page.locator('[data-counter="failed"]')).toHaveText("1");
-      const failedJob = page.url().split("/").pop()!;
+        created.push((await erp.create("customers", { displayName: `Webhook Customer ${i}`, blocked: "_x0020_" })).id);
+      const orphan = await erp.create("customers", {
+        displayName: "Webhook Orphan",
+        salespersonCode: "JR",
+        blocked: "_x0020_",
+      });
+      const createIn = builtServerActions().find(
+        (a) => a.filename === "lib/actions/sync.ts" && a.exportedName === "createInOtherAction",
+      )!;
+      const outcome = await callServerAction(request, createIn, [
+        { mapping: "CUSTOMER", side: "erp", ids: [...created, orphan.id] },
+      ]);
+      expect(outcome.ok, outcome.body).toBe(true);
+      await page.goto("/jobs?mapping=CUSTOMER&direction=erp-to-crm&outcome=with-failures");
+      const newest = page.getByRole("table", { name: "Jobs" }).locator("tbody tr").first();
+      await expect(newest.locator('[data-counter="inserted"]')).toHaveText("25");
+      await expect(newest.locator('[data-counter="failed"]')).toHaveText("1");
+      const failedJob = (await newest.getByRole("link").getAttribute("href"))!.split("/").pop()!;
 
       // Changing all 25 at once is more than the mass-change guard lets one run overwrite: the run is held.
       for (const id of created) await erp.update("customers", id, { phoneNumber: "+1 555 0100" });
@@ -165,7 +179,10 @@ test.describe("operations: dashboard, reconciliation, notifications", () => {
 
       // Approved, the run writes the 25 changes; the schedule goes on.
       await held.getByRole("button", { name: /Approve held run of CUSTOMER/ }).click();
-      await expect(page.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+      await expect(async () => {
+        await page.goto("/mappings");
+        await expect(held).toHaveCount(0, { timeout: 2000 });
+      }).toPass({ timeout: 30_000 });
     } finally {
       await page.goto("/connections");
       await page.getByLabel("Webhook URL").fill("");

@@ -23,6 +23,7 @@ export const metadata: Metadata = { title: "Reconciliation" };
 export const dynamic = "force-dynamic";
 
 type Search = Record<string, string | string[] | undefined>;
+const DIRECTION_LABELS: Record<string, string> = { "erp-to-crm": "ERP values → CRM", "crm-to-erp": "CRM values → ERP" };
 
 export default async function ReconciliationPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requirePageUser("viewer", "/reconciliation");
@@ -93,12 +94,17 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
             {latest.report && <ReportFigures report={latest.report} mapping={latest.mappingName} />}
             {latest.report?.synchronized && (
               <Alert tone="success">
-                {latest.report.synchronized.by} synchronized {latest.report.synchronized.pairs} drifted pair(s){" "}
-                {latest.report.synchronized.direction} at {formatTime(latest.report.synchronized.at)}
-                {latest.report.synchronized.jobIds.map((id) => (
-                  <Link key={id} className="ml-2 underline" href={`/jobs/${id}`}>
-                    job
-                  </Link>
+                {latest.report.synchronized.by} synchronized {latest.report.synchronized.pairs} drifted pair(s),{" "}
+                {DIRECTION_LABELS[latest.report.synchronized.direction] ?? latest.report.synchronized.direction}, at{" "}
+                {formatTime(latest.report.synchronized.at)}
+                {latest.report.synchronized.jobIds.map((id, i) => (
+                  <span key={id}>
+                    {i === 0 ? " (" : ", "}
+                    <Link className="underline" href={`/jobs/${id}`}>
+                      job
+                    </Link>
+                    {i === latest.report!.synchronized!.jobIds.length - 1 ? ")" : ""}
+                  </span>
                 ))}
                 . Reconcile again to confirm.
               </Alert>
