@@ -39,12 +39,25 @@ describeEachDriver("dashboard", (database: () => TestDatabase) => {
   });
 
   it("should chart the synchronized volume and the failed records per hour when jobs ran this hour", async () => {
+    // A job with failures three hours ago: its own bar, and not in this hour's list.
+    const [pairId] = (await db().select({ id: syncJobs.pairId }).from(syncJobs).limit(1)).map((r) => r.id);
+    const earlier = new Date(Date.now() - 3 * 3_600_000);
+    await db().insert(syncJobs).values({
+      pairId: pairId!,
+      mappingName: "CUSTOMER",
+      direction: "erp-to-crm",
+      status: "succeeded",
+      trigger: "schedule",
+      failed: 5,
+      createdAt: earlier,
+    });
     const dashboard = (await getDashboard({ ctx: await contextAs(db(), "viewer") }))!;
     expect(dashboard.hours).toHaveLength(168);
     const now = dashboard.hours.at(-1)!;
     expect(now.synced).toBeGreaterThan(0);
     expect(now.failed).toBeGreaterThan(0);
-    expect(dashboard.totals).toEqual({ synced: now.synced, failed: now.failed });
+    expect(dashboard.hours.at(-4)).toMatchObject({ failed: 5 });
+    expect(dashboard.totals).toEqual({ synced: now.synced, failed: now.failed + 5 });
     // The chart's link lands on the job list filtered to that hour and to jobs with failures: the same records.
     const ctx = await contextAs(db(), "viewer");
     const linked = await listJobs({
