@@ -38,7 +38,10 @@ class UsageMeter implements RequestMeter {
   }
 
   private schedule(): void {
-    this.timer ??= setTimeout(() => void this.flush().catch(() => {}), FLUSH_AFTER_MS);
+    this.timer ??= setTimeout(
+      () => void this.flush().catch((error: unknown) => console.warn("[tandem] request usage not saved:", error)),
+      FLUSH_AFTER_MS,
+    );
     this.timer.unref?.();
   }
 
@@ -59,25 +62,46 @@ class UsageMeter implements RequestMeter {
     this.pending.lastFailure = { at: new Date(this.now()), code: error.code, message: error.message.slice(0, 500) };
   }
 
+  private failedWrites = 0;
+
+  /** Counts a write could not save go back to pending, for the next flush; after three failures they are dropped. */
+  private restore(buckets: Map<number, Bucket>): void {
+    if (++this.failedWrites > 3) return void (this.failedWrites = 0);
+    for (const [minute, b] of buckets) {
+      const into = this.pending.buckets.get(minute);
+      if (!into) this.pending.buckets.set(minute, b);
+      else for (const key of ["requests", "throttled", "failures"] as const) into[key] += b[key];
+    }
+    this.schedule();
+  }
+
+  private async writeBuckets(buckets: Map<number, Bucket>): Promise<void> {
+    await this.db
+      .insert(connectionUsage)
+      .values([...buckets].map(([minute, b]) => ({ connectionId: this.connectionId, minute: new Date(minute), ...b })))
+      .onConflictDoUpdate({
+        target: [connectionUsage.connectionId, connectionUsage.minute],
+        set: {
+          requests: sql`${connectionUsage.requests} + excluded.requests`,
+          throttled: sql`${connectionUsage.throttled} + excluded.throttled`,
+          failures: sql`${connectionUsage.failures} + excluded.failures`,
+        },
+      });
+  }
+
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     const { buckets, lastSuccessAt, lastThrottledAt, lastFailure } = this.pending;
     this.pending = { buckets: new Map() };
     if (buckets.size)
-      await this.db
-        .insert(connectionUsage)
-        .values(
-          [...buckets].map(([minute, b]) => ({ connectionId: this.connectionId, minute: new Date(minute), ...b })),
-        )
-        .onConflictDoUpdate({
-          target: [connectionUsage.connectionId, connectionUsage.minute],
-          set: {
-            requests: sql`${connectionUsage.requests} + excluded.requests`,
-            throttled: sql`${connectionUsage.throttled} + excluded.throttled`,
-            failures: sql`${connectionUsage.failures} + excluded.failures`,
-          },
-        });
+      await this.writeBuckets(buckets).then(
+        () => void (this.failedWrites = 0),
+        (error: unknown) => {
+          this.restore(buckets);
+          throw error;
+        },
+      );
     if (!lastSuccessAt && !lastThrottledAt && !lastFailure) return;
     const values = {
       connectionId: this.connectionId,

@@ -57,6 +57,6 @@ export async function runReconciliation(db: Database, id: string): Promise<void>
     if (error instanceof ReconcileCancelled) await finish({ status: "cancelled", message: "Cancelled by an admin." });
     else await finish({ status: "failed", message: error instanceof Error ? error.message : String(error) });
   } finally {
-    await flushUsage(db).catch(() => {});
+    await flushUsage(db).catch((error: unknown) => console.warn("[tandem] request usage not saved:", error));
   }
 }
