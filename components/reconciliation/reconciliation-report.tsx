@@ -88,8 +88,11 @@ export function ReportSamples({ report }: { report: ReconciliationReport }) {
       <SampleTable
         title="Drifted pairs"
         total={report.drifted}
-        head={["ERP id", "CRM id", "Fields that differ"]}
-        rows={s.drifted.map((d) => ({ key: d.couplingId, cells: [d.erpId, d.crmId, d.fields.join(", ")] }))}
+        head={["ERP record", "ERP id", "CRM id", "Fields that differ"]}
+        rows={s.drifted.map((d) => ({
+          key: d.couplingId,
+          cells: [d.name ?? "—", d.erpId, d.crmId, d.fields.join(", ")],
+        }))}
       />
       <SampleTable
         title="Couplings whose record vanished"
@@ -100,20 +103,23 @@ export function ReportSamples({ report }: { report: ReconciliationReport }) {
       <SampleTable
         title="Pairs that cannot be compared"
         total={report.unresolved}
-        head={["ERP id", "CRM id", "Why"]}
-        rows={s.unresolved.map((u) => ({ key: u.couplingId, cells: [u.erpId, u.crmId, `${u.code}: ${u.message}`] }))}
+        head={["ERP record", "ERP id", "CRM id", "Why"]}
+        rows={s.unresolved.map((u) => ({
+          key: u.couplingId,
+          cells: [u.name ?? "—", u.erpId, u.crmId, `${u.code}: ${u.message}`],
+        }))}
       />
       <SampleTable
         title="Uncoupled in the ERP"
         total={report.uncoupledErp}
-        head={["ERP id"]}
-        rows={s.uncoupledErp.map((id) => ({ key: id, cells: [id] }))}
+        head={["Name", "ERP id"]}
+        rows={s.uncoupledErp.map((r) => ({ key: r.id, cells: [r.name ?? "—", r.id] }))}
       />
       <SampleTable
         title="Uncoupled in the CRM"
         total={report.uncoupledCrm}
-        head={["CRM id"]}
-        rows={s.uncoupledCrm.map((id) => ({ key: id, cells: [id] }))}
+        head={["Name", "CRM id"]}
+        rows={s.uncoupledCrm.map((r) => ({ key: r.id, cells: [r.name ?? "—", r.id] }))}
       />
     </div>
   );

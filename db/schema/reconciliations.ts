@@ -17,11 +17,12 @@ export type ReconciliationReport = {
   /** Coupled pairs that cannot be compared: a lookup or transform of the mapping fails on them (as a sync would). */
   unresolved: number;
   samples: {
-    uncoupledErp: string[];
-    uncoupledCrm: string[];
+    /** Ids with the record's name (its entity's primary name field), where it has one. */
+    uncoupledErp: { id: string; name?: string }[];
+    uncoupledCrm: { id: string; name?: string }[];
     vanished: { couplingId: string; erpId: string; crmId: string; missing: "erp" | "crm" | "both" }[];
-    drifted: { couplingId: string; erpId: string; crmId: string; fields: string[] }[];
-    unresolved: { couplingId: string; erpId: string; crmId: string; code: string; message: string }[];
+    drifted: { couplingId: string; erpId: string; crmId: string; name?: string; fields: string[] }[];
+    unresolved: { couplingId: string; erpId: string; crmId: string; name?: string; code: string; message: string }[];
   };
   /** Set when an admin synchronized the drifted pairs from this report. */
   synchronized?: { at: string; by: string; direction: string; pairs: number; jobIds: string[] };

@@ -68,6 +68,8 @@ describeEachDriver("reconciliation", (database: () => TestDatabase) => {
       drifted: 1,
       samples: { drifted: [{ couplingId: pair!.id, fields: ["crm.name"] }] },
     });
+    // The sample names the ERP record (its primary name) beside the ids.
+    expect(drifted.report!.samples.drifted[0]!.name).toEqual(expect.any(String));
     const result = await synchronizeDrifted({ ctx: await admin(), input: { id: drifted.id, direction: "erp-to-crm" } });
     expect(result).toMatchObject({ pairs: 1, changedOnDestination: 0 });
     expect(await crmName(pair!.crmId)).toBe(original);

@@ -7,6 +7,7 @@ import { NO_LOOKUPS, type LookupResolver } from "../decide/lookup-outcome";
 import type { EngineContext } from "../engine/engine-context";
 import { prepareLookups } from "../engine/lookup-resolver";
 import type { CouplingState } from "../model/coupling-state";
+import { nameOf } from "./record-name";
 import type { ReportBuilder } from "./report-builder";
 
 export type CoupledPair = { coupling: CouplingState; erp: ConnectorRecord; crm: ConnectorRecord };
@@ -31,7 +32,12 @@ export async function comparePairs(
   };
   for (const { coupling, erp, crm } of pairs) {
     report.report.coupled++;
-    const ids = { couplingId: coupling.id, erpId: coupling.erpId, crmId: coupling.crmId };
+    const ids = {
+      couplingId: coupling.id,
+      erpId: coupling.erpId,
+      crmId: coupling.crmId,
+      name: nameOf(ctx, mapping, "erp", erp),
+    };
     const drift = await driftedFields({ mapping, erp: erp.values, crm: crm.values, lookups, targets });
     if (!drift.ok) report.unresolved({ ...ids, code: drift.error.code, message: drift.error.message });
     else if (drift.fields.length) report.drifted({ ...ids, fields: drift.fields });

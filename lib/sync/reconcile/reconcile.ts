@@ -7,6 +7,7 @@ import { couplingsByIds, toState } from "../engine/coupling-store";
 import type { EngineContext } from "../engine/engine-context";
 import { idOn, type CouplingState } from "../model/coupling-state";
 import { comparePairs, type CoupledPair } from "./compare-pairs";
+import { nameOf } from "./record-name";
 import { ReportBuilder } from "./report-builder";
 
 /** Told after every page how many records each side has read; answers false to stop (the admin cancelled). */
@@ -38,7 +39,7 @@ export async function reconcile(
       const fresh: { coupling: CouplingState; record: ConnectorRecord }[] = [];
       for (const record of page.records) {
         const coupling = coupled.get(record.id.toLowerCase());
-        if (!coupling) builder.uncoupled(side, record.id);
+        if (!coupling) builder.uncoupled(side, { id: record.id, name: nameOf(ctx, mapping, side, record) });
         else if (!seen.has(coupling.id)) fresh.push({ coupling, record });
       }
       await pairUp(ctx, mapping, side, fresh, builder, seen);

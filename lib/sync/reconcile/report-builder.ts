@@ -24,13 +24,13 @@ export class ReportBuilder {
     if (list.length < SAMPLE_SIZE) list.push(item);
   }
 
-  uncoupled(side: "erp" | "crm", id: string): void {
+  uncoupled(side: "erp" | "crm", item: { id: string; name?: string }): void {
     if (side === "erp") {
       this.report.uncoupledErp++;
-      this.keep(this.report.samples.uncoupledErp, id);
+      this.keep(this.report.samples.uncoupledErp, item);
     } else {
       this.report.uncoupledCrm++;
-      this.keep(this.report.samples.uncoupledCrm, id);
+      this.keep(this.report.samples.uncoupledCrm, item);
     }
   }
 
