@@ -44,7 +44,7 @@ export type DashboardRow = {
   running: RunningRow[] | null;
   held: number;
   openConflicts: number;
-  skippedRecords: number;
+  skippedByMapping: { mappingName: string; count: number }[] | null;
   historyJobs: number;
   oldestJobAt: Instant;
   retentionDays: number | null;
@@ -119,7 +119,9 @@ export async function queryDashboard(
         from sync_jobs where status = 'running' and pair_id = ${pairId}) as running,
       (select count(*)::int from sync_jobs where status = 'held' and pair_id = ${pairId}) as held,
       (select count(*)::int from sync_conflicts where pair_id = ${pairId} and status = 'open') as "openConflicts",
-      (select count(*)::int from couplings where pair_id = ${pairId} and skipped) as "skippedRecords",
+      (select json_agg(json_build_object('mappingName', mapping_name, 'count', n) order by n desc)
+        from (select mapping_name, count(*)::int as n from couplings where pair_id = ${pairId} and skipped
+              group by mapping_name) s) as "skippedByMapping",
       (select count(*)::int from sync_jobs) as "historyJobs",
       (select min(created_at) from sync_jobs) as "oldestJobAt",
       (select retention_days from integration_settings where id = 1) as "retentionDays",

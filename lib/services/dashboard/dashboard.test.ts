@@ -73,6 +73,7 @@ describeEachDriver("dashboard", (database: () => TestDatabase) => {
     await db().update(couplings).set({ skipped: true }).where(eq(couplings.id, coupling!.id));
     const dashboard = (await getDashboard({ ctx: await contextAs(db(), "viewer") }))!;
     expect(dashboard.skippedRecords).toBe(1);
+    expect(dashboard.skippedByMapping).toEqual([{ mappingName: expect.any(String), count: 1 }]);
     const currency = dashboard.mappings.find((m) => m.name === "CURRENCY")!;
     expect(currency.runs.map((r) => [r.direction, r.status])).toEqual([["erp-to-crm", "succeeded"]]);
     // A full sync couples customers by match and leaves their first sync to the schedule: its coupling job shows.

@@ -24,6 +24,8 @@ export type Dashboard = {
   held: number;
   openConflicts: number;
   skippedRecords: number;
+  /** Most skipped first: the dashboard links to the couplings of the first. */
+  skippedByMapping: { mappingName: string; count: number }[];
   history: { retentionDays: number; jobs: number; oldestJobAt: string | null };
   receiver: ReceiverState;
 };
@@ -55,7 +57,8 @@ export async function getDashboard(args: { ctx: ServiceContext; now?: Date }): P
     running: row.running ?? [],
     held: row.held,
     openConflicts: row.openConflicts,
-    skippedRecords: row.skippedRecords,
+    skippedRecords: (row.skippedByMapping ?? []).reduce((sum, m) => sum + m.count, 0),
+    skippedByMapping: row.skippedByMapping ?? [],
     history: {
       retentionDays: row.retentionDays ?? DEFAULT_RETENTION_DAYS,
       jobs: row.historyJobs,
