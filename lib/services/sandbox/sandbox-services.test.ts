@@ -122,6 +122,31 @@ describeEachDriver("sandbox page verbs", (database: () => TestDatabase) => {
     expect(await crm.count("systemusers")).toBe(users);
   });
 
+  it("should change only the stored values when an admin edits behind the integration's back", async () => {
+    const ctx = await contextAs(database().db, "admin");
+    const created = await createSandboxRecord({
+      ctx,
+      input: { system: "erp", entity: "customers", values: { displayName: "Quiet Customer" } },
+    });
+    const before = (await erp.get("customers", created.id))!;
+    const sequence = await erp.lastSequence("customers");
+    await updateSandboxRecord({
+      ctx,
+      input: {
+        system: "erp",
+        entity: "customers",
+        id: created.id,
+        values: { phoneNumber: "+1 555 0199" },
+        behindTheBack: true,
+      },
+    });
+    const after = (await erp.get("customers", created.id))!;
+    expect(after.data).toMatchObject({ phoneNumber: "+1 555 0199", displayName: "Quiet Customer" });
+    // No new modified-on, version or change-log entry: nothing a sync reads by watermark or delta sees it.
+    expect(after).toMatchObject({ version: before.version, modifiedAt: before.modifiedAt });
+    expect(await erp.lastSequence("customers")).toBe(sequence);
+  });
+
   it("should name every field that is wrong and create nothing when the input is invalid", async () => {
     const ctx = await contextAs(database().db, "admin");
     const before = await crm.count("accounts");
