@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { HourPoint } from "@/lib/services/dashboard/dashboard-view";
+import { jobsOfHour, type HourPoint } from "@/lib/services/dashboard/dashboard-view";
 
 const MOST = 6;
 
@@ -21,7 +21,7 @@ export function HourLinks({
     <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label={`Hours with ${unit}`}>
       {hours.slice(0, MOST).map((p) => (
         <li key={p.hour}>
-          <Link className="underline" href={`/jobs?hour=${p.hour.slice(0, 13)}${filter ? `&${filter}` : ""}`}>
+          <Link className="underline" href={jobsOfHour(p.hour, filter)}>
             {p.hour.slice(5, 10)} {p.hour.slice(11, 13)}:00 UTC: {p[value].toLocaleString("en-US")} {unit}
           </Link>
         </li>

@@ -1,10 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { HourPoint } from "@/lib/services/dashboard/dashboard-view";
+import { jobsOfHour, type HourPoint } from "@/lib/services/dashboard/dashboard-view";
 
-export const jobsOfHour = (iso: string, filter?: string) =>
-  `/jobs?hour=${iso.slice(0, 13)}${filter ? `&${filter}` : ""}`;
 const label = (iso: string) => `${iso.slice(5, 10)} ${iso.slice(11, 13)}:00`;
 
 /** Seven days per hour (UTC); a bar opens the job list of that hour, filtered as the chart is. */

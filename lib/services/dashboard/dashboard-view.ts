@@ -50,3 +50,7 @@ export function receiverState(receiver: DashboardRow["receiver"]): ReceiverState
 
 /** "2026-12-08T03" for the job list's hour filter. */
 export const hourParam = (iso: string): string => iso.slice(0, 13);
+
+/** The job list of one hour, with the chart's own filter (e.g. "outcome=with-failures") beside it. */
+export const jobsOfHour = (iso: string, filter?: string): string =>
+  `/jobs?hour=${hourParam(iso)}${filter ? `&${filter}` : ""}`;

@@ -4,24 +4,17 @@ import { reconciliations } from "@/db/schema";
 import { openEngine } from "@/lib/integration/open-engine";
 import type { TableMapping } from "@/lib/mapping/model/table-mapping";
 import { findMapping, type EngineContext } from "@/lib/sync/engine/engine-context";
+import { countForProgress } from "@/lib/sync/engine/progress-count";
 import { ReconcileCancelled, reconcile } from "@/lib/sync/reconcile/reconcile";
 import { flushUsage } from "../connections/connection-usage";
 
-const EXACT_UP_TO = 5000;
-
-/** Both sides' counts within the filter for the progress bar: exact up to 5,000, the system's estimate past it. */
+/** Both sides' counts within the filter: the progress bar's whole. */
 async function expected(engine: EngineContext, mapping: TableMapping): Promise<number | null> {
-  let total = 0;
-  for (const side of ["erp", "crm"] as const) {
-    const connector = engine.connectors[side];
-    const n = await connector
-      .count(mapping[side].entity, mapping[side].filter, { exact: true, upTo: EXACT_UP_TO })
-      .then(async (n) => (n < EXACT_UP_TO ? n : Math.max(n, await connector.count(mapping[side].entity))))
-      .catch(() => null);
-    if (n === null) return null;
-    total += n;
-  }
-  return total;
+  const [erp, crm] = await Promise.all([
+    countForProgress(engine, mapping, "erp"),
+    countForProgress(engine, mapping, "crm"),
+  ]);
+  return erp === null || crm === null ? null : erp + crm;
 }
 
 /** Runs one queued reconciliation to its end: succeeded with its report, cancelled, or failed with the reason. */

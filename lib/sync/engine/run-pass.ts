@@ -14,6 +14,7 @@ import { PhaseTimer } from "./phase-timer";
 import type { PassRequest, PassResult } from "./pass-types";
 import type { PlannedRecord } from "./plan-page";
 import { plannedPages } from "./planned-pages";
+import { countForProgress } from "./progress-count";
 import { readWatermark, writeWatermark } from "./watermark-store";
 import { writePage, type WriteScope } from "./write-page";
 
@@ -95,19 +96,9 @@ async function announce(ctx: EngineContext, job: JobRecorder, result: PassResult
     .catch((error: unknown) => console.error("[tandem] after a job ended:", (error as Error).message));
 }
 
-const EXACT_UP_TO = 5000;
-
-/**
- * A full pass reads every source record in the filter: their count measures its progress. Exact up to 5,000 (one
- * cheap query); past that the system's estimate of the whole table will do for a bar, and reading every key would not.
- */
+/** A full pass reads every source record in the filter: their count measures its progress. */
 async function expectRecords(ctx: EngineContext, mapping: TableMapping, flow: Flow, job: JobRecorder) {
-  const { entity, filter } = mapping[sourceSide(flow)];
-  const connector = ctx.connectors[sourceSide(flow)];
-  const total = await connector
-    .count(entity, filter, { exact: true, upTo: EXACT_UP_TO })
-    .then(async (n) => (n < EXACT_UP_TO ? n : Math.max(n, await connector.count(entity))))
-    .catch(() => null);
+  const total = await countForProgress(ctx, mapping, sourceSide(flow));
   if (total !== null) await job.expect(total);
 }
 
