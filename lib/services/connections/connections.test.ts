@@ -12,6 +12,8 @@ import { DEMO_CLIENT, SANDBOX_EDITOR_USER_ID } from "@/lib/sandbox/sandbox-setti
 import { resetSandbox } from "@/lib/sandbox/seed-sandbox";
 import { serveSandbox, type ServedSandbox } from "@/lib/sandbox/serve-sandbox";
 import type { FullSyncStatus } from "../sync/get-full-sync";
+import { getDashboard } from "../dashboard/get-dashboard";
+import { getReconciliation, startReconciliation } from "../reconciliation/reconciliation-verbs";
 import { runFullSyncInProcess } from "../sync/run-full-sync-in-process";
 import { listConnections } from "./list-connections";
 import { activateConnection, saveConnection } from "./save-connection";
@@ -211,6 +213,21 @@ describeEachDriver("connections", (database: () => TestDatabase) => {
     const overHttp = await runFullSyncInProcess({ ctx });
     expect(served.requests() - before).toBeGreaterThan(50); // the run really went over HTTP
     expect(counts(overHttp)).toEqual(counts(builtIn));
+    // The tenant's dashboard and a reconciliation work over HTTP too: live budget, health, a report.
+    const dashboard = (await getDashboard({ ctx }))!;
+    expect(dashboard.connections.map((c) => [c.kind, c.state])).toEqual([
+      ["real", "healthy"],
+      ["real", "healthy"],
+    ]);
+    expect(dashboard.connections.every((c) => c.budget.used > 0)).toBe(true);
+    const { id } = await startReconciliation({ ctx, input: { mapping: "CURRENCY" } });
+    let reconciled = await getReconciliation({ ctx, input: { id } });
+    for (let i = 0; i < 300 && !reconciled.finishedAt; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      reconciled = await getReconciliation({ ctx, input: { id } });
+    }
+    expect(reconciled).toMatchObject({ status: "succeeded", report: { drifted: 0, vanished: 0 } });
+    expect(reconciled.report!.coupled).toBeGreaterThan(0);
     // The built-in pair's couplings stay, untouched, under their pair.
     expect(await db().select().from(couplings).where(eq(couplings.pairId, builtInPair))).toHaveLength(
       builtInCouplings.length,
